@@ -1,0 +1,31 @@
+# Two commands for a fresh machine with Python 3.11+ and git:
+#   make serve  – build the portal from datasets/ and serve it on http://127.0.0.1:8000
+#   make test   – run the whole test suite
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+STAMP := $(VENV)/.installed
+
+.PHONY: serve build check test lint clean
+
+$(STAMP): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -e '.[test]'
+	touch $(STAMP)
+
+build: $(STAMP)
+	$(PY) build.py
+
+serve: build
+	$(PY) build.py serve
+
+check: $(STAMP)
+	$(PY) build.py check
+
+test: $(STAMP)
+	$(PY) -m ruff check .
+	$(PY) -m pytest
+
+clean:
+	rm -rf output .monografi

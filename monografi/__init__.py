@@ -1,0 +1,1 @@
+"""Monografi: static open-data portal generator for kecamatan monographs."""

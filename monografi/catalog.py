@@ -1,0 +1,170 @@
+"""Read the Data Package in datasets/ without ever leaving it.
+
+Frictionless would happily open URLs or paths outside the folder; a staff commit must not be
+able to make the build read /etc/passwd or the network, so every path is checked here first
+and the package reaches Frictionless with its schemas already inlined.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from pathlib import Path, PurePosixPath
+
+from .report import Problem
+
+PACKAGE_FILE = "datapackage.json"
+MAX_FILE_BYTES = 50 * 1024 * 1024
+_SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:")
+AREA_LEVELS = ("kabupaten", "kecamatan", "desa")
+PERIOD_FIELDS = ("periode", "tahun", "tahun_ajaran")
+
+
+@dataclass
+class ResourceSpec:
+    """One resource of the package, with its schema inlined and its file located."""
+
+    descriptor: dict
+    file: Path
+
+    @property
+    def name(self) -> str:
+        return self.descriptor["name"]
+
+    @property
+    def relpath(self) -> str:
+        return self.descriptor["path"]
+
+    @property
+    def schema(self) -> dict:
+        return self.descriptor["schema"]
+
+    @property
+    def fields(self) -> list[dict]:
+        return self.schema.get("fields", [])
+
+    @property
+    def hints(self) -> dict:
+        return self.descriptor.get("monografi", {})
+
+    @property
+    def area_field(self) -> str | None:
+        """The column naming the area a row is about (kode_kecamatan, kode_desa, …)."""
+        names = [f["name"] for f in self.fields]
+        for level in AREA_LEVELS[::-1]:
+            if f"kode_{level}" in names:
+                return f"kode_{level}"
+        return None
+
+    @property
+    def level(self) -> str | None:
+        area = self.area_field
+        return area.removeprefix("kode_") if area else None
+
+    @property
+    def is_master(self) -> bool:
+        """Master lists are the area tables themselves: their key is their own code."""
+        return self.name in AREA_LEVELS
+
+    @property
+    def period_field(self) -> str | None:
+        names = {f["name"] for f in self.fields}
+        return next((p for p in PERIOD_FIELDS if p in names), None)
+
+
+@dataclass
+class Catalog:
+    root: Path
+    descriptor: dict
+    resources: list[ResourceSpec]
+
+    def resource(self, name: str) -> ResourceSpec:
+        return next(r for r in self.resources if r.name == name)
+
+    @property
+    def sources(self) -> dict[str, dict]:
+        return {s["id"]: s for s in self.descriptor.get("sources", []) if "id" in s}
+
+
+def safe_path(root: Path, relative, problems: list[Problem], where: str, column: str) -> Path | None:
+    """Resolve `relative` inside `root`, or record why it may not be followed."""
+    text = relative if isinstance(relative, str) else repr(relative)
+    unsafe = (
+        not isinstance(relative, str)
+        or not relative
+        or _SCHEME.match(relative)
+        or relative.startswith(("/", "\\", "~"))
+        or ".." in PurePosixPath(relative.replace("\\", "/")).parts
+    )
+    candidate = None if unsafe else root / relative
+    if candidate is not None:
+        resolved = candidate.resolve()
+        if not resolved.is_relative_to(root.resolve()):
+            unsafe = True
+    if unsafe:
+        problems.append(Problem(where, "jalur_tidak_aman", column=column, value=text))
+        return None
+    if not candidate.is_file():
+        problems.append(Problem(where, "berkas_hilang", column=column, value=text))
+        return None
+    if candidate.stat().st_size > MAX_FILE_BYTES:
+        problems.append(Problem(where, "berkas", column=column,
+                                value=f"{text}: > {MAX_FILE_BYTES // 2**20} MB"))
+        return None
+    return candidate
+
+
+def _read_json(path: Path, problems: list[Problem], where: str) -> dict | None:
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
+        problems.append(Problem(where, "metadata", value=str(exc)))
+        return None
+    if not isinstance(data, dict):
+        problems.append(Problem(where, "metadata", value="JSON object expected"))
+        return None
+    return data
+
+
+def load_catalog(root: Path) -> tuple[Catalog | None, list[Problem]]:
+    """Load and sanitise datasets/datapackage.json. Returns (None, problems) when unusable."""
+    root = Path(root)
+    problems: list[Problem] = []
+    package_path = safe_path(root, PACKAGE_FILE, problems, PACKAGE_FILE, "")
+    if package_path is None:
+        return None, problems
+    descriptor = _read_json(package_path, problems, PACKAGE_FILE)
+    if descriptor is None:
+        return None, problems
+    resources = []
+    raw_resources = descriptor.get("resources")
+    if not isinstance(raw_resources, list) or not raw_resources:
+        problems.append(Problem(PACKAGE_FILE, "metadata", column="resources",
+                                value="resources: list expected"))
+        return None, problems
+    for index, raw in enumerate(raw_resources):
+        where = f"{PACKAGE_FILE}#resources[{index}]"
+        if not isinstance(raw, dict) or not isinstance(raw.get("name"), str):
+            problems.append(Problem(where, "metadata", column="name", value="name missing"))
+            continue
+        if "data" in raw:
+            problems.append(Problem(where, "metadata", column="data",
+                                    value="inline data is not supported; use a CSV file"))
+            continue
+        file = safe_path(root, raw.get("path"), problems, where, "path")
+        schema = raw.get("schema")
+        if isinstance(schema, str):
+            schema_path = safe_path(root, schema, problems, where, "schema")
+            schema = _read_json(schema_path, problems, schema) if schema_path else None
+        if not isinstance(schema, dict) or not isinstance(schema.get("fields"), list):
+            if schema is not None:
+                problems.append(Problem(where, "metadata", column="schema", value="fields missing"))
+            continue
+        if file is None:
+            continue
+        resources.append(ResourceSpec({**raw, "schema": schema}, file))
+    if problems:
+        return None, problems
+    clean = {**descriptor, "resources": [r.descriptor for r in resources]}
+    return Catalog(root, clean, resources), problems

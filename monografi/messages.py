@@ -1,0 +1,211 @@
+"""Every sentence the tool says to people, in Indonesian first and English second.
+
+Staff read these messages when a file is refused, so each rule carries both what is wrong and
+what to do about it; code elsewhere only names the rule and fills in the blanks.
+"""
+
+from __future__ import annotations
+
+LANGS = ("id", "en")
+
+# rule -> (message id, message en, fix id, fix en). Placeholders come from the Problem.
+RULES: dict[str, tuple[str, str, str, str]] = {
+    "tipe": (
+        "Nilai {value!r} bukan {tipe} yang sah.",
+        "Value {value!r} is not a valid {tipe_en}.",
+        "Tulis {contoh}. Jangan pakai titik atau koma sebagai pemisah ribuan.",
+        "Write {contoh_en}. Do not use dots or commas as thousand separators.",
+    ),
+    "wajib": (
+        "Kolom ini wajib diisi, tetapi kosong.",
+        "This column is required but empty.",
+        "Isi sel ini; bila angkanya memang belum ada, hapus seluruh baris.",
+        "Fill in this cell; if the figure does not exist yet, delete the whole row.",
+    ),
+    "minimum": (
+        "Nilai {value!r} lebih kecil dari batas bawah {batas}.",
+        "Value {value!r} is below the minimum {batas}.",
+        "Periksa tanda minus atau salah ketik; nilai minimal {batas}.",
+        "Check for a minus sign or a typo; the minimum is {batas}.",
+    ),
+    "maksimum": (
+        "Nilai {value!r} lebih besar dari batas atas {batas}.",
+        "Value {value!r} is above the maximum {batas}.",
+        "Periksa salah ketik; nilai maksimal {batas}.",
+        "Check for a typo; the maximum is {batas}.",
+    ),
+    "pola": (
+        "Nilai {value!r} tidak sesuai format yang diminta.",
+        "Value {value!r} does not match the required format.",
+        "Tulis sesuai format {contoh} (pola {batas}).",
+        "Write it in the form {contoh} (pattern {batas}).",
+    ),
+    "pilihan": (
+        "Nilai {value!r} bukan salah satu pilihan yang sah.",
+        "Value {value!r} is not one of the allowed choices.",
+        "Pilih salah satu dari: {batas}.",
+        "Use one of: {batas}.",
+    ),
+    "panjang": (
+        "Panjang nilai {value!r} di luar batas ({batas}).",
+        "Length of {value!r} is out of bounds ({batas}).",
+        "Perbaiki panjang isian sesuai batas {batas}.",
+        "Fix the length to respect {batas}.",
+    ),
+    "unik": (
+        "Nilai {value!r} sudah dipakai di baris lain; kolom ini harus unik.",
+        "Value {value!r} already appears in another row; this column must be unique.",
+        "Hapus baris ganda atau perbaiki nilainya.",
+        "Delete the duplicate row or correct its value.",
+    ),
+    "kunci_ganda": (
+        "Baris ini mengulang kunci {value} yang sudah ada di baris lain.",
+        "This row repeats the key {value} already used by another row.",
+        "Setiap kombinasi {batas} hanya boleh muncul sekali: gabungkan atau hapus baris ganda.",
+        "Each combination of {batas} may appear only once: merge or delete the duplicate.",
+    ),
+    "kode_tidak_dikenal": (
+        "Kode {value!r} tidak ada di daftar {batas}.",
+        "Code {value!r} is not in the {batas} list.",
+        "Pakai kode resmi dari berkas {batas}.csv{saran}.",
+        "Use an official code from {batas}.csv{saran_en}.",
+    ),
+    "aturan_baris": (
+        "Aturan baris dilanggar: {aturan}.",
+        "Row rule broken: {aturan_en}.",
+        "Periksa kembali angka pada baris ini ({batas}).",
+        "Check the figures on this row again ({batas}).",
+    ),
+    "baris_kosong": (
+        "Baris ini kosong.",
+        "This row is empty.",
+        "Hapus baris kosong.",
+        "Delete the empty row.",
+    ),
+    "sel_lebih": (
+        "Baris ini punya sel lebih banyak daripada judul kolom (nilai {value!r}).",
+        "This row has more cells than the header (value {value!r}).",
+        "Hapus sel yang berlebih atau periksa koma di dalam teks (beri tanda kutip).",
+        "Remove the extra cell or quote text that contains a comma.",
+    ),
+    "sel_kurang": (
+        "Baris ini kekurangan sel untuk kolom ini.",
+        "This row is missing a cell for this column.",
+        "Tambahkan pemisah kolom yang hilang (biarkan kosong bila tidak ada angka).",
+        "Add the missing separator (leave it empty if there is no figure).",
+    ),
+    "judul_kolom": (
+        "Judul kolom {value!r} tidak sesuai skema (seharusnya {batas!r}).",
+        "Column header {value!r} does not match the schema (expected {batas!r}).",
+        "Salin baris judul dari formulir atau dari skema tanpa mengubahnya.",
+        "Copy the header row from the form or schema without changing it.",
+    ),
+    "judul_kolom_lebih": (
+        "Kolom {value!r} tidak dikenal oleh skema.",
+        "Column {value!r} is not in the schema.",
+        "Hapus kolom ini, atau tambahkan dulu ke skema datasets/schemas/.",
+        "Remove the column, or add it to the schema in datasets/schemas/ first.",
+    ),
+    "judul_kolom_kurang": (
+        "Kolom {batas!r} tidak ada di berkas.",
+        "Column {batas!r} is missing from the file.",
+        "Tambahkan kolom {batas!r} (boleh kosong bila tidak wajib).",
+        "Add the column {batas!r} (it may stay empty if not required).",
+    ),
+    "berkas": (
+        "Berkas tidak dapat dibaca: {value}",
+        "The file cannot be read: {value}",
+        "Simpan ulang sebagai CSV UTF-8 (Excel: Simpan Sebagai → CSV UTF-8).",
+        "Save it again as CSV UTF-8 (Excel: Save As → CSV UTF-8).",
+    ),
+    "metadata": (
+        "Deskripsi paket data tidak sah: {value}",
+        "The data package description is invalid: {value}",
+        "Perbaiki datasets/datapackage.json atau skemanya sesuai spesifikasi Frictionless.",
+        "Fix datasets/datapackage.json or its schema per the Frictionless specification.",
+    ),
+    "jalur_tidak_aman": (
+        "Jalur {value!r} menunjuk ke luar folder datasets/ atau ke jaringan.",
+        "Path {value!r} points outside datasets/ or to the network.",
+        "Pakai jalur relatif di dalam datasets/, mis. \"penduduk_kecamatan.csv\".",
+        "Use a relative path inside datasets/, e.g. \"penduduk_kecamatan.csv\".",
+    ),
+    "berkas_hilang": (
+        "Berkas {value!r} tidak ditemukan.",
+        "File {value!r} was not found.",
+        "Periksa nama berkas di datapackage.json atau tambahkan berkasnya.",
+        "Check the file name in datapackage.json or add the file.",
+    ),
+    "sumber_tidak_dikenal": (
+        "Sumber {value!r} tidak terdaftar di datapackage.json.",
+        "Source {value!r} is not listed in datapackage.json.",
+        "Pakai kode sumber yang ada ({batas}) atau tambahkan sumber baru di bagian \"sources\".",
+        "Use an existing source id ({batas}) or add the source under \"sources\".",
+    ),
+    "data_pribadi": (
+        "Nilai {value!r} tampak seperti data pribadi ({batas}).",
+        "Value {value!r} looks like personal data ({batas}).",
+        "Data pribadi (NIK, No. KK, telepon, surel) tidak boleh diterbitkan: hapus dari berkas.",
+        "Personal data (NIK, family card no., phone, e-mail) must never be published: remove it.",
+    ),
+    "kode_induk": (
+        "Kode {value!r} tidak berada di bawah {batas}.",
+        "Code {value!r} does not belong to {batas}.",
+        "Kode wilayah harus diawali kode induknya; periksa kolom kode.",
+        "An area code must start with its parent's code; check the code columns.",
+    ),
+    "jenis_desa": (
+        "Jenis {value!r} tidak cocok dengan kode wilayah ({batas}).",
+        "Type {value!r} does not match the area code ({batas}).",
+        "Segmen keempat kode 1xxx berarti kelurahan, 2xxx berarti desa (Kepmendagri).",
+        "Fourth code segment 1xxx means kelurahan, 2xxx means desa (Kepmendagri).",
+    ),
+}
+
+# Fallback when Frictionless raises an error type we have no sentence for.
+UNKNOWN_RULE = (
+    "Masalah data ({value}).",
+    "Data problem ({value}).",
+    "Periksa baris dan kolom ini.",
+    "Check this row and column.",
+)
+
+TYPE_NAMES = {
+    "integer": ("bilangan bulat", "whole number", "angka bulat seperti 1234", "a whole number like 1234"),
+    "number": (
+        "angka",
+        "number",
+        "angka dengan titik sebagai pemisah desimal, mis. 12.5",
+        "a number with a dot as decimal separator, e.g. 12.5",
+    ),
+    "date": ("tanggal", "date", "tanggal seperti 2024-06-30", "a date like 2024-06-30"),
+    "boolean": ("nilai ya/tidak", "yes/no value", "true atau false", "true or false"),
+    "string": ("teks", "text", "teks biasa", "plain text"),
+}
+
+UI = {
+    "report_header": ("{n} masalah ditemukan di {files} berkas.", "{n} problems found in {files} files."),
+    "report_ok": ("Semua data sah.", "All data are valid."),
+    "row": ("baris", "row"),
+    "column": ("kolom", "column"),
+    "value": ("nilai", "value"),
+    "rule": ("aturan", "rule"),
+    "fix": ("cara memperbaiki", "how to fix"),
+    "build_failed": (
+        "Pembangunan dibatalkan: situs yang sudah terbit tidak diubah.",
+        "Build aborted: the published site was left untouched.",
+    ),
+    "build_done": ("Situs selesai dibangun di {path} ({pages} halaman, {secs:.1f} detik).",
+                   "Site built in {path} ({pages} pages, {secs:.1f} s)."),
+    "busy": ("Pembangunan lain sedang berjalan; coba lagi nanti.",
+             "Another build is running; try again later."),
+    "serving": ("Portal tersedia di http://{host}:{port}/ (Ctrl+C untuk berhenti)",
+                "Portal served at http://{host}:{port}/ (Ctrl+C to stop)"),
+    "no_output": ("Belum ada situs di {path}: jalankan dulu `python build.py`.",
+                  "No site in {path} yet: run `python build.py` first."),
+}
+
+
+def ui(key: str, lang: str = "id", **values) -> str:
+    text = UI[key][LANGS.index(lang)]
+    return text.format(**values)

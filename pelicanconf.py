@@ -1,0 +1,71 @@
+"""Pelican settings for the Monografi portal (Kabupaten Karawang)."""
+
+from monografi import fmt
+
+AUTHOR = "Tim Monografi"
+SITENAME = "Monografi Kecamatan Kabupaten Karawang"
+SITESUBTITLE = "Data terbuka profil 30 kecamatan dan 309 desa/kelurahan"
+SITEURL = ""
+RELATIVE_URLS = True
+
+PATH = "content"
+PAGE_PATHS = ["pages"]
+ARTICLE_PATHS = ["pembaruan"]
+STATIC_PATHS = []
+THEME = "theme"
+THEME_STATIC_DIR = "tema"
+
+TIMEZONE = "Asia/Jakarta"
+DEFAULT_LANG = "id"
+DEFAULT_DATE_FORMAT = "%d %B %Y"
+
+PLUGINS = ["monografi.pelican_plugin"]
+
+# The model's pages come from the plugin; Pelican renders content/ pages only.
+DIRECT_TEMPLATES = []
+PAGE_URL = "{slug}/"
+PAGE_SAVE_AS = "{slug}/index.html"
+ARTICLE_URL = "pembaruan/{slug}/"
+ARTICLE_SAVE_AS = "pembaruan/{slug}/index.html"
+AUTHOR_SAVE_AS = ""
+AUTHORS_SAVE_AS = ""
+CATEGORY_SAVE_AS = ""
+CATEGORIES_SAVE_AS = ""
+TAG_SAVE_AS = ""
+TAGS_SAVE_AS = ""
+ARCHIVES_SAVE_AS = ""
+YEAR_ARCHIVE_SAVE_AS = ""
+MONTH_ARCHIVE_SAVE_AS = ""
+DAY_ARCHIVE_SAVE_AS = ""
+FEED_ALL_ATOM = None
+CATEGORY_FEED_ATOM = None
+TRANSLATION_FEED_ATOM = None
+AUTHOR_FEED_ATOM = None
+AUTHOR_FEED_RSS = None
+
+DELETE_OUTPUT_DIRECTORY = False
+LOAD_CONTENT_CACHE = False
+CACHE_CONTENT = False
+
+JINJA_ENVIRONMENT = {"trim_blocks": True, "lstrip_blocks": True, "autoescape": True}
+JINJA_FILTERS = {"angka": fmt.angka, "tanggal": fmt.tanggal, "satuan": fmt.satuan}
+
+MARKDOWN = {
+    "extension_configs": {
+        "markdown.extensions.extra": {},
+        "markdown.extensions.toc": {},
+    },
+    "output_format": "html5",
+}
+
+MENU = [
+    ("Beranda", ""),
+    ("Data", "data/"),
+    ("Sumber", "sumber/"),
+    ("Metodologi", "metodologi/"),
+    ("Tentang", "tentang/"),
+    ("Lisensi", "lisensi/"),
+]
+
+# Content is Markdown only; the reST reader would warn about the Indonesian locale.
+READERS = {"rst": None}

@@ -1,0 +1,45 @@
+"""Shared fixtures: a throw-away copy of the real project, and one real build of it."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from monografi.pipeline import build
+
+REPO = Path(__file__).resolve().parent.parent
+PROJECT_PARTS = ("datasets", "content", "theme", "pelicanconf.py")
+
+
+def copy_project(target: Path) -> Path:
+    """A copy of the bundled project (real Karawang data) that a test may damage freely."""
+    target.mkdir(parents=True, exist_ok=True)
+    for part in PROJECT_PARTS:
+        source = REPO / part
+        if source.is_dir():
+            shutil.copytree(source, target / part)
+        else:
+            shutil.copy2(source, target / part)
+    return target
+
+
+def tree_digest(root: Path) -> dict[str, bytes]:
+    """Every file under root (following the output symlink) with its bytes."""
+    return {str(p.relative_to(root)): p.read_bytes()
+            for p in sorted(Path(root).rglob("*")) if p.is_file()}
+
+
+@pytest.fixture
+def project(tmp_path: Path) -> Path:
+    return copy_project(tmp_path / "proyek")
+
+
+@pytest.fixture(scope="session")
+def built_site(tmp_path_factory) -> Path:
+    """The real portal, built once for all end-to-end tests."""
+    root = copy_project(tmp_path_factory.mktemp("situs") / "proyek")
+    result = build(root, root / "output")
+    assert result.ok, result.report.format_text()
+    return root / "output"

@@ -1,0 +1,66 @@
+import os
+
+import pytest
+
+from monografi.catalog import load_catalog
+from tests.helpers import edit_package, resource_of
+
+
+def rules(problems):
+    return {(p.rule, p.value) for p in problems}
+
+
+def test_real_package_loads_with_schemas_inlined(project):
+    catalog, problems = load_catalog(project / "datasets")
+    assert problems == []
+    assert len(catalog.resources) >= 15
+    kecamatan = catalog.resource("kecamatan")
+    assert kecamatan.level == "kecamatan" and kecamatan.is_master
+    luas = catalog.resource("luas_kecamatan")
+    assert (luas.area_field, luas.period_field, luas.is_master) == ("kode_kecamatan", "tahun", False)
+    assert isinstance(luas.schema, dict) and luas.schema["fields"]
+
+
+@pytest.mark.parametrize("path", [
+    "/etc/passwd",
+    "../pelicanconf.py",
+    "schemas/../../pelicanconf.py",
+    "https://example.org/data.csv",
+    "file:///etc/passwd",
+    "~/data.csv",
+])
+def test_paths_outside_datasets_or_to_network_are_refused(project, path):
+    edit_package(project, lambda d: resource_of(d, "luas_kecamatan").update(path=path))
+    catalog, problems = load_catalog(project / "datasets")
+    assert catalog is None
+    assert ("jalur_tidak_aman", path) in rules(problems)
+    problem = next(p for p in problems if p.rule == "jalur_tidak_aman")
+    assert problem.column == "path" and "datapackage.json" in problem.file
+
+
+def test_schema_path_outside_is_refused(project):
+    edit_package(project, lambda d: resource_of(d, "desa").update(schema="../../x.json"))
+    catalog, problems = load_catalog(project / "datasets")
+    assert catalog is None and ("jalur_tidak_aman", "../../x.json") in rules(problems)
+
+
+def test_symlink_leading_out_is_refused(project, tmp_path):
+    secret = tmp_path / "rahasia.csv"
+    secret.write_text("kode_kecamatan\n32.15.01\n")
+    link = project / "datasets" / "tautan.csv"
+    os.symlink(secret, link)
+    edit_package(project, lambda d: resource_of(d, "luas_kecamatan").update(path="tautan.csv"))
+    catalog, problems = load_catalog(project / "datasets")
+    assert catalog is None and ("jalur_tidak_aman", "tautan.csv") in rules(problems)
+
+
+def test_missing_file_is_named(project):
+    (project / "datasets" / "luas_desa.csv").unlink()
+    catalog, problems = load_catalog(project / "datasets")
+    assert catalog is None and ("berkas_hilang", "luas_desa.csv") in rules(problems)
+
+
+def test_broken_json_is_reported_not_raised(project):
+    (project / "datasets" / "datapackage.json").write_text("{ not json", encoding="utf-8")
+    catalog, problems = load_catalog(project / "datasets")
+    assert catalog is None and problems[0].rule == "metadata"

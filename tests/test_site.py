@@ -1,0 +1,163 @@
+"""End to end: the real Karawang portal, built once, read back with an HTML parser."""
+
+import csv
+import io
+import zipfile
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
+
+import pytest
+from frictionless import Package
+
+from monografi import fmt
+from monografi.pipeline import build
+from tests.conftest import REPO, copy_project, tree_digest
+from tests.helpers import set_cell
+from tests.htmlparse import read_page
+
+
+def csv_rows(name):
+    with (REPO / "datasets" / f"{name}.csv").open(encoding="utf-8") as handle:
+        return list(csv.DictReader(handle))
+
+
+def page_of(site, code):
+    return read_page(site / "kecamatan" / code.replace(".", "-") / "index.html")
+
+
+def display(value):
+    return fmt.angka(float(value)) if value else fmt.MISSING
+
+
+def test_thirty_kecamatan_pages(built_site):
+    pages = sorted((built_site / "kecamatan").glob("*/index.html"))
+    assert len(pages) == 30
+    for row in csv_rows("kecamatan"):
+        page = page_of(built_site, row["kode_kecamatan"])
+        assert page.lang == "id"
+        assert f"Kecamatan {row['nama_kecamatan']}" in page.text
+        assert row["kode_bps"] in page.text
+
+
+@pytest.mark.parametrize("dataset", ["luas_kecamatan", "penduduk_kecamatan",
+                                     "penduduk_dukcapil_kecamatan"])
+def test_kecamatan_pages_show_each_figure_exactly_as_in_the_csv(built_site, dataset):
+    measures = {"luas_kecamatan": ["luas_km2"], "penduduk_kecamatan": ["laki_laki", "perempuan",
+                "jumlah"], "penduduk_dukcapil_kecamatan": ["jumlah", "kepadatan_dilaporkan"]}
+    for row in csv_rows(dataset):
+        period = row.get("tahun") or row["periode"]
+        page = page_of(built_site, row["kode_kecamatan"])
+        expected = [display(row[m]) for m in measures[dataset]]
+        matching = [r for r in page.rows if r and r[0] == period and row["sumber"] in r
+                    and all(v in r for v in expected)]
+        assert matching, (row, [r for r in page.rows if r and r[0] == period])
+
+
+def test_desa_list_with_codes_and_postal_codes(built_site):
+    for row in csv_rows("desa"):
+        page = page_of(built_site, row["kode_kecamatan"])
+        assert [row["kode_desa"], row["nama_desa"], row["jenis"], row["kode_pos"] or "–"] in page.rows
+
+
+def test_missing_figures_say_belum_tersedia(built_site):
+    klari = page_of(built_site, "32.15.05")
+    assert "Belum tersedia untuk Kecamatan Klari" in klari.text
+    assert "190.523" in klari.text  # its Dukcapil figure is shown
+
+
+def test_home_has_key_figures_comparison_chart_and_kecamatan_list(built_site):
+    home = read_page(built_site / "index.html")
+    assert "Kabupaten Karawang" in home.text
+    assert "2.554.384" in home.text and "S10" in home.text  # BPS mid-2024
+    assert "1.385.556,69" in home.text and "ton GKP" in home.text
+    chart = next(i for i in home.images if "luas_kecamatan-perbandingan" in i["src"])
+    assert "Cibuaya: 117,98" in chart["alt"]
+    linked = [link for link in home.links if link.removeprefix("./").startswith("kecamatan/")]
+    assert len(set(linked)) == 30
+
+
+def test_every_chart_has_alt_text_and_a_table(built_site):
+    for page_path in built_site.rglob("*.html"):
+        page = read_page(page_path)
+        for image in page.images:
+            assert len(image.get("alt", "")) > 40, (page_path, image)
+        if page.images:
+            assert page.rows, page_path
+
+
+def test_dataset_pages_document_fields_units_licence_and_sources(built_site):
+    page = read_page(built_site / "data" / "luas_kecamatan" / "index.html")
+    field_row = next(r for r in page.rows if r and r[0] == "luas_km2")
+    assert field_row[2] == "number" and field_row[3] == "km²" and "≥ 0" in field_row[5]
+    assert "CC BY 4.0" in page.text or "CC-BY-4.0" in page.text
+    assert "S3" in page.text and "S4" in page.text
+    assert "unduh/luas_kecamatan.csv" in " ".join(page.links)
+    empty = read_page(built_site / "data" / "sekolah_kecamatan" / "index.html")
+    assert "Belum tersedia" in empty.text
+
+
+def test_content_pages_are_rendered(built_site):
+    for slug, title in (("tentang", "Tentang"), ("metodologi", "Metodologi"),
+                        ("lisensi", "Lisensi")):
+        assert title in read_page(built_site / slug / "index.html").text
+
+
+def _target(site: Path, page: Path, link: str) -> tuple[Path, str]:
+    parts = urlsplit(link)
+    path = (page.parent / unquote(parts.path)).resolve() if parts.path else page.resolve()
+    if path.is_dir():
+        path = path / "index.html"
+    return path, parts.fragment
+
+
+def test_every_link_and_download_resolves(built_site):
+    site = built_site.resolve()
+    checked = 0
+    for page_path in site.rglob("*.html"):
+        page = read_page(page_path)
+        for link in page.links:
+            if urlsplit(link).scheme in ("http", "https", "mailto"):
+                continue
+            target, fragment = _target(site, page_path, link)
+            assert target.is_relative_to(site), (page_path, link)
+            assert target.is_file(), (page_path, link)
+            if fragment and target.suffix == ".html":
+                assert fragment in read_page(target).ids, (page_path, link)
+            checked += 1
+    assert checked > 1000
+
+
+def test_downloads_match_the_datasets(built_site):
+    for source in sorted((REPO / "datasets").glob("*.csv")):
+        assert (built_site / "unduh" / source.name).read_bytes() == source.read_bytes()
+    archive = zipfile.ZipFile(built_site / "unduh" / "monografi-karawang.zip")
+    assert archive.read("kecamatan.csv") == (REPO / "datasets" / "kecamatan.csv").read_bytes()
+
+
+def test_downloaded_zip_is_a_valid_data_package(built_site, tmp_path):
+    zipfile.ZipFile(built_site / "unduh" / "monografi-karawang.zip").extractall(tmp_path)
+    assert Package(str(tmp_path / "datapackage.json")).validate().valid
+
+
+def test_data_from_staff_is_escaped(tmp_path):
+    project = copy_project(tmp_path / "proyek")
+    set_cell(project, "kecamatan", 3, "nama_kecamatan", "<script>alert('x')</script>")
+    set_cell(project, "luas_kecamatan", 2, "catatan", "<img src=x onerror=alert(1)>")
+    result = build(project, project / "output")
+    assert result.ok, result.report.format_text()
+    html = (project / "output" / "kecamatan" / "32-15-02" / "index.html").read_text()
+    assert "<script>alert" not in html and "&lt;script&gt;" in html
+    home = (project / "output" / "index.html").read_text()
+    assert "<script>alert" not in home and "<img src=x" not in home
+
+
+def test_two_builds_are_byte_identical(built_site, tmp_path):
+    project = copy_project(tmp_path / "lagi")
+    result = build(project, project / "output")
+    assert result.ok and result.charts["drawn"] > 0  # fresh cache: charts drawn again
+    assert tree_digest(project / "output") == tree_digest(built_site)
+
+
+def test_downloaded_csv_parses_to_the_same_values(built_site):
+    text = (built_site / "unduh" / "luas_kecamatan.csv").read_text(encoding="utf-8")
+    assert list(csv.DictReader(io.StringIO(text))) == csv_rows("luas_kecamatan")
