@@ -13,9 +13,10 @@ from pelican.settings import read_settings
 from .charts import plan_charts, write_charts
 from .exports import write_exports
 from .model import build_model
-from .pelican_plugin import SiteData
 from .publish import publish, state_dir
 from .report import Report
+from .search import index_site
+from .site import SiteData
 from .validate import validate_datasets
 
 
@@ -70,8 +71,10 @@ def build(project: Path, output: Path) -> BuildResult:
         timer.lap("grafik")
         write_exports(model, site_dir)
         timer.lap("ekspor")
-        result.pages = render_site(project, site_dir, SiteData(model, charts))
+        result.pages = render_site(project, site_dir, SiteData(model, charts, project))
         timer.lap("halaman")
+        index_site(site_dir)
+        timer.lap("indeks pencarian")
 
     publish(output, stages)
     timer.lap("terbit")

@@ -1,0 +1,28 @@
+"""Charts: planned from the data package's hints, drawn as deterministic SVG, cached by hash.
+
+Each chart kind is one class in its own module, registered in CHART_KINDS (a new kind touches
+nothing else). A kind turns (dataset, hint, area) into a Chart — plain data with its own text
+alternative — and draws it; the SVG bytes depend only on that data and the chart code version.
+"""
+
+from __future__ import annotations
+
+from ..model import Model
+from .base import Chart
+from .registry import CHART_KINDS
+from .render import render_svg, write_charts
+
+
+def plan_charts(model: Model) -> list[Chart]:
+    """Every chart the site shows, in a stable order."""
+    charts = []
+    for dataset in model.topics():
+        for hint in dataset.chart_hints:
+            kind = CHART_KINDS[hint["jenis"]]
+            for area in model.areas.values():
+                chart = kind.plan(model, dataset, hint, area)
+                if chart is not None:
+                    charts.append(chart)
+    return charts
+
+__all__ = ["CHART_KINDS", "Chart", "plan_charts", "render_svg", "write_charts"]
