@@ -163,6 +163,7 @@ class Model:
     datasets: dict[str, Dataset]
     areas: dict[str, Area]
     derived: list = field(default_factory=list)
+    memo: dict = field(default_factory=dict)  # views computed from the model, built once
 
     @property
     def sources(self) -> dict[str, dict]:

@@ -32,3 +32,7 @@ def chart_path(chart_id: str) -> str:
 def url(path: str) -> str:
     """Site-relative URL for an output path ('x/index.html' → 'x/')."""
     return path.removesuffix("index.html")
+
+
+def indicator_path(indicator_id: str) -> str:
+    return f"indikator/{indicator_id}/index.html"

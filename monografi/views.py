@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 
 from . import fmt, urls
 from .charts import Chart
+from .indicators import COMPARED_LEVEL, indicators_of
 from .model import Area, Dataset, Field, Model
 
 SECTION_ORDER = ("Wilayah", "Kependudukan", "Pertanian", "Pendidikan", "Kesehatan", "Agama")
@@ -188,6 +189,29 @@ def children_table(area: Area) -> Table | None:
     return Table(f"Daftar {label} di {area.label}", columns, rows)
 
 
+def ranks(model: Model, area: Area) -> list[dict]:
+    """'Peringkat 3 dari 30': the area's place for each indicator, within one source and period."""
+    if area.level != COMPARED_LEVEL:
+        return []
+    result = []
+    for indicator in indicators_of(model):
+        for ranking, entry in indicator.rank_of(area.code):
+            result.append({"title": indicator.title, "unit": indicator.unit,
+                           "url": urls.url(urls.indicator_path(indicator.id)),
+                           "value": fmt.angka(entry.value), "period": ranking.period,
+                           "source": ranking.label, "source_href": source_href(ranking.source),
+                           "rank": entry.rank, "of": len(ranking.entries),
+                           "out_of": ranking.out_of})
+    return result
+
+
+def siblings(area: Area) -> list[tuple[str, str]]:
+    """Other areas under the same parent, for moving between neighbouring desa."""
+    if area.parent is None or area.level != "desa":
+        return []
+    return [(a.label, urls.url(urls.area_path(a))) for a in area.parent.children if a is not area]
+
+
 def area_view(model: Model, charts: dict, area: Area) -> dict:
     child_level = area.children[0].level if area.children else None
     blocks = [own_block(model, charts, area, d) for d in model.topics(area.level)]
@@ -206,6 +230,8 @@ def area_view(model: Model, charts: dict, area: Area) -> dict:
         "sections": sections,
         "derived": derived_table(model, area),
         "children": children_table(area),
+        "ranks": ranks(model, area),
+        "siblings": siblings(area),
         "sources": [model.sources[s] | {"id": s} for s in used if s in model.sources],
     }
 

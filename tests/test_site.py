@@ -161,3 +161,26 @@ def test_two_builds_are_byte_identical(built_site, tmp_path):
 def test_downloaded_csv_parses_to_the_same_values(built_site):
     text = (built_site / "unduh" / "luas_kecamatan.csv").read_text(encoding="utf-8")
     assert list(csv.DictReader(io.StringIO(text))) == csv_rows("luas_kecamatan")
+
+
+def test_indicator_page_ranks_all_kecamatan_with_a_sortable_table(built_site):
+    page = read_page(built_site / "indikator" / "luas_kecamatan-luas_km2" / "index.html")
+    ranked = [r for r in page.rows if len(r) == 3 and r[0].isdigit()]
+    s3 = ranked[:30]
+    assert s3[0] == ["1", "Cibuaya", "117,98"] and len(s3) == 30
+    assert "Jumlah" in page.text and "1.918,64" in page.text
+    assert any("urutkan.js" in link for link in page.links)
+
+
+def test_kecamatan_page_states_its_rank(built_site):
+    klari = page_of(built_site, "32.15.05")
+    assert "peringkat 10 dari 30" in klari.text
+    assert "peringkat 9 dari 25 (data tersedia untuk 25 dari 30 kecamatan)" in klari.text
+
+
+def test_desa_page_links_its_kecamatan_and_neighbours(built_site):
+    page = read_page(built_site / "desa" / "32-15-01-1001" / "index.html")
+    assert "Kelurahan Karawang Kulon" in page.text and "41311" in page.text
+    assert "Kelurahan Mekarjati" in page.text  # a neighbour in Karawang Barat
+    assert any(link.endswith("kecamatan/32-15-01/") for link in page.links)
+    assert "20.299" in page.text and "S6" in page.text  # its BPS 2023 population
