@@ -1,5 +1,7 @@
 """Pelican settings for the Monografi portal (Kabupaten Karawang)."""
 
+import os
+
 from monografi import fmt
 
 AUTHOR = "Tim Monografi"
@@ -69,3 +71,7 @@ MENU = [
 
 # Content is Markdown only; the reST reader would warn about the Indonesian locale.
 READERS = {"rst": None}
+
+# Absolute address of the published portal, for canonical links, sitemap.xml and citations.
+# Pages themselves use relative links (RELATIVE_URLS), so the same build also works from disk.
+SITEURL_PUBLIK = os.environ.get("MONOGRAFI_URL", "http://127.0.0.1:8000").rstrip("/")
