@@ -21,7 +21,7 @@ TIMEZONE = "Asia/Jakarta"
 DEFAULT_LANG = "id"
 DEFAULT_DATE_FORMAT = "%d %B %Y"
 
-PLUGINS = ["monografi.pelican_plugin"]
+PLUGINS = ["monografi.pelican_plugin", "monografi.sitemap"]
 
 # The model's pages come from the plugin; Pelican renders content/ pages only.
 DIRECT_TEMPLATES = []
@@ -62,6 +62,7 @@ MARKDOWN = {
 
 MENU = [
     ("Beranda", ""),
+    ("Indikator", "indikator/"),
     ("Data", "data/"),
     ("Sumber", "sumber/"),
     ("Metodologi", "metodologi/"),

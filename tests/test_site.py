@@ -184,3 +184,22 @@ def test_desa_page_links_its_kecamatan_and_neighbours(built_site):
     assert "Kelurahan Mekarjati" in page.text  # a neighbour in Karawang Barat
     assert any(link.endswith("kecamatan/32-15-01/") for link in page.links)
     assert "20.299" in page.text and "S6" in page.text  # its BPS 2023 population
+
+
+def test_sitemap_robots_404_and_canonical(built_site):
+    sitemap = (built_site / "sitemap.xml").read_text()
+    assert sitemap.count("<url>") == sum(1 for _ in built_site.rglob("index.html"))
+    assert "<loc>http://127.0.0.1:8000/kecamatan/32-15-05/</loc>" in sitemap
+    assert "Sitemap: http://127.0.0.1:8000/sitemap.xml" in (built_site / "robots.txt").read_text()
+    not_found = (built_site / "404.html").read_text()
+    assert 'href="http://127.0.0.1:8000/cari/"' in not_found
+    klari = (built_site / "kecamatan" / "32-15-05" / "index.html").read_text()
+    assert '<link rel="canonical" href="http://127.0.0.1:8000/kecamatan/32-15-05/">' in klari
+    assert '<meta property="og:title" content="Kecamatan Klari' in klari
+
+
+def test_search_page_lists_everything_without_javascript(built_site):
+    page = read_page(built_site / "cari" / "index.html")
+    assert len([link for link in page.links if "/desa/" in link]) == 309
+    assert len([link for link in page.links if "/kecamatan/" in link]) == 30
+    assert (built_site / "pagefind" / "pagefind-ui.js").is_file()
