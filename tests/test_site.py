@@ -203,3 +203,13 @@ def test_search_page_lists_everything_without_javascript(built_site):
     assert len([link for link in page.links if "/desa/32-15-" in link]) == 309
     assert len([link for link in page.links if "/kecamatan/32-15-" in link]) == 30
     assert (built_site / "pagefind" / "pagefind-ui.js").is_file()
+
+
+def test_kecamatan_pages_stay_within_the_100_kb_budget(built_site):
+    from monografi.weight import BUDGET_BYTES, median_weight, page_weight
+
+    pages = sorted((built_site / "kecamatan").glob("*/index.html"))
+    assert median_weight(pages) <= BUDGET_BYTES
+    barat = page_weight(built_site / "kecamatan" / "32-15-01" / "index.html")
+    html_only = len((built_site / "kecamatan" / "32-15-01" / "index.html").read_bytes())
+    assert barat > html_only / 20  # assets are counted, not just the compressed HTML
