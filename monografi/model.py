@@ -10,8 +10,10 @@ from dataclasses import dataclass, field
 
 import pandas as pd
 
+from .boundaries import load_boundaries
 from .catalog import AREA_LEVELS, Catalog, ResourceSpec
 from .derived import compute_derived
+from .validate import read_raw
 
 _DTYPES = {"integer": "Int64", "number": "Float64"}
 _NON_MEASURES = {"sumber", "catatan"}
@@ -164,6 +166,7 @@ class Model:
     areas: dict[str, Area]
     derived: list = field(default_factory=list)
     memo: dict = field(default_factory=dict)  # views computed from the model, built once
+    boundaries: dict = field(default_factory=dict)  # level -> Boundaries, when supplied
 
     @property
     def sources(self) -> dict[str, dict]:
@@ -186,9 +189,13 @@ class Model:
 
 
 def read_table(spec: ResourceSpec) -> pd.DataFrame:
-    """CSV → typed DataFrame following the schema (text stays text: codes keep leading zeros)."""
-    table = pd.read_csv(spec.file, dtype=str, keep_default_na=False, encoding="utf-8-sig")
-    table = table.apply(lambda col: col.str.strip())
+    """Canonical rows (whatever the file's dialect) → typed DataFrame following the schema.
+
+    Text stays text: codes keep leading zeros; numbers were already normalised by read_raw.
+    """
+    header, rows = read_raw(spec)
+    width = len(header)
+    table = pd.DataFrame([(row + [""] * width)[:width] for row in rows], columns=header, dtype=str)
     for raw in spec.fields:
         name = raw["name"]
         if name not in table.columns:
@@ -222,5 +229,7 @@ def build_model(catalog: Catalog) -> Model:
     datasets = {spec.name: Dataset(spec, read_table(spec), [Field.from_schema(f) for f in spec.fields])
                 for spec in catalog.resources}
     model = Model(catalog, datasets, _build_areas(datasets))
+    loaded, _ = load_boundaries(catalog)  # problems are reported by validation
+    model.boundaries = {b.level: b for b in loaded}
     model.derived = compute_derived(model)
     return model

@@ -87,8 +87,12 @@ def rows_table(model: Model, dataset: Dataset, records: list[dict], caption: str
     return Table(caption, columns, rows)
 
 
-def _charts_for(charts: dict, area: Area, dataset: Dataset) -> list[Chart]:
-    return charts.get((area.code, dataset.name), [])
+LOCATOR_DATASET = "lokasi"
+
+
+def _charts_for(charts: dict, area: Area, dataset: Dataset | str) -> list[Chart]:
+    name = dataset if isinstance(dataset, str) else dataset.name
+    return charts.get((area.code, name), [])
 
 
 def own_block(model: Model, charts: dict, area: Area, dataset: Dataset) -> Block:
@@ -231,6 +235,7 @@ def area_view(model: Model, charts: dict, area: Area) -> dict:
         "derived": derived_table(model, area),
         "children": children_table(area),
         "ranks": ranks(model, area),
+        "locator": _charts_for(charts, area, LOCATOR_DATASET),
         "siblings": siblings(area),
         "sources": [model.sources[s] | {"id": s} for s in used if s in model.sources],
     }

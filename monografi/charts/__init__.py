@@ -10,14 +10,14 @@ from __future__ import annotations
 from ..indicators import indicators_of
 from ..model import Model
 from .base import Chart
-from .indikator import indicator_charts
+from .indikator import indicator_charts, locator_charts
 from .registry import CHART_KINDS
 from .render import render_svg, write_charts
 
 
 def plan_charts(model: Model) -> list[Chart]:
     """Every chart the site shows, in a stable order."""
-    charts = indicator_charts(model, indicators_of(model))
+    charts = indicator_charts(model, indicators_of(model)) + locator_charts(model)
     for dataset in model.topics():
         for hint in dataset.chart_hints:
             kind = CHART_KINDS[hint["jenis"]]

@@ -5,14 +5,17 @@ from __future__ import annotations
 from ..indicators import Indicator, Ranking
 from ..model import Model
 from .base import Chart, points_text, source_label
+from .peta import Choropleth, Locator
 
 INDICATOR_AREA = "indikator"
+CHOROPLETH, LOCATOR = Choropleth(), Locator()
 
 
-def chart_ids(indicator: Indicator, ranking: Ranking) -> tuple[str, str]:
-    """Ids of the ranking chart and of the time-series chart for one ranking."""
+def chart_ids(indicator: Indicator, ranking: Ranking) -> tuple[str, str, str]:
+    """Ids of the ranking chart, the time-series chart and the map for one ranking."""
     line = "-".join((ranking.source, *ranking.group)).lower()
-    return f"indikator-{indicator.id}-{ranking.slug}", f"indikator-{indicator.id}-{line}-deret"
+    base = f"indikator-{indicator.id}"
+    return f"{base}-{ranking.slug}", f"{base}-{line}-deret", f"{base}-{ranking.slug}-peta"
 
 
 def ranking_chart(model: Model, indicator: Indicator, ranking: Ranking) -> Chart:
@@ -44,7 +47,13 @@ def indicator_charts(model: Model, indicators: list[Indicator]) -> list[Chart]:
         for ranking in indicator.latest():
             if len(ranking.entries) >= 2:
                 charts.append(ranking_chart(model, indicator, ranking))
-            line = series_chart(model, indicator, ranking)
-            if line is not None:
-                charts.append(line)
+            for chart in (series_chart(model, indicator, ranking),
+                          CHOROPLETH.plan(model, indicator, ranking, chart_ids(indicator, ranking)[2])):
+                if chart is not None:
+                    charts.append(chart)
     return charts
+
+
+def locator_charts(model: Model) -> list[Chart]:
+    charts = [LOCATOR.plan(model, area) for area in model.areas.values()]
+    return [chart for chart in charts if chart is not None]

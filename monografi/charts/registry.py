@@ -2,5 +2,8 @@
 
 from .batang import BySource, Ranking
 from .deret_waktu import TimeSeries
+from .peta import Choropleth, Locator
+from .piramida import Pyramid
 
-CHART_KINDS = {kind.name: kind for kind in (TimeSeries(), BySource(), Ranking())}
+CHART_KINDS = {kind.name: kind for kind in (TimeSeries(), BySource(), Ranking(), Pyramid(),
+                                            Choropleth(), Locator())}

@@ -1,0 +1,113 @@
+"""Optional area boundaries (GeoJSON) that the user supplies, e.g. from BIG / Ina-Geoportal.
+
+The repository ships no geometry of unclear origin: a package declares its boundaries under
+"monografi": {"batas_wilayah": [{"tingkat": "kecamatan", "path": "…geojson",
+"properti_kode": "code", "sumber": "S…"}]}. Without them the portal builds without maps.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from pathlib import Path
+
+import shapely
+from shapely.geometry import shape
+from shapely.validation import explain_validity
+
+from .catalog import PACKAGE_FILE, Catalog, safe_path
+from .report import Problem
+
+SIMPLIFY_SHARE = 1 / 400  # of the map's extent: about one pixel wide, keeps SVG maps light
+
+
+@dataclass
+class Boundaries:
+    level: str
+    shapes: dict  # area code -> shapely geometry (lon/lat, WGS84), simplified
+    source: str | None
+    file: str
+
+
+def declarations(catalog: Catalog) -> list[dict]:
+    return catalog.descriptor.get("monografi", {}).get("batas_wilayah", [])
+
+
+def _master_codes(catalog: Catalog, level: str) -> set[str] | None:
+    from .validate import read_raw
+
+    spec = next((r for r in catalog.resources if r.name == level), None)
+    if spec is None:
+        return None
+    header, rows = read_raw(spec)
+    column = header.index(f"kode_{level}")
+    return {row[column] for row in rows if len(row) > column}
+
+
+def _features(path: Path, where: str, problems: list[Problem]) -> list[dict]:
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
+        problems.append(Problem(where, "peta_berkas", value=str(exc)))
+        return []
+    if not isinstance(data, dict) or data.get("type") != "FeatureCollection":
+        problems.append(Problem(where, "peta_berkas", value="FeatureCollection expected"))
+        return []
+    return [f for f in data.get("features", []) if isinstance(f, dict)]
+
+
+def _simplified(shapes: dict) -> dict:
+    if not shapes:
+        return shapes
+    minx, miny, maxx, maxy = shapely.union_all(list(shapes.values())).bounds
+    tolerance = max(maxx - minx, maxy - miny) * SIMPLIFY_SHARE
+    return {code: geometry.simplify(tolerance, preserve_topology=True)
+            for code, geometry in shapes.items()}
+
+
+def load_boundaries(catalog: Catalog) -> tuple[list[Boundaries], list[Problem]]:
+    """Read and check every declared boundary file: valid geometry, codes = master list."""
+    loaded, problems = [], []
+    for declaration in declarations(catalog):
+        level = declaration.get("tingkat", "")
+        where = declaration.get("path", PACKAGE_FILE)
+        path = safe_path(catalog.root, declaration.get("path"), problems, PACKAGE_FILE,
+                         "monografi.batas_wilayah.path")
+        codes = _master_codes(catalog, level)
+        if codes is None:
+            problems.append(Problem(PACKAGE_FILE, "peta_tingkat", value=level))
+        if path is None or codes is None:
+            continue
+        key = declaration.get("properti_kode", "code")
+        shapes = {}
+        for number, feature in enumerate(_features(path, where, problems), start=1):
+            code = str((feature.get("properties") or {}).get(key, ""))
+            try:
+                geometry = shape(feature.get("geometry") or {})
+            except (ValueError, TypeError, AttributeError, shapely.errors.ShapelyError) as exc:
+                problems.append(Problem(where, "peta_geometri", number, key, code,
+                                        {"batas": str(exc)}))
+                continue
+            if geometry.is_empty or not geometry.is_valid or geometry.geom_type not in (
+                    "Polygon", "MultiPolygon"):
+                reason = explain_validity(geometry) if not geometry.is_empty else "kosong"
+                problems.append(Problem(where, "peta_geometri", number, key, code,
+                                        {"batas": f"{geometry.geom_type}: {reason}"}))
+                continue
+            minx, miny, maxx, maxy = geometry.bounds
+            if minx < -180 or maxx > 180 or miny < -90 or maxy > 90:
+                problems.append(Problem(where, "peta_geometri", number, key, code,
+                                        {"batas": "koordinat di luar WGS84 (bujur/lintang)"}))
+                continue
+            if code not in codes:
+                problems.append(Problem(where, "peta_kode", number, key, code, {"batas": level}))
+                continue
+            if code in shapes:
+                problems.append(Problem(where, "kunci_ganda", number, key, code, {"batas": key}))
+                continue
+            shapes[code] = geometry
+        shapes = _simplified(shapes)
+        problems.extend(Problem(where, "peta_hilang", value=code, details={"batas": level})
+                        for code in sorted(codes - set(shapes)))
+        loaded.append(Boundaries(level, shapes, declaration.get("sumber"), where))
+    return loaded, problems

@@ -1,0 +1,145 @@
+"""Maps from user-supplied boundaries and the population pyramid, on SYNTHETIC fixtures.
+
+The repository ships no boundary geometry; these squares and age groups are made up for tests.
+"""
+
+import csv
+import json
+
+import pytest
+
+from monografi.boundaries import load_boundaries
+from monografi.catalog import load_catalog
+from monografi.charts import plan_charts, render_svg
+from monografi.charts.peta import class_breaks
+from monografi.model import build_model
+from monografi.pipeline import build
+from tests.conftest import copy_project
+from tests.helpers import edit_package
+from tests.htmlparse import read_page
+
+
+def square(column, row, size=0.05):
+    x, y = 107.0 + column * size, -6.5 + row * size
+    return [[[x, y], [x + size, y], [x + size, y + size], [x, y + size], [x, y]]]
+
+
+def synthetic_boundaries(project, codes, extra=None):
+    features = [{"type": "Feature", "properties": {"code": code},
+                 "geometry": {"type": "Polygon", "coordinates": square(i % 6, i // 6)}}
+                for i, code in enumerate(codes)]
+    features += extra or []
+    path = project / "datasets" / "batas" / "kecamatan.geojson"
+    path.parent.mkdir(exist_ok=True)
+    path.write_text(json.dumps({"type": "FeatureCollection", "features": features}))
+    edit_package(project, lambda d: d.setdefault("monografi", {}).update(batas_wilayah=[
+        {"tingkat": "kecamatan", "path": "batas/kecamatan.geojson", "properti_kode": "code"}]))
+
+
+def kecamatan_codes(project):
+    with (project / "datasets" / "kecamatan.csv").open() as handle:
+        return [row["kode_kecamatan"] for row in csv.DictReader(handle)]
+
+
+@pytest.fixture
+def mapped(tmp_path):
+    project = copy_project(tmp_path / "peta")
+    synthetic_boundaries(project, kecamatan_codes(project))
+    return project
+
+
+def test_valid_boundaries_load_for_every_kecamatan(mapped):
+    boundaries, problems = load_boundaries(load_catalog(mapped / "datasets")[0])
+    assert problems == [] and len(boundaries[0].shapes) == 30
+
+
+def test_invalid_unknown_and_missing_areas_are_reported(tmp_path):
+    project = copy_project(tmp_path / "rusak")
+    codes = kecamatan_codes(project)
+    bowtie = {"type": "Feature", "properties": {"code": codes[0]}, "geometry": {
+        "type": "Polygon", "coordinates": [[[0, 0], [1, 1], [1, 0], [0, 1], [0, 0]]]}}
+    unknown = {"type": "Feature", "properties": {"code": "32.15.77"},
+               "geometry": {"type": "Polygon", "coordinates": square(9, 9)}}
+    synthetic_boundaries(project, codes[1:-1], [bowtie, unknown])
+    _, problems = load_boundaries(load_catalog(project / "datasets")[0])
+    rules = {(p.rule, p.value) for p in problems}
+    assert ("peta_geometri", codes[0]) in rules
+    assert ("peta_kode", "32.15.77") in rules
+    assert ("peta_hilang", codes[-1]) in rules
+    invalid = next(p for p in problems if p.rule == "peta_geometri")
+    assert invalid.row == 29 and "Self-intersection" in invalid.details["batas"]
+
+
+def test_boundary_path_must_stay_inside_datasets(tmp_path):
+    project = copy_project(tmp_path / "jalur")
+    edit_package(project, lambda d: d.setdefault("monografi", {}).update(batas_wilayah=[
+        {"tingkat": "kecamatan", "path": "../../etc/batas.geojson"}]))
+    _, problems = load_boundaries(load_catalog(project / "datasets")[0])
+    assert [p.rule for p in problems] == ["jalur_tidak_aman"]
+
+
+def test_choropleth_and_locator_maps(mapped):
+    model = build_model(load_catalog(mapped / "datasets")[0])
+    charts = {c.id: c for c in plan_charts(model)}
+    choropleth = charts["indikator-luas_kecamatan-luas_km2-s4-2017-peta"]
+    assert "Tidak ada data: " in choropleth.alt  # 5 kecamatan have no S4 area
+    svg = render_svg(choropleth).decode()
+    assert "tidak ada data" in svg and "km²" in svg
+    assert render_svg(choropleth) == render_svg(choropleth)
+    assert "32-15-05-lokasi" in charts
+
+
+def test_class_breaks_are_quantiles_and_shrink_for_few_values():
+    assert class_breaks([1, 2, 3]) == [1, 2, 3]
+    assert class_breaks(list(range(1, 11))) == [2, 4, 6, 8, 10]
+
+
+def test_portal_with_maps(mapped):
+    result = build(mapped, mapped / "output")
+    assert result.ok, result.report.format_text()
+    site = mapped / "output"
+    indicator = read_page(site / "indikator" / "luas_kecamatan-luas_km2" / "index.html")
+    assert any(i["src"].endswith("-peta.svg") for i in indicator.images)
+    klari = read_page(site / "kecamatan" / "32-15-05" / "index.html")
+    assert any(i["src"].endswith("32-15-05-lokasi.svg") for i in klari.images)
+
+
+def test_portal_without_boundaries_has_no_maps(built_site):
+    assert not list((built_site / "grafik").glob("*peta.svg"))
+    assert not list((built_site / "grafik").glob("*lokasi.svg"))
+
+
+AGE_GROUPS = ["0-4", "5-9", "10-14", "15-64", "65+"]
+
+
+def test_population_pyramid_from_synthetic_age_groups(tmp_path):
+    project = copy_project(tmp_path / "umur")
+    schema = {"fields": [
+        {"name": "kode_kecamatan", "type": "string", "constraints": {"required": True}},
+        {"name": "tahun", "type": "string", "constraints": {"pattern": "^[0-9]{4}$"}},
+        {"name": "kelompok_umur", "type": "string", "title": "Kelompok umur",
+         "constraints": {"enum": AGE_GROUPS}},
+        {"name": "laki_laki", "type": "integer", "title": "Laki-laki", "satuan": "jiwa"},
+        {"name": "perempuan", "type": "integer", "title": "Perempuan", "satuan": "jiwa"},
+        {"name": "sumber", "type": "string"}],
+        "primaryKey": ["kode_kecamatan", "tahun", "kelompok_umur"],
+        "foreignKeys": [{"fields": "kode_kecamatan",
+                         "reference": {"resource": "kecamatan", "fields": "kode_kecamatan"}}]}
+    (project / "datasets" / "schemas" / "umur_uji.json").write_text(json.dumps(schema))
+    rows = ["kode_kecamatan,tahun,kelompok_umur,laki_laki,perempuan,sumber"]
+    rows += [f"32.15.05,2024,{g},{100 * (i + 1)},{90 * (i + 1)},S1" for i, g in enumerate(AGE_GROUPS)]
+    (project / "datasets" / "umur_uji.csv").write_text("\n".join(rows) + "\n")
+    edit_package(project, lambda d: d["resources"].append({
+        "name": "umur_uji", "path": "umur_uji.csv", "schema": "schemas/umur_uji.json",
+        "title": "Penduduk menurut kelompok umur (SINTETIS, uji)",
+        "monografi": {"bagian": "Kependudukan", "grafik": [{"jenis": "piramida"}]}}))
+    model = build_model(load_catalog(project / "datasets")[0])
+    pyramid = next(c for c in plan_charts(model) if c.kind == "piramida")
+    (_, points), = pyramid.series
+    assert [g for g, _ in points] == AGE_GROUPS and points[0][1] == (100, 90)
+    assert "0-4: 100 / 90" in pyramid.alt
+    assert "<text" in render_svg(pyramid).decode()
+    result = build(project, project / "output")
+    assert result.ok, result.report.format_text()
+    klari = read_page(project / "output" / "kecamatan" / "32-15-05" / "index.html")
+    assert any("umur_uji-piramida" in i["src"] for i in klari.images)
