@@ -109,8 +109,8 @@ def safe_path(root: Path, relative, problems: list[Problem], where: str, column:
         problems.append(Problem(where, "berkas_hilang", column=column, value=text))
         return None
     if candidate.stat().st_size > MAX_FILE_BYTES:
-        problems.append(Problem(where, "berkas", column=column,
-                                value=f"{text}: > {MAX_FILE_BYTES // 2**20} MB"))
+        problems.append(Problem(where, "terlalu_besar", column=column, value=text,
+                                details={"batas": f"{MAX_FILE_BYTES // 2**20} MB"}))
         return None
     return candidate
 

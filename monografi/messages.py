@@ -11,8 +11,8 @@ LANGS = ("id", "en")
 # rule -> (message id, message en, fix id, fix en). Placeholders come from the Problem.
 RULES: dict[str, tuple[str, str, str, str]] = {
     "tipe": (
-        "Nilai {value!r} bukan {tipe} yang sah.",
-        "Value {value!r} is not a valid {tipe_en}.",
+        "Nilai {value!r} bukan {tipe} yang sah{ribuan}.",
+        "Value {value!r} is not a valid {tipe_en}{ribuan}.",
         "Tulis {contoh}. Jangan pakai titik atau koma sebagai pemisah ribuan.",
         "Write {contoh_en}. Do not use dots or commas as thousand separators.",
     ),
@@ -37,8 +37,8 @@ RULES: dict[str, tuple[str, str, str, str]] = {
     "pola": (
         "Nilai {value!r} tidak sesuai format yang diminta.",
         "Value {value!r} does not match the required format.",
-        "Tulis sesuai format {contoh} (pola {batas}).",
-        "Write it in the form {contoh} (pattern {batas}).",
+        "Tulis sesuai format {contoh} (pola {batas}){saran}.",
+        "Write it in the form {contoh} (pattern {batas}){saran_en}.",
     ),
     "pilihan": (
         "Nilai {value!r} bukan salah satu pilihan yang sah.",
@@ -112,6 +112,82 @@ RULES: dict[str, tuple[str, str, str, str]] = {
         "Tambahkan kolom {batas!r} (boleh kosong bila tidak wajib).",
         "Add the column {batas!r} (it may stay empty if not required).",
     ),
+    "angka_dialek": (
+        "Nilai {value!r} tidak sesuai format angka yang dinyatakan untuk kolom ini ({batas}).",
+        "Value {value!r} does not fit the number format declared for this column ({batas}).",
+        "Tulis angka seperti {contoh}: pemisah ribuan tepat tiap tiga digit, tanpa huruf, spasi, "
+        "Rp atau %. Angka ini tidak ditebak agar 1.234 tidak terbaca 1,234.",
+        "Write it like {contoh}: thousand separators exactly every three digits, no letters, "
+        "spaces, Rp or %. The figure is not guessed so that 1.234 is never misread.",
+    ),
+    "pengkodean": (
+        "Berkas tidak dapat dibaca sebagai {batas} mulai baris ini (sekitar {value!r}).",
+        "The file cannot be read as {batas} from this row on (around {value!r}).",
+        "Di Excel pilih Simpan Sebagai → \"CSV UTF-8 (dipisah koma)\"; atau, bila berkas memang "
+        "disimpan sebagai CSV biasa Windows, nyatakan \"encoding\": \"windows-1252\" untuk sumber "
+        "daya ini di datasets/datapackage.json.",
+        "In Excel choose Save As → \"CSV UTF-8 (comma delimited)\"; or, if the file really is a "
+        "plain Windows CSV, declare \"encoding\": \"windows-1252\" for this resource in "
+        "datasets/datapackage.json.",
+    ),
+    "pemisah_kolom": (
+        "Baris judul terbaca sebagai satu kolom: berkas memakai pemisah {batas}, padahal "
+        "datapackage.json menyatakan {dinyatakan}.",
+        "The header reads as a single column: the file is separated by {batas}, but "
+        "datapackage.json declares {dinyatakan}.",
+        "Simpan ulang dari Excel sebagai \"CSV UTF-8 (dipisah koma)\", atau nyatakan pemisahnya di "
+        "datapackage.json: \"dialect\": {{\"delimiter\": \";\"}} (lihat panduan data).",
+        "Save again from Excel as \"CSV UTF-8 (comma delimited)\", or declare the separator in "
+        "datapackage.json: \"dialect\": {{\"delimiter\": \";\"}} (see the data guide).",
+    ),
+    "bukan_teks": (
+        "Ini bukan berkas teks CSV (terbaca sebagai {batas}).",
+        "This is not a CSV text file (it looks like {batas}).",
+        "Jangan mengganti nama berkas .xlsx menjadi .csv: buka di Excel lalu Simpan Sebagai → "
+        "\"CSV UTF-8\", atau pakai `python build.py impor FORMULIR.xlsx`.",
+        "Do not rename an .xlsx file to .csv: open it in Excel and Save As → \"CSV UTF-8\", or use "
+        "`python build.py impor FORM.xlsx`.",
+    ),
+    "terlalu_besar": (
+        "Berkas {value!r} terlalu besar (lebih dari {batas}).",
+        "File {value!r} is too large (more than {batas}).",
+        "Periksa apakah berkasnya benar (bukan ekspor seluruh basis data atau berkas biner); "
+        "bagi menjadi beberapa tabel bila memang sebesar itu.",
+        "Check it is the right file (not a whole database export or a binary file); split it into "
+        "several tables if it really is that large.",
+    ),
+    "perubahan_besar": (
+        "Angka {value} berubah {persen} dari periode sebelumnya ({sebelum}), lebih dari {batas}.",
+        "Figure {value} changed {persen} from the previous period ({sebelum}), more than {batas}.",
+        "Bukan galat: pastikan angka ini benar menurut sumbernya (salah ketik satu digit sering "
+        "membuat perubahan sebesar ini) dan jelaskan di kolom catatan bila memang benar.",
+        "Not an error: make sure the figure matches its source (a single mistyped digit often "
+        "causes such a jump) and explain it in catatan if it is right.",
+    ),
+    "jumlah_desa": (
+        "Angka kecamatan {value} berbeda dengan jumlah seluruh desanya di {rinci} ({batas}).",
+        "The kecamatan figure {value} differs from the sum of its desa in {rinci} ({batas}).",
+        "Bukan galat: periksa angka kecamatan dan angka tiap desa terhadap sumbernya; bila "
+        "sumbernya memang berbeda, jelaskan di kolom catatan.",
+        "Not an error: check the kecamatan figure and each desa figure against the source; if "
+        "the sources really differ, explain it in catatan.",
+    ),
+    "bukan_wilayah_formulir": (
+        "Wilayah {value!r} bukan bagian dari kecamatan formulir ini ({batas}).",
+        "Area {value!r} is not part of this form's kecamatan ({batas}).",
+        "Satu formulir hanya untuk satu kecamatan: hapus baris ini, atau buat formulir untuk "
+        "kecamatan yang benar dengan `python build.py formulir --kecamatan KODE`.",
+        "One form covers one kecamatan only: delete this row, or make a form for the right "
+        "kecamatan with `python build.py formulir --kecamatan CODE`.",
+    ),
+    "formulir": (
+        "Berkas ini bukan formulir isian Monografi yang dapat diimpor: {value}",
+        "This file is not an importable Monografi form: {value}",
+        "Buat formulir baru dengan `python build.py formulir --kecamatan KODE`, salin angkanya, "
+        "dan jangan mengubah nama lembar maupun baris kode kolom (baris 2).",
+        "Make a new form with `python build.py formulir --kecamatan CODE`, copy the figures in, "
+        "and do not rename sheets or change the column-code row (row 2).",
+    ),
     "berkas": (
         "Berkas tidak dapat dibaca: {value}",
         "The file cannot be read: {value}",
@@ -184,7 +260,13 @@ TYPE_NAMES = {
 }
 
 UI = {
-    "report_header": ("{n} masalah ditemukan di {files} berkas.", "{n} problems found in {files} files."),
+    "report_header": ("{n} galat dan {warnings} peringatan ditemukan di {files} berkas.",
+                      "{n} errors and {warnings} warnings found in {files} files."),
+    "warning": ("PERINGATAN", "WARNING"),
+    "thousands": ("; tampaknya titik/koma dipakai sebagai pemisah ribuan: bila maksudnya {plain}, "
+                  "tulis {plain}",
+                  "; the dot/comma looks like a thousand separator: if you mean {plain}, "
+                  "write {plain}"),
     "report_ok": ("Semua data sah.", "All data are valid."),
     "row": ("baris", "row"),
     "column": ("kolom", "column"),
@@ -201,6 +283,23 @@ UI = {
              "Another build is running; try again later."),
     "serving": ("Portal tersedia di http://{host}:{port}/ (Ctrl+C untuk berhenti)",
                 "Portal served at http://{host}:{port}/ (Ctrl+C to stop)"),
+    "form_written": ("Formulir Kecamatan {name} ({code}) ditulis ke {path}.",
+                     "Form for Kecamatan {name} ({code}) written to {path}."),
+    "unknown_kecamatan": ("Kecamatan {code!r} tidak dikenal. Lihat kode resmi di "
+                          "datasets/kecamatan.csv{saran}",
+                          "Unknown kecamatan {code!r}. See the official codes in "
+                          "datasets/kecamatan.csv{saran_en}"),
+    "no_file": ("Berkas {path} tidak ditemukan.", "File {path} not found."),
+    "import_refused": ("Impor dibatalkan: tidak ada berkas di datasets/ yang diubah.",
+                       "Import aborted: no file in datasets/ was changed."),
+    "import_nothing": ("Tidak ada angka yang berubah; datasets/ tidak diubah.",
+                       "No figure changed; datasets/ was left as it was."),
+    "import_added": ("Ditambahkan {n} baris:", "Added {n} rows:"),
+    "import_changed": ("Diubah {n} nilai (lama → baru):", "Changed {n} values (old → new):"),
+    "import_written": ("Berkas diperbarui: {files}. Langkah berikutnya: `python build.py check`, "
+                       "lalu commit.",
+                       "Files updated: {files}. Next: `python build.py check`, then commit."),
+    "empty": ("(kosong)", "(empty)"),
     "no_output": ("Belum ada situs di {path}: jalankan dulu `python build.py`.",
                   "No site in {path} yet: run `python build.py` first."),
 }

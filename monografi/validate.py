@@ -1,21 +1,24 @@
 """Validate the package: Frictionless for what it can express, monograph checks for the rest.
 
-Frictionless errors are translated into Problems (file, spreadsheet row, column, value, rule)
-instead of being printed raw; the checks it cannot express (declared row rules with staff
-messages, source ids, parent codes, personal data) live here.
+Every file is first read through its declared dialect (monografi.dialect), so Frictionless and
+everything after it see canonical text. Frictionless errors are translated into Problems (file,
+spreadsheet row, column, value, rule) instead of being printed raw; the checks it cannot express
+(personal data, source ids, parent codes, warnings declared in the package) live here and in
+monografi.peringatan.
 """
 
 from __future__ import annotations
 
-import csv
-import difflib
 import re
 from pathlib import Path
 
 from frictionless import Checklist, FrictionlessException, Package, checks
 
+from . import dialect
 from .catalog import Catalog, ResourceSpec, load_catalog
+from .peringatan import warnings_for
 from .report import Problem, Report
+from .saran import suggest
 
 _CONSTRAINT = re.compile(r'constraint "(\w+)" is "(.*)"', re.S)
 _CONSTRAINT_RULES = {
@@ -30,13 +33,16 @@ _ROW_RULES = {"blank-row": "baris_kosong", "extra-cell": "sel_lebih", "missing-c
               "type-error": "tipe", "unique-error": "unik"}
 _FILE_ERRORS = {"encoding-error", "source-error", "scheme-error", "format-error", "hash-count",
                 "byte-count", "compression-error", "io-error"}
+_GROUPED_THOUSANDS = re.compile(r"-?\d{1,3}([.,]\d{3})+")
 
 PERSONAL_DATA = (
     (re.compile(r"(?<!\d)\d{16}(?!\d)"), "NIK/No. KK: 16 digit"),
     (re.compile(r"[\w.+-]+@[\w-]+\.[\w.-]+"), "alamat surel / e-mail"),
-    (re.compile(r"(?<![\d.])(?:\+62|62|0)8\d{7,11}(?!\d)"), "nomor telepon / phone number"),
+    (re.compile(r"(?<![\d.])(?:\+62[\s-]?|62|0)8\d{2}[\s-]?\d{3,4}[\s-]?\d{2,5}(?!\d)"),
+     "nomor telepon / phone number"),
 )
-PERSONAL_COLUMNS = re.compile(r"(^|_)(nik|no_kk|nomor_kk|telepon|telp|hp|email|surel)($|_)")
+PERSONAL_COLUMNS = re.compile(
+    r"(^|_)(nik|no_kk|nomor_kk|telepon|telp|hp|whatsapp|email|e_mail|surel)($|_)")
 
 
 def validate_datasets(root: Path) -> tuple[Catalog | None, Report]:
@@ -46,20 +52,42 @@ def validate_datasets(root: Path) -> tuple[Catalog | None, Report]:
     report.extend(problems)
     if catalog is None:
         return None, report
+    tables = {spec.name: dialect.read(spec) for spec in catalog.resources}
+    for table in tables.values():
+        report.extend(table.problems)
     try:
-        package = Package(catalog.descriptor, basepath=str(catalog.root))
+        package = Package(_frictionless_package(catalog, tables))
         package.to_descriptor(validate=True)
     except FrictionlessException as exc:
         for error in exc.to_errors():
             report.add(Problem("datapackage.json", "metadata", value=error.message))
         return None, report
     for spec in catalog.resources:
-        report.extend(_frictionless_problems(package, spec))
-    file_failed = {p.file for p in report.errors if p.rule in ("berkas", "metadata")}
-    for spec in catalog.resources:
-        if spec.relpath not in file_failed:
-            report.extend(_monograph_problems(catalog, spec))
+        table = tables[spec.name]
+        if table.unreadable:
+            continue
+        report.extend(_frictionless_problems(package, spec, tables))
+        report.extend(_monograph_problems(catalog, spec, table))
+    if report.ok:
+        report.extend(warnings_for(catalog, {name: (t.header, t.rows) for name, t in tables.items()}))
     return catalog, report
+
+
+def _frictionless_package(catalog: Catalog, tables: dict[str, dialect.Table]) -> dict:
+    """The package with canonical inline data; links to unreadable tables are dropped so one
+    broken master list does not flood the report with foreign-key errors."""
+    broken = {name for name, table in tables.items() if table.unreadable}
+    resources = []
+    for spec in catalog.resources:
+        table = tables[spec.name]
+        if table.unreadable:
+            table = dialect.Table([f["name"] for f in spec.fields], [])
+        resource = dialect.frictionless_descriptor(spec, table)
+        keys = resource["schema"].get("foreignKeys", [])
+        resource["schema"]["foreignKeys"] = [
+            k for k in keys if (k.get("reference") or {}).get("resource") not in broken]
+        resources.append(resource)
+    return {**catalog.descriptor, "resources": resources}
 
 
 def _checklist(spec: ResourceSpec) -> Checklist:
@@ -67,20 +95,39 @@ def _checklist(spec: ResourceSpec) -> Checklist:
     return Checklist(checks=[checks.row_constraint(formula=rule["rumus"]) for rule in rules])
 
 
-def _frictionless_problems(package: Package, spec: ResourceSpec) -> list[Problem]:
+def _frictionless_problems(package: Package, spec: ResourceSpec,
+                           tables: dict[str, dialect.Table]) -> list[Problem]:
     resource = package.get_resource(spec.name)
+    bad = tables[spec.name].bad_cells
+    bad_rows = {row for row, _ in bad}
     try:
         result = resource.validate(checklist=_checklist(spec))
     except FrictionlessException as exc:
         return [Problem(spec.relpath, "berkas", value=exc.error.message)]
-    return [_translate(package, spec, error) for task in result.tasks for error in task.errors]
+    problems = []
+    for task in result.tasks:
+        for error in task.errors:
+            row = getattr(error, "row_number", None)
+            column = getattr(error, "field_name", None)
+            if (row, column) in bad or (error.type == "row-constraint" and row in bad_rows):
+                continue  # already reported by the dialect reader, with a better message
+            problems.append(_translate(spec, tables, error))
+    return problems
 
 
 def _field_type(spec: ResourceSpec, name: str | None) -> str:
     return next((f.get("type", "string") for f in spec.fields if f["name"] == name), "string")
 
 
-def _translate(package: Package, spec: ResourceSpec, error) -> Problem:
+def _area_suggestion(tables: dict[str, dialect.Table], column: str | None, value: str) -> dict:
+    level = (column or "").removeprefix("kode_")
+    if not column or not column.startswith("kode_") or level not in tables:
+        return {}
+    master = tables[level]
+    return suggest(master.header, master.rows, level, value)
+
+
+def _translate(spec: ResourceSpec, tables: dict[str, dialect.Table], error) -> Problem:
     """Turn one Frictionless error into a Problem at the place a spreadsheet shows."""
     kind = error.type
     file = spec.relpath
@@ -91,25 +138,32 @@ def _translate(package: Package, spec: ResourceSpec, error) -> Problem:
         match = _CONSTRAINT.search(error.note or "")
         name, bound = (match.group(1), match.group(2)) if match else ("", error.note)
         rule = _CONSTRAINT_RULES.get(name, "pola")
-        example = _example(spec, column)
-        return Problem(file, rule, row, column, cell, {"batas": bound, "contoh": example})
+        details = {"batas": bound, "contoh": _example(spec, column)}
+        if rule == "pola":
+            details.update(_area_suggestion(tables, column, cell or ""))
+        return Problem(file, rule, row, column, cell, details)
     if kind == "type-error":
-        return Problem(file, "tipe", row, column, cell, {"type": _field_type(spec, column)})
+        field_type = _field_type(spec, column)
+        details = {"type": field_type}
+        if field_type == "integer" and _GROUPED_THOUSANDS.fullmatch(cell or ""):
+            details["ribuan"] = cell.replace(".", "").replace(",", "")
+        return Problem(file, "tipe", row, column, cell, details)
     if kind in _ROW_RULES:
-        return Problem(file, _ROW_RULES[kind], row, column, cell)
+        return Problem(file, _ROW_RULES[kind], row, column or None, cell)
     if kind == "primary-key":
         keys = spec.schema.get("primaryKey", [])
         keys = [keys] if isinstance(keys, str) else keys
         names = [f["name"] for f in spec.fields]
-        values = [error.cells[names.index(k)] for k in keys if k in names and
+        values = [str(error.cells[names.index(k)]) for k in keys if k in names and
                   names.index(k) < len(error.cells)]
         return Problem(file, "kunci_ganda", row, ", ".join(keys), " / ".join(values),
                        {"batas": " + ".join(keys)})
     if kind == "foreign-key":
         target = error.reference_name or spec.name
-        value = " / ".join(error.field_cells)
-        suggestion = _suggest(package, target, error.reference_field_names, value)
-        return Problem(file, "kode_tidak_dikenal", row, ", ".join(error.field_names), value,
+        value = " / ".join(str(c) for c in error.field_cells)
+        column = ", ".join(error.field_names)
+        suggestion = _area_suggestion(tables, f"kode_{target}", value) if target in tables else {}
+        return Problem(file, "kode_tidak_dikenal", row, column, value,
                        {"batas": target, **suggestion})
     if kind == "row-constraint":
         rule = next((r for r in spec.hints.get("aturan_baris", []) if r["rumus"] in error.note),
@@ -132,38 +186,27 @@ def _example(spec: ResourceSpec, column: str | None) -> str:
     return str(field.get("example", field.get("constraints", {}).get("pattern", "")))
 
 
-def _suggest(package: Package, target: str, fields: list[str], value: str) -> dict:
-    """'Maksud Anda …?' from the referenced master list, by code or by name."""
-    try:
-        rows = package.get_resource(target).read_rows()
-    except FrictionlessException:
-        return {}
-    known = [" / ".join(str(r[f]) for f in fields) for r in rows]
-    close = difflib.get_close_matches(value, known, n=1, cutoff=0.6)
-    if not close:
-        return {}
-    return {"saran": f"; maksud Anda {close[0]!r}?", "saran_en": f"; did you mean {close[0]!r}?"}
-
-
 def read_raw(spec: ResourceSpec) -> tuple[list[str], list[list[str]]]:
-    """Header and rows as the file holds them, for checks that must see the text staff typed."""
-    with spec.file.open(encoding="utf-8-sig", newline="") as handle:
-        rows = list(csv.reader(handle))
-    return (rows[0] if rows else []), rows[1:]
+    """Header and rows in canonical text (comma-free numbers, '.' decimals), whatever dialect
+    the staff file uses. Only for files that passed validation: anything unreadable raises."""
+    table = dialect.read(spec)
+    if table.problems:
+        raise ValueError(f"{spec.relpath}: {table.problems[0].texts('en')[0]}")
+    return table.header, table.rows
 
 
-def _monograph_problems(catalog: Catalog, spec: ResourceSpec) -> list[Problem]:
-    header, rows = read_raw(spec)
+def _monograph_problems(catalog: Catalog, spec: ResourceSpec, table: dialect.Table) -> list[Problem]:
+    header, rows = table.header, table.rows
     problems = [Problem(spec.relpath, "data_pribadi", 1, name, name, {"batas": name})
                 for name in header if PERSONAL_COLUMNS.search(name.strip().lower())]
     sources = catalog.sources
     for number, row in enumerate(rows, start=2):
         cells = dict(zip(header, row, strict=False))
         for column, value in cells.items():
-            for pattern, label in PERSONAL_DATA:
-                if pattern.search(value):
-                    problems.append(Problem(spec.relpath, "data_pribadi", number, column, value,
-                                            {"batas": label}))
+            label = next((label for pattern, label in PERSONAL_DATA if pattern.search(value)), None)
+            if label:
+                problems.append(Problem(spec.relpath, "data_pribadi", number, column, value,
+                                        {"batas": label}))
         source = cells.get("sumber", "").strip()
         if "sumber" in header and source and source not in sources:
             problems.append(Problem(spec.relpath, "sumber_tidak_dikenal", number, "sumber", source,

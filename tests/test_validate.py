@@ -153,3 +153,83 @@ def test_report_lists_every_problem_grouped_by_file(project):
     assert "== luas_kecamatan.csv ==" in text and "== penduduk_kecamatan.csv ==" in text
     assert "baris 3, kolom luas_km2" in text
     assert "row 3, column luas_km2" in report.format_text("en")
+
+
+def test_kecamatan_name_typed_instead_of_code_suggests_the_code(project):
+    row = append_line(project, "penduduk_dukcapil_kecamatan", "klari,2024-S1,1000,,S7,")
+    report = problems_of(project)
+    problem = only(report, "kode_tidak_dikenal")
+    assert (problem.row, problem.column, problem.value) == (row, "kode_kecamatan", "klari")
+    assert "maksud Anda '32.15.05' (Klari)?" in problem.texts("id")[1]
+    assert "did you mean '32.15.05' (Klari)?" in problem.texts("en")[1]
+    assert "maksud Anda '32.15.05'" in only(report, "pola").texts("id")[1]
+
+
+def test_mistyped_desa_code_suggests_the_closest(project):
+    set_cell(project, "luas_desa", 2, "kode_desa", "32.1501.1001")
+    problem = only(problems_of(project), "kode_tidak_dikenal")
+    assert problem.row == 2 and "maksud Anda '32.15.01.1001' (Karawang Kulon)?" in problem.texts("id")[1]
+
+
+@pytest.mark.parametrize(("resource", "column", "value"), [
+    ("penduduk_dukcapil_kecamatan", "periode", "2024-S3"),
+    ("penduduk_dukcapil_kecamatan", "periode", "S1-2024"),
+    ("luas_kecamatan", "tahun", "24"),
+])
+def test_period_patterns_show_an_example(project, resource, column, value):
+    set_cell(project, resource, 2, column, value)
+    problem = only(problems_of(project), "pola")
+    assert (problem.row, problem.column, problem.value) == (2, column, value)
+    assert ("2024-S1" if column == "periode" else "2024") in problem.texts("id")[1]
+
+
+def test_school_year_must_be_two_consecutive_years(project):
+    ok = append_line(project, "sekolah_kecamatan", "32.15.05,2023/2024,SD/MI,10,2,,,S7,uji sintetis")
+    bad = append_line(project, "sekolah_kecamatan", "32.15.05,2023/2025,SMP/MTs,3,1,,,S7,uji sintetis")
+    report = problems_of(project)
+    problem = only(report, "aturan_baris")
+    assert (problem.file, problem.row) == ("sekolah_kecamatan.csv", bad) and ok != bad
+    assert "berurutan" in problem.texts("id")[0] and "consecutive" in problem.texts("en")[0]
+    assert len(report.errors) == 1
+
+
+@pytest.mark.parametrize("value", ["0812-3456-7890", "+62 812 3456 7890", "628123456789",
+                                   "KK 3215010101010001", "surel: staf.klari@gmail.com"])
+def test_more_personal_data_shapes_are_refused(project, value):
+    set_cell(project, "penduduk_dukcapil_kecamatan", 3, "catatan", value)
+    problem = only(problems_of(project), "data_pribadi")
+    assert (problem.file, problem.row, problem.column) == ("penduduk_dukcapil_kecamatan.csv", 3,
+                                                           "catatan")
+    assert "tidak boleh diterbitkan" in problem.texts("id")[1]
+
+
+def test_figures_like_population_are_not_mistaken_for_personal_data(project):
+    set_cell(project, "penduduk_dukcapil_kecamatan", 3, "catatan", "naik 2.572.553 jiwa; 0,8 %")
+    assert problems_of(project).ok
+
+
+@pytest.mark.parametrize("column", ["no_kk", "email", "nomor_telepon"])
+def test_personal_data_columns_are_refused(project, column):
+    path = project / "datasets" / "penduduk_dukcapil_kecamatan.csv"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace("catatan", column, 1), encoding="utf-8")
+    assert any(p.rule == "data_pribadi" and p.column == column and p.row == 1
+               for p in problems_of(project).errors)
+
+
+def test_json_report_is_machine_readable(project):
+    set_cell(project, "luas_kecamatan", 3, "luas_km2", "abc")
+    data = json.loads(problems_of(project).format_json("en"))
+    assert data["sah"] is False and data["galat"] == 1 and data["peringatan"] == 0
+    [item] = data["masalah"]
+    assert (item["berkas"], item["baris"], item["kolom"], item["nilai"], item["aturan"]) == (
+        "luas_kecamatan.csv", 3, "luas_km2", "abc", "tipe")
+    assert "not a valid number" in item["pesan"] and item["perbaikan"]
+
+
+def test_github_annotations_point_at_the_csv_line(project):
+    set_cell(project, "luas_kecamatan", 3, "luas_km2", "1,5")
+    lines = problems_of(project).format_github("id").splitlines()
+    assert lines[0].startswith("::error file=datasets/luas_kecamatan.csv,line=3,title=tipe (luas_km2)::")
+    assert "'1,5'" in lines[0] and "%0A" not in lines[0]
+    assert lines[-1].startswith("1 galat")

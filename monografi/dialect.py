@@ -1,0 +1,207 @@
+"""Read and write CSV files as staff's Excel saves them, per the dialect declared in the package.
+
+An Indonesian-locale Excel writes `;` between columns, `1.234` for a thousand and `12,5` for a
+decimal, in Windows-1252 or UTF-8 with a BOM. The resource declares what to expect (`encoding`,
+`dialect.delimiter`, and `groupChar`/`decimalChar` on number fields, as in Frictionless), and
+everything downstream sees one canonical text: comma-separated, numbers with no grouping and `.`
+as decimal point. Anything that does not fit the declaration is refused, never guessed, because
+`1.234` silently read as 1.234 instead of 1234 would publish a wrong figure.
+"""
+
+from __future__ import annotations
+
+import codecs
+import csv
+import io
+import re
+from dataclasses import dataclass, field
+
+from .catalog import ResourceSpec
+from .report import Problem
+
+NUMERIC = ("integer", "number")
+CANDIDATE_DELIMITERS = (",", ";", "\t", "|")
+# Signatures of files staff commit by mistake instead of the CSV (workbook, old Excel, PDF, zip).
+BINARY_SIGNATURES = {b"PK\x03\x04": "xlsx/zip", b"\xd0\xcf\x11\xe0": "xls", b"%PDF": "pdf"}
+FRICTIONLESS_DIALECT_KEYS = ("encoding", "dialect", "format", "mediatype", "bytes", "hash")
+FIELD_DIALECT_KEYS = ("groupChar", "decimalChar", "bareNumber")
+
+
+@dataclass
+class Table:
+    """A file read into canonical text. `bad_cells` holds (row, column) already reported."""
+
+    header: list[str]
+    rows: list[list[str]]
+    problems: list[Problem] = field(default_factory=list)
+    bad_cells: set[tuple[int, str]] = field(default_factory=set)
+    unreadable: bool = False
+
+
+def delimiter(spec: ResourceSpec) -> str:
+    dialect = spec.descriptor.get("dialect") or {}
+    nested = dialect.get("csv") if isinstance(dialect.get("csv"), dict) else {}
+    return str(nested.get("delimiter") or dialect.get("delimiter") or ",")
+
+
+def encoding(spec: ResourceSpec) -> str:
+    name = str(spec.descriptor.get("encoding") or "utf-8")
+    try:
+        return codecs.lookup(name).name
+    except LookupError:
+        return name
+
+
+def number_format(raw_field: dict) -> tuple[str, str]:
+    """(group separator, decimal separator) declared on a number field; '' = no grouping."""
+    return raw_field.get("groupChar", ""), raw_field.get("decimalChar", ".")
+
+
+def canonical_number(text: str, kind: str, group: str, decimal: str) -> str | None:
+    """'1.234,5' → '1234.5' under the declared separators, or None if it does not fit them.
+
+    Groups must be exactly three digits, so '1.23' with '.' as group separator is refused
+    rather than read as 123 (Frictionless itself accepts any placement of the group char).
+    """
+    if text == "" or (group == "" and decimal == "."):
+        return text
+    g, d = re.escape(group), re.escape(decimal)
+    integer_part = rf"\d{{1,3}}(?:{g}\d{{3}})+|\d+" if group else r"\d+"
+    fraction = "" if kind == "integer" else rf"(?:{d}\d+)?"
+    match = re.fullmatch(rf"(-?)({integer_part}){fraction}", text)
+    if not match:
+        return None
+    digits = text.replace(group, "") if group else text
+    return digits.replace(decimal, ".") if decimal != "." else digits
+
+
+def read(spec: ResourceSpec) -> Table:
+    """The file as canonical text, with a Problem for everything that does not fit its dialect."""
+    data = spec.file.read_bytes()
+    refused = _binary_problem(spec, data)
+    if refused:
+        return Table([], [], [refused], unreadable=True)
+    text, problem = _decode(spec, data)
+    if problem:
+        return Table([], [], [problem], unreadable=True)
+    try:
+        records = list(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter(spec)))
+    except csv.Error as exc:
+        return Table([], [], [Problem(spec.relpath, "berkas", value=str(exc))], unreadable=True)
+    records = [[cell.strip() for cell in record] for record in records]
+    while records and not any(records[-1]):
+        records.pop()
+    header, rows = (records[0], records[1:]) if records else ([], [])
+    table = Table(header, rows)
+    if _wrong_delimiter(spec, table):
+        return table
+    _normalise_numbers(spec, table)
+    return table
+
+
+def _binary_problem(spec: ResourceSpec, data: bytes) -> Problem | None:
+    kind = next((name for magic, name in BINARY_SIGNATURES.items() if data.startswith(magic)), None)
+    if kind is None and b"\x00" in data[:65536]:
+        kind = "biner"
+    if kind is None:
+        return None
+    return Problem(spec.relpath, "bukan_teks", value=kind, details={"batas": kind})
+
+
+def _decode(spec: ResourceSpec, data: bytes) -> tuple[str, Problem | None]:
+    name = encoding(spec)
+    if name == "utf-8" and data.startswith(codecs.BOM_UTF8):
+        data = data[len(codecs.BOM_UTF8):]
+    try:
+        return data.decode(name), None
+    except LookupError:
+        return "", Problem(spec.relpath, "metadata", column="encoding", value=name)
+    except UnicodeDecodeError as exc:
+        row = data[:exc.start].count(b"\n") + 1
+        snippet = data[max(0, exc.start - 12):exc.end + 12].decode(name, "replace")
+        return "", Problem(spec.relpath, "pengkodean", row=row, value=snippet.strip(),
+                           details={"batas": name})
+
+
+def _wrong_delimiter(spec: ResourceSpec, table: Table) -> bool:
+    """A header read as one cell holding another separator: the file uses a different dialect."""
+    declared = delimiter(spec)
+    if len(table.header) != 1 or len(spec.fields) < 2:
+        return False
+    found = next((d for d in CANDIDATE_DELIMITERS if d != declared and d in table.header[0]), None)
+    if found is None:
+        return False
+    table.problems.append(Problem(spec.relpath, "pemisah_kolom", 1, None, table.header[0][:60],
+                                  {"batas": _show(found), "dinyatakan": _show(declared)}))
+    table.unreadable = True
+    return True
+
+
+def _show(delimiter_char: str) -> str:
+    return {"\t": "tab", ",": "koma (,)", ";": "titik koma (;)", "|": "garis tegak (|)"}.get(
+        delimiter_char, repr(delimiter_char))
+
+
+def _normalise_numbers(spec: ResourceSpec, table: Table) -> None:
+    formats = {f["name"]: (f.get("type"), *number_format(f)) for f in spec.fields
+               if f.get("type") in NUMERIC and number_format(f) != ("", ".")}
+    columns = [(index, name) for index, name in enumerate(table.header) if name in formats]
+    for number, row in enumerate(table.rows, start=2):
+        for index, name in columns:
+            if index >= len(row):
+                continue
+            kind, group, decimal = formats[name]
+            value = canonical_number(row[index], kind, group, decimal)
+            if value is None:
+                table.problems.append(Problem(
+                    spec.relpath, "angka_dialek", number, name, row[index],
+                    {"batas": _describe(kind, group, decimal), "contoh": _example(kind, group, decimal)}))
+                table.bad_cells.add((number, name))
+                row[index] = ""
+            else:
+                row[index] = value
+
+
+def _describe(kind: str, group: str, decimal: str) -> str:
+    parts = [f"pemisah ribuan {group!r}" if group else "tanpa pemisah ribuan"]
+    if kind == "number":
+        parts.append(f"pemisah desimal {decimal!r}")
+    return ", ".join(parts)
+
+
+def _example(kind: str, group: str, decimal: str) -> str:
+    whole = f"1{group}234" if group else "1234"
+    return whole if kind == "integer" else f"{whole} / 12{decimal}5"
+
+
+def frictionless_descriptor(spec: ResourceSpec, table: Table) -> dict:
+    """The resource as Frictionless should see it: canonical inline data, no dialect left."""
+    resource = {k: v for k, v in spec.descriptor.items()
+                if k not in ("path", *FRICTIONLESS_DIALECT_KEYS)}
+    resource["schema"] = canonical_schema(spec.schema)
+    resource["data"] = [table.header, *table.rows]
+    return resource
+
+
+def canonical_schema(schema: dict) -> dict:
+    """The schema as it applies to canonical text (number formats already normalised)."""
+    fields = [{k: v for k, v in f.items() if k not in FIELD_DIALECT_KEYS} for f in schema["fields"]]
+    return {**schema, "fields": fields}
+
+
+def write(spec: ResourceSpec, header: list[str], rows: list[list[str]]) -> bytes:
+    """Canonical rows back into the file's own dialect (encoding, delimiter, decimal char, BOM,
+    line ending), so an import changes only the rows it meant to change."""
+    original = spec.file.read_bytes() if spec.file.exists() else b""
+    terminator = "\r\n" if b"\r\n" in original else "\n"
+    decimals = {f["name"]: number_format(f)[1] for f in spec.fields if f.get("type") == "number"}
+    columns = [decimals.get(name, ".") for name in header]
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, delimiter=delimiter(spec), lineterminator=terminator)
+    writer.writerow(header)
+    for row in rows:
+        writer.writerow([cell.replace(".", mark) if mark != "." else cell
+                         for cell, mark in zip(row, columns, strict=False)])
+    name = encoding(spec)
+    bom = codecs.BOM_UTF8 if name == "utf-8" and original.startswith(codecs.BOM_UTF8) else b""
+    return bom + buffer.getvalue().encode(name)

@@ -1,0 +1,38 @@
+"""'Maksud Anda …?': the closest official code for a mistyped code or a name typed as a code.
+
+Staff often type "Klari" where the code 32.15.05 belongs, or swap two digits; the master lists
+(kecamatan.csv, desa.csv) know both, so the suggestion names the code and its area.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+
+
+def _normal(text: str) -> str:
+    return re.sub(r"[^0-9a-z]", "", text.lower().removeprefix("kecamatan ").removeprefix("desa "))
+
+
+def suggest(header: list[str], rows: list[list[str]], level: str, value: str) -> dict:
+    """Details for a Problem: {'saran', 'saran_en'}, or {} when nothing is close enough."""
+    code_column, name_column = f"kode_{level}", f"nama_{level}"
+    if code_column not in header:
+        return {}
+    code_at = header.index(code_column)
+    name_at = header.index(name_column) if name_column in header else None
+    names = {row[code_at]: (row[name_at] if name_at is not None and name_at < len(row) else "")
+             for row in rows if code_at < len(row)}
+    wanted = _normal(value)
+    by_name = {_normal(name): code for code, name in names.items() if name}
+    code = by_name.get(wanted)
+    if code is None:
+        close = difflib.get_close_matches(wanted, list(by_name), n=1, cutoff=0.75)
+        code = by_name[close[0]] if close else None
+    if code is None:
+        close = difflib.get_close_matches(value, list(names), n=1, cutoff=0.6)
+        code = close[0] if close else None
+    if code is None:
+        return {}
+    label = f"{code!r} ({names[code]})" if names[code] else repr(code)
+    return {"saran": f"; maksud Anda {label}?", "saran_en": f"; did you mean {label}?"}

@@ -1,0 +1,63 @@
+"""Turn a bundled CSV into what an Indonesian-locale Excel saves, and declare that dialect."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from pathlib import Path
+
+from tests.helpers import edit_package, resource_of
+
+ID_GROUP, ID_DECIMAL = ".", ","
+
+
+def _id_number(text: str, kind: str) -> str:
+    """'1234567.5' → '1.234.567,5' as Excel shows numbers with an Indonesian locale."""
+    if not text:
+        return text
+    whole, _, fraction = text.partition(".")
+    sign = "-" if whole.startswith("-") else ""
+    digits = whole.lstrip("-")
+    groups = []
+    while len(digits) > 3:
+        groups.insert(0, digits[-3:])
+        digits = digits[:-3]
+    grouped = sign + ".".join([digits, *groups])
+    return grouped + (f",{fraction}" if fraction and kind == "number" else "")
+
+
+def excel_bytes(project: Path, resource: str, encoding: str = "cp1252", bom: bool = False) -> bytes:
+    """The resource as Excel (id-ID) writes it: ';', CRLF, grouped numbers, decimal commas,
+    stray spaces around cells and empty trailing rows."""
+    schema = json.loads((project / "datasets" / "schemas" / f"{resource}.json").read_text("utf-8"))
+    kinds = {f["name"]: f.get("type") for f in schema["fields"]}
+    text = (project / "datasets" / f"{resource}.csv").read_text(encoding="utf-8")
+    rows = list(csv.reader(io.StringIO(text)))
+    header = rows[0]
+    out = io.StringIO()
+    writer = csv.writer(out, delimiter=";", lineterminator="\r\n")
+    writer.writerow(header)
+    for row in rows[1:]:
+        writer.writerow([f" {_id_number(cell, kinds[name])} " if kinds[name] in ("integer", "number")
+                         else cell for name, cell in zip(header, row, strict=True)])
+    writer.writerow([""] * len(header))
+    writer.writerow([""] * len(header))
+    data = out.getvalue().encode(encoding)
+    return (b"\xef\xbb\xbf" if bom else b"") + data
+
+
+def declare_excel_dialect(project: Path, resource: str, encoding: str = "windows-1252",
+                          group: str | None = ID_GROUP, decimal: str = ID_DECIMAL) -> None:
+    """Declare in the package what the file really is, as staff would after reading the guide."""
+    edit_package(project, lambda d: resource_of(d, resource).update(
+        encoding=encoding, dialect={"delimiter": ";"}))
+    path = project / "datasets" / "schemas" / f"{resource}.json"
+    schema = json.loads(path.read_text(encoding="utf-8"))
+    for field in schema["fields"]:
+        if field.get("type") in ("integer", "number"):
+            if group:
+                field["groupChar"] = group
+            if field["type"] == "number":
+                field["decimalChar"] = decimal
+    path.write_text(json.dumps(schema, ensure_ascii=False, indent=2), encoding="utf-8")

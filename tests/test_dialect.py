@@ -1,0 +1,171 @@
+"""Files as they really arrive from Excel: read per the declared dialect, or refused exactly."""
+
+import pytest
+
+from monografi import catalog as catalog_module
+from monografi.catalog import load_catalog
+from monografi.dialect import canonical_number, write
+from monografi.model import read_table
+from monografi.validate import read_raw, validate_datasets
+from tests.excel_helpers import declare_excel_dialect, excel_bytes
+from tests.helpers import set_cell
+
+EXCEL_BORN = ("luas_kecamatan", "penduduk_dukcapil_kecamatan", "penduduk_kabupaten")
+
+
+def check(project):
+    _, report = validate_datasets(project / "datasets")
+    return report
+
+
+def spec_of(project, name):
+    catalog, problems = load_catalog(project / "datasets")
+    assert not problems
+    return catalog.resource(name)
+
+
+def the(report, rule):
+    found = [p for p in report.errors if p.rule == rule]
+    assert found, report.format_text()
+    return found[0]
+
+
+@pytest.mark.parametrize(("text", "kind", "group", "decimal", "expected"), [
+    ("1.234", "integer", ".", ",", "1234"),
+    ("1.234.567", "integer", ".", ",", "1234567"),
+    ("-1.234", "integer", ".", ",", "-1234"),
+    ("1234", "integer", ".", ",", "1234"),
+    ("12,5", "number", ".", ",", "12.5"),
+    ("1.385.556,69", "number", ".", ",", "1385556.69"),
+    ("1,234.5", "number", ",", ".", "1234.5"),
+    ("1.23", "integer", ".", ",", None),
+    ("1.2345", "integer", ".", ",", None),
+    ("12,5", "integer", ".", ",", None),
+    ("1.234,5,6", "number", ".", ",", None),
+    ("Rp 1.234", "integer", ".", ",", None),
+    ("12.5", "number", "", ",", None),
+    ("", "integer", ".", ",", ""),
+])
+def test_numbers_follow_the_declared_separators_strictly(text, kind, group, decimal, expected):
+    assert canonical_number(text, kind, group, decimal) == expected
+
+
+@pytest.mark.parametrize("name", EXCEL_BORN)
+@pytest.mark.parametrize(("encoding", "declared", "bom"), [
+    ("cp1252", "windows-1252", False), ("utf-8", "utf-8", True), ("utf-8", "utf-8", False)])
+def test_excel_born_file_is_read_exactly_as_the_standard_csv(project, name, encoding, declared, bom):
+    standard = read_raw(spec_of(project, name))
+    standard_table = read_table(spec_of(project, name))
+    (project / "datasets" / f"{name}.csv").write_bytes(excel_bytes(project, name, encoding, bom))
+    declare_excel_dialect(project, name, encoding=declared)
+    report = check(project)
+    assert report.ok, report.format_text()
+    assert read_raw(spec_of(project, name)) == standard
+    assert read_table(spec_of(project, name)).equals(standard_table)
+
+
+def test_thousands_are_never_read_as_decimals(project):
+    name = "penduduk_dukcapil_kecamatan"
+    (project / "datasets" / f"{name}.csv").write_bytes(excel_bytes(project, name))
+    declare_excel_dialect(project, name)
+    header, rows = read_raw(spec_of(project, name))
+    values = [row[header.index("jumlah")] for row in rows]
+    assert "171669" in values and all("." not in v and "," not in v for v in values)
+
+
+def test_excel_born_file_without_declaration_is_refused_with_the_separator_named(project):
+    name = "luas_kecamatan"
+    (project / "datasets" / f"{name}.csv").write_bytes(excel_bytes(project, name, "utf-8"))
+    problem = the(check(project), "pemisah_kolom")
+    assert (problem.file, problem.row) == ("luas_kecamatan.csv", 1)
+    message, fix = problem.texts("id")
+    assert "titik koma (;)" in message and "koma (,)" in message
+    assert '"delimiter": ";"' in fix and "CSV UTF-8" in fix
+
+
+def test_windows_1252_declared_as_utf8_names_the_row(project):
+    name = "luas_kecamatan"
+    declare_excel_dialect(project, name, encoding="utf-8")
+    (project / "datasets" / f"{name}.csv").write_bytes(excel_bytes(project, name, "cp1252"))
+    problem = the(check(project), "pengkodean")
+    assert problem.file == "luas_kecamatan.csv" and problem.row == 3  # first "–" (en dash)
+    assert "windows-1252" in problem.texts("id")[1]
+    assert "utf-8" in problem.texts("en")[0]
+
+
+def excel_born_with(project, name, typed, mistyped):
+    """The Excel-born file, declared, with one figure typed differently."""
+    data = excel_bytes(project, name, "utf-8").replace(typed.encode(), mistyped.encode(), 1)
+    (project / "datasets" / f"{name}.csv").write_bytes(data)
+    declare_excel_dialect(project, name, encoding="utf-8")
+
+
+def test_badly_grouped_number_under_declared_dialect_is_refused(project):
+    name = "penduduk_dukcapil_kecamatan"
+    excel_born_with(project, name, " 171.669 ", " 171.66 ")
+    problem = the(check(project), "angka_dialek")
+    assert (problem.file, problem.row, problem.column, problem.value) == (
+        "penduduk_dukcapil_kecamatan.csv", 3, "jumlah", "171.66")
+    assert "1.234" in problem.texts("id")[1]
+    assert [p.rule for p in check(project).errors] == ["angka_dialek"]  # no duplicate type error
+
+
+def test_decimal_point_under_declared_decimal_comma_is_refused_not_misread(project):
+    excel_born_with(project, "luas_kecamatan", " 40,57 ", " 40.57 ")  # 4057 here, or a slip
+    problem = the(check(project), "angka_dialek")
+    assert (problem.row, problem.column, problem.value) == (2, "luas_km2", "40.57")
+
+
+def test_grouped_integer_without_declared_dialect_gets_the_plain_figure_as_fix(project):
+    set_cell(project, "penduduk_dukcapil_kecamatan", 2, "jumlah", "168.700")
+    problem = the(check(project), "tipe")
+    assert (problem.row, problem.column, problem.value) == (2, "jumlah", "168.700")
+    assert "168700" in problem.texts("id")[0] and "168700" in problem.texts("en")[0]
+
+
+def test_stray_spaces_and_trailing_empty_rows_are_harmless(project):
+    path = project / "datasets" / "luas_desa.csv"
+    lines = path.read_text(encoding="utf-8").splitlines()
+    lines[1] = " " + lines[1].replace(",", " , ")
+    path.write_text("\r\n".join(lines + [",,,,", ",,,,", ""]), encoding="utf-8")
+    report = check(project)
+    assert report.ok, report.format_text()
+
+
+@pytest.mark.parametrize(("content", "kind"), [
+    (b"PK\x03\x04\x14\x00\x06\x00" + b"\x00" * 64, "xlsx/zip"),
+    (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 64, "xls"),
+    (b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n", "pdf"),
+    (b"kode_desa,tahun\x00\x01\x02\xff", "biner"),
+])
+def test_non_text_file_is_refused_with_a_message(project, content, kind):
+    (project / "datasets" / "luas_desa.csv").write_bytes(content)
+    problem = the(check(project), "bukan_teks")
+    assert problem.file == "luas_desa.csv" and problem.value == kind
+    assert "impor" in problem.texts("id")[1]
+
+
+def test_oversized_file_is_refused_with_a_message(project):
+    with (project / "datasets" / "luas_desa.csv").open("r+b") as handle:
+        handle.truncate(catalog_module.MAX_FILE_BYTES + 1)  # sparse: cheap to make
+    problem = the(check(project), "terlalu_besar")
+    assert problem.value == "luas_desa.csv" and "50 MB" in problem.texts("id")[0]
+
+
+def test_every_bundled_file_is_written_back_byte_for_byte(project):
+    catalog, _ = load_catalog(project / "datasets")
+    for spec in catalog.resources:
+        assert write(spec, *read_raw(spec)) == spec.file.read_bytes(), spec.name
+
+
+def test_writing_keeps_the_declared_dialect(project):
+    name = "luas_kecamatan"
+    (project / "datasets" / f"{name}.csv").write_bytes(excel_bytes(project, name))
+    declare_excel_dialect(project, name)
+    spec = spec_of(project, name)
+    header, rows = read_raw(spec)
+    data = write(spec, header, rows)
+    assert b"\r\n" in data and b";" in data and b"40,57" in data
+    assert "2017–2022".encode("cp1252") in data
+    (project / "datasets" / f"{name}.csv").write_bytes(data)
+    assert read_raw(spec) == (header, rows)
