@@ -1,0 +1,179 @@
+"""Fill-in forms: generate → fill with openpyxl → import → CSV changed exactly as filled."""
+
+import openpyxl
+import pytest
+
+from monografi.catalog import load_catalog
+from monografi.formulir import FormError, write_form
+from monografi.impor import import_form
+from tests.conftest import tree_digest
+
+KLARI = "32.15.05"
+
+
+def catalog_of(project):
+    catalog, problems = load_catalog(project / "datasets")
+    assert not problems
+    return catalog
+
+
+@pytest.fixture
+def form(project, tmp_path):
+    return write_form(catalog_of(project), KLARI, tmp_path / "formulir.xlsx", "2025")
+
+
+def rows_of(sheet):
+    keys = [c.value for c in sheet[2]]
+    return keys, [dict(zip(keys, (c.value for c in row), strict=True))
+                  for row in sheet.iter_rows(min_row=3) if row[0].value]
+
+
+def find_row(sheet, **wanted):
+    keys = [c.value for c in sheet[2]]
+    for row in sheet.iter_rows(min_row=3):
+        cells = dict(zip(keys, row, strict=True))
+        if all(str(cells[k].value or "") == v for k, v in wanted.items()):
+            return cells
+    raise AssertionError(wanted)
+
+
+def imported(project, path):
+    return import_form(catalog_of(project), path)
+
+
+def csv_lines(project, name):
+    return (project / "datasets" / f"{name}.csv").read_text(encoding="utf-8").splitlines()
+
+
+def test_form_has_guide_prefilled_codes_units_and_validation(form):
+    book = openpyxl.load_workbook(form)
+    assert book.sheetnames[0] == "Petunjuk"
+    guide = " ".join(str(c.value) for row in book["Petunjuk"].iter_rows() for c in row if c.value)
+    assert "Klari" in guide and "python build.py impor" in guide and "tanpa titik" in guide
+    sheet = book["penduduk_dukcapil_kecamatan"]
+    assert "Jumlah penduduk terdaftar (jiwa) *" in [c.value for c in sheet[1]]
+    keys, rows = rows_of(sheet)
+    assert keys[:3] == ["kode_kecamatan", "#nama", "periode"]
+    assert [(r["periode"], r["jumlah"]) for r in rows] == [
+        ("2022-S1", 190523), ("2022-S2", 195489), ("2025", None)]
+    assert {r["#nama"] for r in rows} == {"Klari"}
+    kinds = {(v.type, v.operator, v.formula1) for v in sheet.data_validations.dataValidation}
+    assert ("whole", "greaterThanOrEqual", "0") in kinds
+    assert any(kind == "list" for kind, _, _ in kinds)
+    desa = rows_of(book["luas_desa"])[1]
+    assert len(desa) == 13 and all(r["kode_desa"].startswith(KLARI + ".") for r in desa)
+    school = rows_of(book["sekolah_kecamatan"])[1]
+    assert [r["jenjang"] for r in school] == ["TK/RA", "SD/MI", "SMP/MTs", "SMA/SMK/MA"]
+    assert {r["tahun_ajaran"] for r in school} == {None}  # 2025 is not a school year: left to fill
+    assert book["_formulir"].sheet_state == "hidden"
+
+
+def test_form_is_identical_for_identical_input(project, tmp_path):
+    catalog = catalog_of(project)
+    first = write_form(catalog, KLARI, tmp_path / "a.xlsx", "2025").read_bytes()
+    assert write_form(catalog, KLARI, tmp_path / "b.xlsx", "2025").read_bytes() == first
+
+
+def test_unknown_kecamatan_is_refused(project, tmp_path):
+    with pytest.raises(FormError):
+        write_form(catalog_of(project), "32.15.99", tmp_path / "x.xlsx")
+
+
+def test_round_trip_changes_exactly_what_was_filled(project, form):
+    before = {name: csv_lines(project, name) for name in
+              ("penduduk_dukcapil_kecamatan", "luas_desa", "sekolah_kecamatan", "luas_kecamatan")}
+    book = openpyxl.load_workbook(form)
+    dukcapil = book["penduduk_dukcapil_kecamatan"]
+    find_row(dukcapil, periode="2022-S2")["jumlah"].value = 195500  # synthetic correction
+    new = find_row(dukcapil, periode="2025")
+    new["periode"].value, new["jumlah"].value, new["sumber"].value = "2025-S1", 201234, "S7"
+    desa = find_row(book["luas_desa"], kode_desa="32.15.05.2003")
+    desa["luas_km2"].value, desa["sumber"].value = 4.25, "S3"
+    school = find_row(book["sekolah_kecamatan"], jenjang="SD/MI")
+    school["tahun_ajaran"].value, school["sekolah_negeri"].value = "2024/2025", 31
+    school["sumber"].value = "S7"
+    book.save(form)
+
+    result = imported(project, form)
+    assert result.ok, result.report.format_text()
+    assert result.written == ["luas_desa.csv", "penduduk_dukcapil_kecamatan.csv",
+                              "sekolah_kecamatan.csv"]
+    assert [(c.key, c.column, c.old, c.new) for c in result.changed] == [
+        (("32.15.05", "2022-S2", "S7"), "jumlah", "195489", "195500")]
+    assert sorted(result.added) == [
+        ("luas_desa", ("32.15.05.2003", "2025", "S3")),
+        ("penduduk_dukcapil_kecamatan", ("32.15.05", "2025-S1", "S7")),
+        ("sekolah_kecamatan", ("32.15.05", "2024/2025", "SD/MI"))]
+
+    dukcapil_after = csv_lines(project, "penduduk_dukcapil_kecamatan")
+    expected = [line.replace("32.15.05,2022-S2,195489", "32.15.05,2022-S2,195500")
+                for line in before["penduduk_dukcapil_kecamatan"]]
+    assert dukcapil_after == expected + ["32.15.05,2025-S1,201234,,S7,"]
+    assert csv_lines(project, "luas_desa") == before["luas_desa"] + ["32.15.05.2003,2025,S3,4.25,"]
+    assert csv_lines(project, "sekolah_kecamatan") == before["sekolah_kecamatan"] + [
+        "32.15.05,2024/2025,SD/MI,31,,,,S7,"]
+    assert csv_lines(project, "luas_kecamatan") == before["luas_kecamatan"]
+
+
+def test_importing_an_untouched_form_changes_nothing(project, form):
+    before = tree_digest(project / "datasets")
+    result = imported(project, form)
+    assert result.ok and result.written == [] and result.changed == [] and result.added == []
+    assert tree_digest(project / "datasets") == before
+
+
+def _fill_new_dukcapil(form, **values):
+    book = openpyxl.load_workbook(form)
+    row = find_row(book["penduduk_dukcapil_kecamatan"], periode="2025")
+    for column, value in values.items():
+        row[column].value = value
+    book.save(form)
+
+
+@pytest.mark.parametrize(("values", "rule", "column"), [
+    ({"jumlah": -5, "sumber": "S7"}, "minimum", "jumlah"),
+    ({"jumlah": "1.234", "sumber": "S7"}, "tipe", "jumlah"),
+    ({"jumlah": 1000, "sumber": "S99"}, "sumber_tidak_dikenal", "sumber"),
+    ({"jumlah": 1000}, "wajib", "sumber"),
+    ({"jumlah": 1000, "sumber": "S7", "catatan": "hubungi 0812-3456-7890"}, "data_pribadi",
+     "catatan"),
+    ({"jumlah": 1000, "sumber": "S7", "kode_kecamatan": "32.15.01"}, "bukan_wilayah_formulir",
+     "kode_kecamatan"),
+])
+def test_invalid_form_writes_nothing_and_points_at_the_form_cell(project, form, values, rule,
+                                                                  column):
+    _fill_new_dukcapil(form, periode="2025-S1", **values)
+    before = tree_digest(project / "datasets")
+    result = imported(project, form)
+    assert not result.ok and result.written == []
+    problem = next(p for p in result.report.errors if p.rule == rule)
+    assert (problem.file, problem.row, problem.column) == (
+        "formulir.xlsx › penduduk_dukcapil_kecamatan", 5, column)
+    assert tree_digest(project / "datasets") == before
+
+
+def test_one_bad_cell_blocks_every_other_change(project, form):
+    book = openpyxl.load_workbook(form)
+    find_row(book["penduduk_dukcapil_kecamatan"], periode="2022-S1")["jumlah"].value = 190600
+    find_row(book["luas_kecamatan"], tahun="2011")["luas_km2"].value = "tujuh puluh"
+    book.save(form)
+    before = tree_digest(project / "datasets")
+    result = imported(project, form)
+    assert not result.ok and [p.rule for p in result.report.errors] == ["tipe"]
+    assert tree_digest(project / "datasets") == before
+
+
+@pytest.mark.parametrize("content", [b"bukan xlsx", b"PK\x03\x04rusak"])
+def test_file_that_is_not_a_form_is_refused(project, tmp_path, content):
+    path = tmp_path / "salah.xlsx"
+    path.write_bytes(content)
+    result = imported(project, path)
+    assert not result.ok and result.report.errors[0].rule == "formulir"
+
+
+def test_workbook_without_form_sheet_is_refused(project, tmp_path):
+    path = tmp_path / "lain.xlsx"
+    openpyxl.Workbook().save(path)
+    result = imported(project, path)
+    assert [p.rule for p in result.report.errors] == ["formulir"]
+    assert "_formulir" in result.report.errors[0].texts("id")[0]
