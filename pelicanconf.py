@@ -21,10 +21,14 @@ TIMEZONE = "Asia/Jakarta"
 DEFAULT_LANG = "id"
 DEFAULT_DATE_FORMAT = "%d %B %Y"
 
-PLUGINS = ["monografi.pelican_plugin", "monografi.sitemap"]
+PLUGINS = ["monografi.pelican_plugin", "monografi.sitemap", "monografi.umpan"]
 
-# The model's pages come from the plugin; Pelican renders content/ pages only.
-DIRECT_TEMPLATES = []
+# The model's pages come from the plugin; Pelican renders content/ pages and the update notes
+# (content/pembaruan/, articles) with their list at pembaruan/.
+DIRECT_TEMPLATES = ["index"]
+INDEX_SAVE_AS = "pembaruan/index.html"
+INDEX_URL = "pembaruan/"
+DEFAULT_PAGINATION = False
 PAGE_URL = "{slug}/"
 PAGE_SAVE_AS = "{slug}/index.html"
 ARTICLE_URL = "pembaruan/{slug}/"
@@ -39,7 +43,11 @@ ARCHIVES_SAVE_AS = ""
 YEAR_ARCHIVE_SAVE_AS = ""
 MONTH_ARCHIVE_SAVE_AS = ""
 DAY_ARCHIVE_SAVE_AS = ""
-FEED_ALL_ATOM = None
+# Atom feed of data updates (one entry per update note); FEED_DOMAIN makes its links absolute.
+FEED_ALL_ATOM = "pembaruan/atom.xml"
+FEED_ATOM = None
+FEED_RSS = None
+FEED_MAX_ITEMS = 50
 CATEGORY_FEED_ATOM = None
 TRANSLATION_FEED_ATOM = None
 AUTHOR_FEED_ATOM = None
@@ -76,3 +84,4 @@ READERS = {"rst": None}
 # Absolute address of the published portal, for canonical links, sitemap.xml and citations.
 # Pages themselves use relative links (RELATIVE_URLS), so the same build also works from disk.
 SITEURL_PUBLIK = os.environ.get("MONOGRAFI_URL", "http://127.0.0.1:8000").rstrip("/")
+FEED_DOMAIN = SITEURL_PUBLIK

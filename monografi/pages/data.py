@@ -1,19 +1,37 @@
-"""The data catalogue: one page per dataset and the list of all datasets."""
+"""The data catalogue: one page per dataset (downloads, standar data, citation, history link)
+and the list of all datasets."""
 
 from __future__ import annotations
 
 from collections.abc import Iterator
 
-from .. import urls, views
+from .. import citation, dcat, terbitan, urls, views
+from ..api import INDEX as API_INDEX
+from ..exports import exports_of
 from ..site import SiteData
+from ..standar_data import COLUMN_TITLES, COLUMNS, standar_data
 from . import Page
 
 
 def pages(site: SiteData) -> Iterator[Page]:
     model = site.model
+    exports = exports_of(model, site.project)
     for dataset in model.datasets.values():
-        yield Page(urls.dataset_path(dataset.name), "dataset",
-                   {"view": views.dataset_view(model, dataset)})
+        view = views.dataset_view(model, dataset)
+        view.update(
+            updated=terbitan.updated_text(exports.updated(dataset)),
+            downloads=terbitan.downloads(exports, dataset),
+            standar=standar_data(dataset), standar_columns=list(zip(COLUMNS, COLUMN_TITLES,
+                                                                     strict=True)),
+            citation=citation.for_dataset(model, dataset),
+            riwayat=urls.url(terbitan.riwayat_path(dataset.name)))
+        yield Page(urls.dataset_path(dataset.name), "dataset", {"view": view})
+    items = views.availability(model)
+    for item in items:
+        item["updated"] = exports.updated(item["dataset"]).date
     yield Page("data/index.html", "datasets",
-               {"items": views.availability(model),
-                "masters": [d for d in model.datasets.values() if d.is_master]})
+               {"items": items,
+                "masters": [d for d in model.datasets.values() if d.is_master],
+                "catalogues": {"dcat": dcat.DCAT_FILE, "data_json": dcat.DATA_JSON_FILE,
+                               "api": API_INDEX},
+                "package_citation": citation.for_package(model)})

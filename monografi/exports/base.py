@@ -1,0 +1,136 @@
+"""What every export format shares: the canonical rows, update dates, URLs, safe cells, zips.
+
+One `Exports` per model (memoised in model.memo) so the exporters, the page writers and the
+citation all see the same bytes and dates, and each file is rendered once per build.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import zipfile
+from collections.abc import Callable
+from dataclasses import dataclass
+from functools import cached_property
+from pathlib import Path
+
+from .. import alamat, fmt, urls
+from ..history import History, Updated
+from ..model import Dataset, Model
+from ..validate import read_raw
+
+FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
+ZIP_TIMESTAMP = (2000, 1, 1, 0, 0, 0)
+LICENCE_DIR = Path(__file__).parent.parent / "lisensi"
+
+
+def neutralise(cell: str) -> str:
+    """Stop Excel/LibreOffice from executing a text cell as a formula (OWASP CSV injection)."""
+    return "'" + cell if cell.startswith(FORMULA_PREFIXES) else cell
+
+
+def deterministic_zip(members: dict[str, bytes]) -> bytes:
+    """A zip whose bytes depend only on its members: sorted names, fixed timestamps."""
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        for name in sorted(members):
+            info = zipfile.ZipInfo(name, ZIP_TIMESTAMP)
+            info.compress_type = zipfile.ZIP_DEFLATED
+            info.external_attr = 0o644 << 16
+            archive.writestr(info, members[name])
+    return buffer.getvalue()
+
+
+def json_bytes(document) -> bytes:
+    return json.dumps(document, ensure_ascii=False, indent=2).encode() + b"\n"
+
+
+@dataclass(frozen=True)
+class DatasetFormat:
+    """One download offered for every dataset (sdg-build style: one small module per format)."""
+
+    key: str
+    label: str
+    suffix: str
+    media_type: str
+    description: str
+    render: Callable[[Exports, Dataset], bytes]
+
+    def path(self, name: str) -> str:
+        return f"{urls.DOWNLOADS}/{name}{self.suffix}"
+
+
+def cell_value(value):
+    """pandas cell → plain Python (Int64 → int, Float64 → float, <NA> → None)."""
+    if fmt.is_missing(value):
+        return None
+    if hasattr(value, "item"):
+        return value.item()
+    return value
+
+
+class Exports:
+    """The model plus what exports need beyond it: project history and the public address."""
+
+    def __init__(self, model: Model, project: Path, base_url: str, history: History | None = None):
+        self.model = model
+        self.project = Path(project)
+        self.base_url = base_url
+        self.history = history or History(self.project)
+        self._rendered: dict[tuple[str, str], bytes] = {}
+
+    @cached_property
+    def _updated(self) -> dict[str, Updated]:
+        return {name: self.history.updated(d.spec) for name, d in self.model.datasets.items()}
+
+    def updated(self, dataset: Dataset) -> Updated:
+        return self._updated[dataset.name]
+
+    @property
+    def package_date(self) -> str | None:
+        """The newest dataset date: the version date of the package as a whole."""
+        dates = [u.date for u in self._updated.values() if u.date]
+        return max(dates) if dates else None
+
+    def url(self, path: str) -> str:
+        return alamat.absolute(self.base_url, urls.url(path))
+
+    def raw(self, dataset: Dataset) -> tuple[list[str], list[list[str]]]:
+        return read_raw(dataset.spec)
+
+    def records(self, dataset: Dataset) -> list[dict]:
+        """Typed rows in file order (numbers as numbers, empty cells as None)."""
+        return [{k: cell_value(v) for k, v in row.items()}
+                for row in dataset.table.to_dict("records")]
+
+    def render(self, fmt: DatasetFormat, dataset: Dataset) -> bytes:
+        key = (fmt.key, dataset.name)
+        if key not in self._rendered:
+            self._rendered[key] = fmt.render(self, dataset)
+        return self._rendered[key]
+
+
+def exports_of(model: Model, project: Path | None = None) -> Exports:
+    """The build's one Exports; the project defaults to the folder holding datasets/."""
+    if "exports" not in model.memo:
+        root = Path(project) if project else model.catalog.root.parent
+        model.memo["exports"] = Exports(model, root, alamat.site_url(root))
+    return model.memo["exports"]
+
+
+def canonical_csv(header: list[str], rows: list[list[str]], text_columns: set[str]) -> str:
+    """Comma-separated, '\\n' line ends, minimal quoting; formula-like text neutralised."""
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\n")
+    writer.writerow(header)
+    for row in rows:
+        writer.writerow([neutralise(cell) if column in text_columns else cell
+                         for column, cell in zip(header, row, strict=False)])
+    return buffer.getvalue()
+
+
+def text_columns(dataset: Dataset, header: list[str]) -> set[str]:
+    """Columns that may hold formula-like text: everything the schema does not type as a number."""
+    numeric = {f.name for f in dataset.fields if f.numeric}
+    return {c for c in header if c not in numeric}

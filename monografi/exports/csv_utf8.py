@@ -1,0 +1,16 @@
+"""CSV as published: UTF-8, comma, '\\n'; formula-like text neutralised, numbers as typed."""
+
+from __future__ import annotations
+
+from ..model import Dataset
+from .base import DatasetFormat, Exports, canonical_csv, text_columns
+
+
+def render(exports: Exports, dataset: Dataset) -> bytes:
+    header, rows = exports.raw(dataset)
+    return canonical_csv(header, rows, text_columns(dataset, header)).encode("utf-8")
+
+
+FORMAT = DatasetFormat("csv", "CSV", ".csv", "text/csv",
+                       "UTF-8, dipisah koma, titik desimal: untuk pandas, R, dan program lain",
+                       render)

@@ -1,0 +1,63 @@
+"""Frictionless descriptors: one per dataset (beside its CSV) and one for the whole package."""
+
+from __future__ import annotations
+
+import hashlib
+
+from ..model import Dataset, Model
+from .base import DatasetFormat, Exports, json_bytes
+from .csv_utf8 import FORMAT as CSV
+
+_PACKAGE_KEYS = ("version", "created", "keywords", "licenses", "contributors", "homepage")
+
+
+def resource(exports: Exports, dataset: Dataset, path: str) -> dict:
+    """The resource as downloaded: schema inline, the CSV's size and hash."""
+    data = exports.render(CSV, dataset)
+    entry = {k: v for k, v in dataset.spec.descriptor.items() if k not in ("path", "schema")}
+    entry.update(path=path, bytes=len(data), hash=f"sha256:{hashlib.sha256(data).hexdigest()}",
+                 schema=dataset.spec.schema)
+    return entry
+
+
+def _used_sources(model: Model, datasets: list[Dataset]) -> list[dict]:
+    used = {s for d in datasets for s in d.source_ids}
+    return [s for s in model.catalog.descriptor.get("sources", []) if s.get("id") in used]
+
+
+def package_descriptor(exports: Exports, datasets: list[Dataset], paths: dict[str, str],
+                       main: Dataset | None = None) -> dict:
+    """The whole package, or (with `main`) a package named after one dataset."""
+    package = exports.model.catalog.descriptor
+    descriptor = {k: v for k, v in package.items() if k != "resources"}
+    if main is not None:
+        descriptor.update(name=main.name.replace("_", "-"), title=main.title,
+                          description=main.description)
+        descriptor = {k: v for k, v in descriptor.items()
+                      if k in ("name", "title", "description", *_PACKAGE_KEYS)}
+        descriptor["sources"] = _used_sources(exports.model, datasets)
+    descriptor["resources"] = [resource(exports, d, paths[d.name]) for d in datasets]
+    return descriptor
+
+
+def with_references(model: Model, dataset: Dataset) -> list[Dataset]:
+    """The dataset and every table its foreign keys reach, so the package validates alone."""
+    found = [dataset]
+    for current in found:
+        for fk in current.spec.schema.get("foreignKeys", []):
+            target = model.datasets.get(fk.get("reference", {}).get("resource") or current.name)
+            if target is not None and target not in found:
+                found.append(target)
+    return found
+
+
+def render(exports: Exports, dataset: Dataset) -> bytes:
+    datasets = with_references(exports.model, dataset)
+    paths = {d.name: CSV.path(d.name).rsplit("/", 1)[1] for d in datasets}
+    return json_bytes(package_descriptor(exports, datasets, paths, dataset))
+
+
+FORMAT = DatasetFormat("datapackage", "datapackage.json", ".datapackage.json",
+                       "application/json",
+                       "Frictionless Data Package untuk tabel ini beserta tabel wilayah yang dirujuknya",
+                       render)

@@ -1,0 +1,31 @@
+"""The metadata every self-describing download carries (JSON document, XLSX metadata sheet)."""
+
+from __future__ import annotations
+
+from .. import citation, fmt, urls
+from ..model import Dataset
+from .base import Exports
+
+
+def dataset_metadata(exports: Exports, dataset: Dataset) -> dict:
+    model = exports.model
+    updated = exports.updated(dataset)
+    schema = dataset.spec.schema
+    primary = schema.get("primaryKey", [])
+    package = model.catalog.descriptor
+    return {
+        "nama": dataset.name,
+        "judul": dataset.title,
+        "deskripsi": dataset.description,
+        "url": exports.url(urls.dataset_path(dataset.name)),
+        "terakhir_diperbarui": updated.date,
+        "dasar_tanggal": updated.basis,
+        "versi_paket": package.get("version"),
+        "lisensi": dataset.spec.descriptor.get("licenses", package.get("licenses", [])),
+        "sumber": [model.sources[s] | {"id": s} for s in dataset.source_ids if s in model.sources],
+        "kunci_utama": [primary] if isinstance(primary, str) else primary,
+        "kolom": [{"nama": f.name, "judul": f.title, "tipe": f.type,
+                   "satuan": fmt.satuan(f.unit), "definisi": f.description}
+                  for f in dataset.fields],
+        "kutipan": citation.for_dataset(model, dataset).text,
+    }

@@ -1,0 +1,68 @@
+"""Release snapshots: the zip of every tagged version stays at unduh/rilis/<tag>/.
+
+A journalist who cited "versi 2026.11.29" must still be able to download exactly that data
+after newer figures land. Each git tag of the project is rebuilt from the tag's own datasets/
+tree (not today's), so the snapshot holds the data, schemas and README as they were.
+"""
+
+from __future__ import annotations
+
+import logging
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+
+from .. import urls
+from ..catalog import load_catalog
+from ..history import History, Tag
+from ..model import build_model
+from .base import Exports
+from .paket import package_zip
+
+RELEASES = f"{urls.DOWNLOADS}/rilis"
+log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class Release:
+    tag: Tag
+    path: str  # the zip, relative to the site root
+
+    @property
+    def date(self) -> str:
+        return self.tag.commit.date[:10]
+
+
+def release_path(tag: str, package_name: str) -> str:
+    return f"{RELEASES}/{tag}/{package_name}.zip"
+
+
+def snapshot(exports: Exports, tag: Tag) -> tuple[str, bytes] | None:
+    """The package zip as of `tag`, or None when that version cannot be read any more."""
+    with tempfile.TemporaryDirectory() as folder:
+        datasets = exports.history.archive(tag, Path(folder))
+        catalog, problems = load_catalog(datasets) if datasets else (None, [])
+        if catalog is None or problems:
+            log.warning("Rilis %s dilewati: datasets/ pada tag itu tidak dapat dibaca", tag.name)
+            return None
+        history = History(exports.project, tag.commit.sha, datasets)
+        old = Exports(build_model(catalog), exports.project, exports.base_url, history)
+        old.model.memo["exports"] = old  # citations of the old model must see the old dates
+        _, archive = package_zip(old, tag.commit.date[:10])
+        return release_path(tag.name, catalog.descriptor["name"]), archive
+
+
+def releases(exports: Exports) -> list[tuple[Release, bytes]]:
+    """Tagged versions that have a snapshot, oldest first (memoised: rebuilding is costly)."""
+    if "releases" not in exports.model.memo:
+        built = []
+        for tag in exports.history.tags():
+            result = snapshot(exports, tag)
+            if result:
+                built.append((Release(tag, result[0]), result[1]))
+        exports.model.memo["releases"] = built
+    return exports.model.memo["releases"]
+
+
+def export_releases(exports: Exports) -> dict[str, bytes]:
+    return {release.path: data for release, data in releases(exports)}

@@ -1,0 +1,99 @@
+"""XLSX: a typed data sheet, a metadata sheet and the standar data sheet.
+
+Numbers are written as numbers (negatives too); every text cell is written as a string with
+Excel's quote prefix, so text such as `=HYPERLINK(…)` is shown, never evaluated, yet keeps its
+exact value. The workbook is re-zipped with fixed timestamps so its bytes are reproducible.
+"""
+
+from __future__ import annotations
+
+import io
+import zipfile
+from datetime import datetime
+
+from openpyxl import Workbook
+from openpyxl.styles import Font
+from openpyxl.xml.functions import tostring
+
+from .. import fmt
+from ..model import Dataset
+from ..standar_data import COLUMN_TITLES, COLUMNS, standar_data
+from .base import DatasetFormat, Exports, deterministic_zip
+from .metadata import dataset_metadata
+
+MEDIA_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+_BOLD = Font(bold=True)
+CORE_PROPERTIES = "docProps/core.xml"
+
+
+def _append(sheet, values, bold: bool = False) -> None:
+    """One row; text is a plain string cell with a quote prefix, never a formula."""
+    sheet.append(list(values))
+    for cell in sheet[sheet.max_row]:
+        if isinstance(cell.value, str):
+            cell.data_type = "s"
+            cell.quotePrefix = True
+        if bold and cell.value is not None:
+            cell.font = _BOLD
+
+
+def _metadata_rows(exports: Exports, dataset: Dataset) -> list[list]:
+    meta = dataset_metadata(exports, dataset)
+    rows = [["Judul", meta["judul"]], ["Deskripsi", meta["deskripsi"]],
+            ["Terakhir diperbarui", meta["terakhir_diperbarui"] or "tidak diketahui"],
+            ["Versi paket", meta["versi_paket"]], ["Alamat", meta["url"]],
+            ["Kutipan", meta["kutipan"]],
+            ["Lisensi", "; ".join(f"{lic.get('title') or lic.get('name')} ({lic.get('path', '')})"
+                                  for lic in meta["lisensi"])],
+            ["Kunci utama", " + ".join(meta["kunci_utama"])], []]
+    rows.append(["Sumber", "Judul", "Tahun", "Lisensi"])
+    rows += [[s["id"], s.get("title", ""), s.get("tahun", ""), s.get("lisensi", "")]
+             for s in meta["sumber"]] or [["–", "belum ada sumber: tabel belum berisi angka"]]
+    rows += [[], ["Kolom", "Judul", "Tipe", "Satuan", "Definisi"]]
+    rows += [[c["nama"], c["judul"], c["tipe"], c["satuan"], c["definisi"]] for c in meta["kolom"]]
+    return rows
+
+
+def workbook(exports: Exports, dataset: Dataset) -> Workbook:
+    book = Workbook()
+    data = book.active
+    data.title = "data"
+    _append(data, [f.name for f in dataset.fields], bold=True)
+    for record in exports.records(dataset):
+        _append(data, [record.get(f.name) for f in dataset.fields])
+    data.freeze_panes = "A2"
+    meta = book.create_sheet("metadata")
+    for row in _metadata_rows(exports, dataset):
+        _append(meta, row, bold=bool(row) and row[0] in ("Sumber", "Kolom"))
+    standard = book.create_sheet("standar_data")
+    view = standar_data(dataset)
+    for label, key in (("Konsep", "konsep"), ("Definisi", "definisi"),
+                       ("Klasifikasi", "klasifikasi"), ("Referensi waktu", "referensi_waktu")):
+        _append(standard, [label, view[key]])
+    _append(standard, [])
+    _append(standard, list(COLUMN_TITLES), bold=True)
+    for row in view["kolom"]:
+        _append(standard, [fmt.satuan(row[c]) if c == "satuan" else row[c] for c in COLUMNS])
+    date = exports.updated(dataset).date or "2000-01-01"
+    stamp = datetime.fromisoformat(date)
+    book.properties.creator = "Monografi"
+    book.properties.title = dataset.title
+    book.properties.created = book.properties.modified = stamp
+    return book
+
+
+def render(exports: Exports, dataset: Dataset) -> bytes:
+    book = workbook(exports, dataset)
+    stamp = book.properties.created
+    buffer = io.BytesIO()
+    book.save(buffer)  # openpyxl stamps `modified` with the clock here; put the data date back
+    book.properties.modified = stamp
+    with zipfile.ZipFile(buffer) as archive:
+        members = {name: archive.read(name) for name in archive.namelist()}
+    members[CORE_PROPERTIES] = tostring(book.properties.to_tree())
+    return deterministic_zip(members)
+
+
+FORMAT = DatasetFormat("xlsx", "XLSX", ".xlsx", MEDIA_TYPE,
+                       "lembar data bertipe, lembar metadata (kolom, satuan, sumber, lisensi, "
+                       "kutipan) dan lembar standar data", render)

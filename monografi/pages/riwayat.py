@@ -1,0 +1,22 @@
+"""One 'Riwayat perubahan' page per dataset, from the git history of its files."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from .. import terbitan, urls
+from ..exports import exports_of
+from ..site import SiteData
+from . import Page
+
+
+def pages(site: SiteData) -> Iterator[Page]:
+    exports = exports_of(site.model, site.project)
+    for dataset in site.model.datasets.values():
+        primary = dataset.spec.schema.get("primaryKey", [])
+        view = {"title": dataset.title, "url": urls.url(urls.dataset_path(dataset.name)),
+                "updated": terbitan.updated_text(exports.updated(dataset)),
+                "files": exports.history.files_of(dataset.spec),
+                "key": " + ".join([primary] if isinstance(primary, str) else primary),
+                "revisions": terbitan.revisions_view(exports, dataset)}
+        yield Page(terbitan.riwayat_path(dataset.name), "riwayat", {"view": view})

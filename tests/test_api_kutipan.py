@@ -1,0 +1,109 @@
+"""The static JSON API, citations and the standar data view, on the real Karawang data."""
+
+import csv
+import json
+import re
+
+import pytest
+
+from monografi import api, citation
+from monografi.catalog import load_catalog
+from monografi.exports import exports_of
+from monografi.exports.formats import by_key
+from monografi.model import build_model
+from monografi.standar_data import standar_data
+from tests.conftest import REPO
+
+
+@pytest.fixture(scope="module")
+def exports():
+    catalog, problems = load_catalog(REPO / "datasets")
+    assert not problems
+    return exports_of(build_model(catalog))
+
+
+def csv_rows(name):
+    with (REPO / "datasets" / f"{name}.csv").open(encoding="utf-8") as handle:
+        return list(csv.DictReader(handle))
+
+
+def test_index_lists_every_dataset_and_kecamatan_with_stable_urls(exports):
+    index = api.index_document(exports)
+    assert [d["nama"] for d in index["dataset"]] == list(exports.model.datasets)
+    assert len(index["wilayah"]["kecamatan"]) == 30
+    first = index["wilayah"]["kecamatan"][0]
+    assert first["api"].endswith("/api/v1/kecamatan/32-15-01.json")
+    assert index["dataset"][0]["unduhan"]["xlsx"].endswith("/unduh/kabupaten.xlsx")
+
+
+@pytest.mark.parametrize(("dataset", "period"), [("luas_kecamatan", "tahun"),
+                                                  ("penduduk_dukcapil_kecamatan", "periode")])
+def test_kecamatan_documents_carry_every_figure_with_period_unit_and_source(exports, dataset, period):
+    files = api.export_api(exports)
+    measures = [f for f in exports.model.datasets[dataset].measures]
+    for row in csv_rows(dataset):
+        area = exports.model.areas[row["kode_kecamatan"]]
+        document = json.loads(files[api.area_doc_path(area)])
+        for measure in measures:
+            if not row[measure.name]:
+                continue
+            assert {"dataset": dataset, "kolom": measure.name, "nilai": float(row[measure.name]),
+                    "periode": row[period], "sumber": row["sumber"],
+                    "satuan": measure.unit.replace("km2", "km²")}.items() <= next(
+                f for f in document["angka"] if f["dataset"] == dataset
+                and f["kolom"] == measure.name and f["periode"] == row[period]
+                and f["sumber"] == row["sumber"]).items()
+
+
+def test_dataset_document_is_the_json_download(exports):
+    files = api.export_api(exports)
+    dataset = exports.model.datasets["penduduk_kabupaten"]
+    assert files[api.dataset_doc_path("penduduk_kabupaten")] == exports.render(by_key("json"),
+                                                                               dataset)
+
+
+def test_dataset_citation_has_version_date_url_bibtex_and_csl(exports):
+    dataset = exports.model.datasets["luas_kecamatan"]
+    cite = citation.for_dataset(exports.model, dataset)
+    date = exports.updated(dataset).date
+    assert re.fullmatch(r"\d{4}-\d{2}-\d{2}", date)
+    assert cite.url.endswith("/data/luas_kecamatan/") and cite.url in cite.text
+    assert f"versi {int(date[8:])} " in cite.text and cite.text.startswith("Tim Monografi (")
+    bib = cite.bibtex
+    assert bib.startswith("@misc{") and bib.count("{") == bib.count("}")
+    assert f"version = {{{date}}}" in bib and f"url = {{{cite.url}}}" in bib
+    csl = json.loads(cite.csl_json)[0]
+    assert csl["type"] == "dataset" and csl["URL"] == cite.url
+    assert csl["issued"] == {"date-parts": [[int(p) for p in date.split("-")]]}
+
+
+def test_bibtex_escapes_special_characters(exports):
+    cite = citation.Citation("k", "Luas & kepadatan 100% _uji_", "https://x.invalid/", "2026-01-02",
+                             ("Tim A & B",), "Penerbit #1")
+    assert r"Luas \& kepadatan 100\% \_uji\_" in cite.bibtex and r"{Tim A \& B}" in cite.bibtex
+
+
+def test_area_citation_is_a_web_page_versioned_by_its_data(exports):
+    area = exports.model.areas["32.15.05"]
+    cite = citation.for_area(exports.model, area)
+    assert cite.kind == "webpage" and cite.title == "Profil Kecamatan Klari"
+    assert cite.url.endswith("/kecamatan/32-15-05/")
+    assert cite.date == max(exports.updated(d).date for d in exports.model.topics()
+                            if d.level in ("kecamatan", "desa"))
+
+
+def test_standar_data_follows_the_schema(exports):
+    dataset = exports.model.datasets["penduduk_kecamatan"]
+    view = standar_data(dataset)
+    assert view["konsep"] == dataset.title and view["definisi"] == dataset.description
+    assert [r["kolom"] for r in view["kolom"]] == [f.name for f in dataset.fields]
+    rows = {r["kolom"]: r for r in view["kolom"]}
+    schema = {f["name"]: f for f in dataset.spec.fields}
+    for name, row in rows.items():
+        assert row["konsep"] == schema[name].get("title", name)
+        assert row["satuan"] == schema[name].get("satuan", "")
+    assert rows["kode_kecamatan"]["klasifikasi"] == "rujukan ke tabel kecamatan"
+    assert "laki_laki + perempuan == jumlah" in rows["jumlah"]["aturan_validasi"]
+    assert rows["jumlah"]["ukuran"] == "jumlah (bilangan bulat)"
+    years = sorted(r["tahun"] for r in csv_rows("penduduk_kecamatan"))
+    assert view["referensi_waktu"] == f"Tahun: {years[0]} sampai {years[-1]}"

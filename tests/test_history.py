@@ -1,0 +1,141 @@
+"""History from a temporary git repository with scripted, dated commits (never /work's own)."""
+
+import io
+import json
+import os
+import subprocess
+import zipfile
+
+import pytest
+
+from monografi import history as history_module
+from monografi.catalog import load_catalog
+from monografi.exports import exports_of
+from monografi.exports.paket import export_package
+from monografi.exports.rilis import export_releases
+from monografi.history import CellChange, History
+from monografi.model import build_model
+from monografi.pipeline import build
+from tests.conftest import copy_project
+from tests.helpers import append_line, set_cell
+from tests.htmlparse import read_page
+
+RELEASE = "2026.01.10"
+
+
+def git(project, *args, date="2026-01-10T09:00:00+07:00"):
+    env = {**os.environ, "GIT_AUTHOR_NAME": "Petugas Uji", "GIT_AUTHOR_EMAIL": "uji@contoh.invalid",
+           "GIT_COMMITTER_NAME": "Petugas Uji", "GIT_COMMITTER_EMAIL": "uji@contoh.invalid",
+           "GIT_AUTHOR_DATE": date, "GIT_COMMITTER_DATE": date, "GIT_CONFIG_GLOBAL": os.devnull,
+           "GIT_CONFIG_NOSYSTEM": "1"}
+    subprocess.run(["git", "-C", str(project), "-c", "commit.gpgsign=false", *args], env=env,
+                   check=True, capture_output=True)
+
+
+def commit(project, message, date):
+    git(project, "add", "-A", date=date)
+    git(project, "commit", "-q", "-m", message, date=date)
+
+
+def scripted_repo(project):
+    """Three commits: first publication (tagged), a data correction, a schema-only edit."""
+    git(project, "init", "-q", "-b", "main")
+    commit(project, "Terbit pertama", "2026-01-10T09:00:00+07:00")
+    git(project, "tag", RELEASE)
+    set_cell(project, "luas_kecamatan", 2, "luas_km2", "41.00")  # 32.15.01 / 2011 / S3
+    lines = (project / "datasets/luas_kecamatan.csv").read_text().splitlines(keepends=True)
+    removed = lines.pop(2)  # 32.15.01 / 2017 / S4
+    (project / "datasets/luas_kecamatan.csv").write_text("".join(lines))
+    append_line(project, "luas_kecamatan", "32.15.02,2024,S6,99.5,baris uji")
+    commit(project, "Koreksi luas Karawang Barat", "2026-02-15T10:00:00+07:00")
+    schema = project / "datasets/schemas/luas_kecamatan.json"
+    data = json.loads(schema.read_text())
+    data["fields"][4]["description"] += " (diperjelas)"
+    schema.write_text(json.dumps(data, ensure_ascii=False, indent=2))
+    commit(project, "Perjelas definisi catatan", "2026-03-01T08:00:00+07:00")
+    return removed
+
+
+@pytest.fixture
+def repo(tmp_path):
+    project = copy_project(tmp_path / "repo")
+    scripted_repo(project)
+    return project
+
+
+def model_of(project):
+    catalog, problems = load_catalog(project / "datasets")
+    assert not problems
+    return build_model(catalog)
+
+
+def spec(project, name):
+    return model_of(project).datasets[name].spec
+
+
+def test_last_update_is_the_newest_commit_touching_the_dataset_files(repo):
+    history = History(repo)
+    luas = history.updated(spec(repo, "luas_kecamatan"))
+    assert (luas.date, luas.basis, luas.commit.message, luas.uncommitted) == (
+        "2026-03-01", "git", "Perjelas definisi catatan", False)
+    assert history.updated(spec(repo, "desa")).date == "2026-01-10"
+
+
+def test_revisions_list_rows_added_removed_and_changed_by_primary_key(repo):
+    structure, correction, first = History(repo).revisions(spec(repo, "luas_kecamatan"))
+    assert structure.structure_only and structure.commit.message == "Perjelas definisi catatan"
+    assert correction.key == ["kode_kecamatan", "tahun", "sumber"]
+    assert correction.counts == {"tambah": 1, "hapus": 1, "ubah": 1}
+    record, changes = correction.changed[0]
+    assert (record["kode_kecamatan"], record["tahun"], record["sumber"]) == ("32.15.01", "2011", "S3")
+    assert changes == [CellChange("luas_km2", "40.57", "41.00")]
+    assert [(r["kode_kecamatan"], r["tahun"], r["sumber"]) for r in correction.removed] == [
+        ("32.15.01", "2017", "S4")]
+    assert correction.added[0]["luas_km2"] == "99.5"
+    assert first.commit.message == "Terbit pertama" and first.counts["tambah"] == 56
+    assert not first.removed and not first.changed
+
+
+def test_uncommitted_edits_are_flagged(repo):
+    set_cell(repo, "luas_kecamatan", 2, "luas_km2", "42")
+    assert History(repo).updated(spec(repo, "luas_kecamatan")).uncommitted
+
+
+def test_fallback_without_a_repository_uses_the_package_date(project):
+    history = History(project)
+    assert not history.available
+    updated = history.updated(spec(project, "luas_kecamatan"))
+    assert (updated.date, updated.basis, updated.commit) == ("2026-11-29", "metadata", None)
+    assert history.revisions(spec(project, "luas_kecamatan")) == [] and history.tags() == []
+
+
+def test_fallback_when_git_is_not_installed(repo, monkeypatch):
+    monkeypatch.setattr(history_module.shutil, "which", lambda _name: None)
+    assert History(repo).updated(spec(repo, "desa")).basis == "metadata"
+
+
+def test_release_snapshot_keeps_the_tagged_data(repo):
+    exports = exports_of(model_of(repo), repo)
+    snapshots = export_releases(exports)
+    path = f"unduh/rilis/{RELEASE}/monografi-karawang.zip"
+    assert list(snapshots) == [path]
+    old = zipfile.ZipFile(io.BytesIO(snapshots[path]))
+    assert "32.15.01,2011,S3,40.57," in old.read("luas_kecamatan.csv").decode()
+    assert "date-released: 2026-01-10" in old.read("CITATION.cff").decode()
+    current = zipfile.ZipFile(io.BytesIO(export_package(exports)["unduh/monografi-karawang.zip"]))
+    assert "32.15.01,2011,S3,41.00," in current.read("luas_kecamatan.csv").decode()
+    assert "date-released: 2026-03-01" in current.read("CITATION.cff").decode()
+
+
+def test_history_pages_and_release_in_a_built_site(repo):
+    result = build(repo, repo / "output")
+    assert result.ok, result.report.format_text()
+    site = repo / "output"
+    page = read_page(site / "data/luas_kecamatan/riwayat/index.html")
+    assert ["32.15.01 / 2011 / S3", "luas_km2", "40.57", "41.00"] in page.rows
+    assert "Koreksi luas Karawang Barat" in page.text and "1 Maret 2026" in page.text
+    dataset = read_page(site / "data/luas_kecamatan/index.html")
+    assert "Terakhir diperbarui: 1 Maret 2026" in dataset.text
+    releases = read_page(site / "rilis/index.html")
+    assert any(RELEASE in row for row in releases.rows)
+    assert (site / f"unduh/rilis/{RELEASE}/monografi-karawang.zip").is_file()
