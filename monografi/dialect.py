@@ -189,19 +189,29 @@ def canonical_schema(schema: dict) -> dict:
     return {**schema, "fields": fields}
 
 
+def local_number(text: str, group: str, decimal: str) -> str:
+    """'1234567.5' → '1.234.567,5': canonical text in the declared number format."""
+    if not re.fullmatch(r"-?\d+(\.\d+)?", text) or (group == "" and decimal == "."):
+        return text
+    whole, _, fraction = text.partition(".")
+    sign, digits = ("-", whole[1:]) if whole.startswith("-") else ("", whole)
+    if group:
+        digits = f"{int(digits):,}".replace(",", group)
+    return sign + digits + (decimal + fraction if fraction else "")
+
+
 def write(spec: ResourceSpec, header: list[str], rows: list[list[str]]) -> bytes:
-    """Canonical rows back into the file's own dialect (encoding, delimiter, decimal char, BOM,
+    """Canonical rows back into the file's own dialect (encoding, delimiter, number format, BOM,
     line ending), so an import changes only the rows it meant to change."""
     original = spec.file.read_bytes() if spec.file.exists() else b""
     terminator = "\r\n" if b"\r\n" in original else "\n"
-    decimals = {f["name"]: number_format(f)[1] for f in spec.fields if f.get("type") == "number"}
-    columns = [decimals.get(name, ".") for name in header]
+    formats = {f["name"]: number_format(f) for f in spec.fields if f.get("type") in NUMERIC}
+    columns = [formats.get(name, ("", ".")) for name in header]
     buffer = io.StringIO()
     writer = csv.writer(buffer, delimiter=delimiter(spec), lineterminator=terminator)
     writer.writerow(header)
     for row in rows:
-        writer.writerow([cell.replace(".", mark) if mark != "." else cell
-                         for cell, mark in zip(row, columns, strict=False)])
+        writer.writerow([local_number(cell, *fmt) for cell, fmt in zip(row, columns, strict=False)])
     name = encoding(spec)
     bom = codecs.BOM_UTF8 if name == "utf-8" and original.startswith(codecs.BOM_UTF8) else b""
     return bom + buffer.getvalue().encode(name)

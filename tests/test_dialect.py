@@ -4,7 +4,7 @@ import pytest
 
 from monografi import catalog as catalog_module
 from monografi.catalog import load_catalog
-from monografi.dialect import canonical_number, write
+from monografi.dialect import canonical_number, local_number, write
 from monografi.model import read_table
 from monografi.validate import read_raw, validate_datasets
 from tests.excel_helpers import declare_excel_dialect, excel_bytes
@@ -158,14 +158,25 @@ def test_every_bundled_file_is_written_back_byte_for_byte(project):
         assert write(spec, *read_raw(spec)) == spec.file.read_bytes(), spec.name
 
 
-def test_writing_keeps_the_declared_dialect(project):
-    name = "luas_kecamatan"
+@pytest.mark.parametrize(("name", "figure"), [("luas_kecamatan", b";40,57;"),
+                                            ("penduduk_dukcapil_kecamatan", b";171.669;")])
+def test_writing_keeps_the_declared_dialect(project, name, figure):
     (project / "datasets" / f"{name}.csv").write_bytes(excel_bytes(project, name))
     declare_excel_dialect(project, name)
     spec = spec_of(project, name)
     header, rows = read_raw(spec)
     data = write(spec, header, rows)
-    assert b"\r\n" in data and b";" in data and b"40,57" in data
-    assert "2017–2022".encode("cp1252") in data
+    assert b"\r\n" in data and figure in data
+    assert "laporan".encode("cp1252") in data or "2017–2022".encode("cp1252") in data
     (project / "datasets" / f"{name}.csv").write_bytes(data)
     assert read_raw(spec) == (header, rows)
+
+
+@pytest.mark.parametrize(("text", "group", "decimal", "expected"), [
+    ("1234567", ".", ",", "1.234.567"), ("-1234.5", ".", ",", "-1.234,5"), ("12.5", "", ",", "12,5"),
+    ("999", ".", ",", "999"), ("abc", ".", ",", "abc"), ("40.57", "", ".", "40.57")])
+def test_canonical_numbers_are_written_in_the_declared_format(text, group, decimal, expected):
+    assert local_number(text, group, decimal) == expected
+    if expected != "abc":
+        kind = "number" if "." in text else "integer"
+        assert canonical_number(expected, kind, group, decimal) == text
