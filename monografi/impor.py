@@ -137,6 +137,28 @@ def _sheet_rows(sheet, spec: ResourceSpec, where: str, report: Report) -> list[F
     return found
 
 
+def _row_problems(spec: ResourceSpec, rows: list[FormRow], kecamatan: str,
+                  form: str) -> list[Problem]:
+    """What the merge itself would hide: rows about other areas, and one key filled twice."""
+    problems = []
+    keys = primary_key(spec)
+    first: dict[tuple, int] = {}
+    for row in rows:
+        where = f"{form} › {row.sheet}"
+        code = row.cells.get(spec.area_field, "")
+        if not code:
+            problems.append(Problem(where, "wajib", row.row, spec.area_field, code))
+        elif not belongs(code, kecamatan):
+            problems.append(Problem(where, "bukan_wilayah_formulir", row.row, spec.area_field,
+                                    code, {"batas": kecamatan}))
+        key = tuple(row.cells.get(k, "") for k in keys)
+        if key in first:
+            problems.append(Problem(where, "kunci_ganda", row.row, ", ".join(keys),
+                                    " / ".join(key), {"batas": " + ".join(keys)}))
+        first.setdefault(key, row.row)
+    return problems
+
+
 def _merge(spec: ResourceSpec, form_rows: list[FormRow], result: ImportResult):
     """Current canonical rows updated by primary key; returns (header, rows, origin by CSV row)."""
     header, rows = read_raw(spec)
@@ -176,12 +198,7 @@ def import_form(catalog: Catalog, path: Path) -> ImportResult:
     result = ImportResult(report)
     kecamatan, form = _read_form(Path(path), catalog, report)
     for dataset, rows in form.items():
-        spec = catalog.resource(dataset)
-        for row in rows:
-            code = row.cells.get(spec.area_field, "")
-            if not belongs(code, kecamatan):
-                report.add(Problem(f"{Path(path).name} › {row.sheet}", "bukan_wilayah_formulir",
-                                   row.row, spec.area_field, code, {"batas": kecamatan}))
+        report.extend(_row_problems(catalog.resource(dataset), rows, kecamatan, Path(path).name))
     if not report.ok:
         return result
     merged: dict[str, bytes] = {}

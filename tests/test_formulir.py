@@ -177,3 +177,20 @@ def test_workbook_without_form_sheet_is_refused(project, tmp_path):
     result = imported(project, path)
     assert [p.rule for p in result.report.errors] == ["formulir"]
     assert "_formulir" in result.report.errors[0].texts("id")[0]
+
+
+def test_same_key_filled_twice_in_the_form_is_refused(project, form):
+    book = openpyxl.load_workbook(form)
+    sheet = book["penduduk_dukcapil_kecamatan"]
+    sheet.append(["32.15.05", "Klari", "2022-S1", 190999, None, "S7", None])  # row 6
+    book.save(form)
+    result = imported(project, form)
+    problem = next(p for p in result.report.errors if p.rule == "kunci_ganda")
+    assert (problem.row, problem.value) == (6, "32.15.05 / 2022-S1 / S7")
+    assert result.written == []
+
+
+def test_figures_without_an_area_code_are_refused(project, form):
+    _fill_new_dukcapil(form, kode_kecamatan=None, jumlah=1000, sumber="S7")
+    problem = next(p for p in imported(project, form).report.errors if p.rule == "wajib")
+    assert (problem.row, problem.column) == (5, "kode_kecamatan")
