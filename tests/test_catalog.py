@@ -2,7 +2,7 @@ import os
 
 import pytest
 
-from monografi.catalog import load_catalog
+from monografi.catalog import MAX_FILE_BYTES, load_catalog
 from tests.helpers import edit_package, resource_of
 
 
@@ -64,3 +64,30 @@ def test_broken_json_is_reported_not_raised(project):
     (project / "datasets" / "datapackage.json").write_text("{ not json", encoding="utf-8")
     catalog, problems = load_catalog(project / "datasets")
     assert catalog is None and problems[0].rule == "metadata"
+
+
+def test_schema_symlink_leading_out_is_refused(project, tmp_path):
+    outside = tmp_path / "skema.json"
+    outside.write_text('{"fields": []}', encoding="utf-8")
+    os.symlink(outside, project / "datasets" / "schemas" / "tautan.json")
+    edit_package(project, lambda d: resource_of(d, "desa").update(schema="schemas/tautan.json"))
+    catalog, problems = load_catalog(project / "datasets")
+    assert catalog is None and ("jalur_tidak_aman", "schemas/tautan.json") in rules(problems)
+
+
+def test_directory_or_empty_path_is_not_followed(project):
+    edit_package(project, lambda d: resource_of(d, "desa").update(path="schemas"))
+    edit_package(project, lambda d: resource_of(d, "kecamatan").update(path=""))
+    catalog, problems = load_catalog(project / "datasets")
+    assert catalog is None
+    assert {("berkas_hilang", "schemas"), ("jalur_tidak_aman", "")} <= rules(problems)
+
+
+def test_oversized_file_is_named_with_the_limit(project):
+    with (project / "datasets" / "desa.csv").open("r+b") as handle:
+        handle.truncate(MAX_FILE_BYTES + 1)
+    catalog, problems = load_catalog(project / "datasets")
+    assert catalog is None
+    [problem] = problems
+    assert (problem.rule, problem.value, problem.column) == ("terlalu_besar", "desa.csv", "path")
+    assert "50 MB" in problem.texts("id")[0] and "50 MB" in problem.texts("en")[0]
