@@ -15,6 +15,7 @@ from .exports.base import exports_of
 from .model import Area, Dataset, Model
 
 _BIBTEX_SPECIAL = re.compile(r"([&%$#_{}])")
+DATA_INDEX = "data/index.html"  # the package's landing page: every table, download and catalogue
 
 
 @dataclass(frozen=True)
@@ -39,8 +40,9 @@ class Citation:
     def text(self) -> str:
         """Author (year). Title [Data set], versi date. Publisher. URL"""
         label = "Data set" if self.kind == "dataset" else "Halaman web"
+        publisher = f" {self.publisher}." if self.publisher != self.title else ""
         return (f"{'; '.join(self.authors)} ({self.year}). {self.title} [{label}], versi "
-                f"{self.version}. {self.publisher}. {self.url}")
+                f"{self.version}.{publisher} {self.url}")
 
     @property
     def bibtex(self) -> str:
@@ -101,7 +103,7 @@ def for_package(model: Model, date: str | None = None) -> Citation:
     package = model.catalog.descriptor
     title = package.get("title", package["name"])
     return Citation(_key(package["name"], (date or "")[:4]), title,
-                    exports.url(urls.zip_path(package["name"])), date, authors(model), title)
+                    exports.url(DATA_INDEX), date, authors(model), title)
 
 
 def for_area(model: Model, area: Area) -> Citation:

@@ -186,7 +186,7 @@ def test_citation_cff_has_the_fields_cff_1_2_0_requires(project):
     assert cff["authors"] == [{"name": "Tim Monografi"}]
     assert cff["license"] == ["ODbL-1.0", "CC-BY-4.0"]
     assert str(cff["date-released"]) == "2026-11-29"  # package `created`: the copy has no git
-    assert cff["url"].endswith("/unduh/monografi-karawang.zip")
+    assert cff["url"] == "http://127.0.0.1:8000/data/"
 
 
 def test_exports_are_deterministic(project, tmp_path):
