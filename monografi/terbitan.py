@@ -68,5 +68,5 @@ def revision_view(revision: Revision, first: bool) -> dict:
 
 
 def revisions_view(exports: Exports, dataset: Dataset) -> list[dict]:
-    revisions = exports.history.revisions(dataset.spec)
+    revisions = exports.revisions(dataset)
     return [revision_view(r, i == len(revisions) - 1) for i, r in enumerate(revisions)]

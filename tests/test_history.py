@@ -5,6 +5,7 @@ import json
 import os
 import subprocess
 import zipfile
+from xml.etree import ElementTree
 
 import pytest
 
@@ -13,6 +14,7 @@ from monografi.catalog import load_catalog
 from monografi.exports import exports_of
 from monografi.exports.paket import export_package
 from monografi.exports.rilis import export_releases
+from monografi.exports.umpan_data import FEED_PATH, export_feed
 from monografi.history import CellChange, History
 from monografi.model import build_model
 from monografi.pipeline import build
@@ -125,6 +127,28 @@ def test_release_snapshot_keeps_the_tagged_data(repo):
     current = zipfile.ZipFile(io.BytesIO(export_package(exports)["unduh/monografi-karawang.zip"]))
     assert "32.15.01,2011,S3,41.00," in current.read("luas_kecamatan.csv").decode()
     assert "date-released: 2026-03-01" in current.read("CITATION.cff").decode()
+
+
+def test_data_change_feed_has_one_entry_per_commit_with_row_counts(repo):
+    feed = ElementTree.fromstring(export_feed(exports_of(model_of(repo), repo))[FEED_PATH])
+    atom = "{http://www.w3.org/2005/Atom}"
+    entries = feed.findall(f"{atom}entry")
+    assert [e.find(f"{atom}title").text for e in entries] == [
+        "Perjelas definisi catatan", "Koreksi luas Karawang Barat", "Terbit pertama"]
+    assert feed.find(f"{atom}updated").text == "2026-03-01T08:00:00+07:00"
+    correction = entries[1]
+    assert correction.find(f"{atom}summary").text == (
+        "Luas wilayah kecamatan menurut sumber: 1 baris ditambah, 1 dihapus, 1 diubah")
+    assert correction.find(f"{atom}link").get("href").endswith(
+        "/data/luas_kecamatan/riwayat/#r-" + History(repo).commits(
+            ["datasets/luas_kecamatan.csv"])[0].short)
+
+
+def test_data_change_feed_without_git_is_empty_and_dated_by_the_package(project):
+    feed = ElementTree.fromstring(export_feed(exports_of(model_of(project), project))[FEED_PATH])
+    atom = "{http://www.w3.org/2005/Atom}"
+    assert feed.findall(f"{atom}entry") == []
+    assert feed.find(f"{atom}updated").text == "2026-11-29T00:00:00Z"
 
 
 def test_history_pages_and_release_in_a_built_site(repo):

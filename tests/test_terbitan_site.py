@@ -54,8 +54,12 @@ def test_update_notes_are_articles_in_an_atom_feed(built_site):
         assert link.startswith(("http://", "https://"))
         slug = link.rstrip("/").rsplit("/", 1)[1]
         assert (built_site / "pembaruan" / slug / "index.html").is_file()
-    listing = read_page(built_site / "pembaruan/index.html")
-    assert any(link.endswith("pembaruan/atom.xml") for link in listing.links)
+    listing_path = built_site / "pembaruan/index.html"
+    listing = read_page(listing_path)
+    feeds = [link for link in listing.links if link.endswith("atom.xml")]
+    assert {f.rsplit("/", 1)[1] for f in feeds} == {"atom.xml", "data.atom.xml"}
+    for link in feeds:
+        ElementTree.parse(local_target(built_site, listing_path, link))
 
 
 def test_portal_zip_and_release_page_exist(built_site):

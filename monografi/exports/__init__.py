@@ -14,6 +14,7 @@ from .base import Exports, exports_of, neutralise
 from .formats import DATASET_FORMATS
 from .paket import export_package
 from .rilis import export_releases
+from .umpan_data import export_feed
 
 
 def export_datasets(exports: Exports) -> dict[str, bytes]:
@@ -22,7 +23,7 @@ def export_datasets(exports: Exports) -> dict[str, bytes]:
 
 
 PORTAL_EXPORTERS = (export_datasets, export_package, dcat.export_catalogues, api.export_api,
-                    export_releases)
+                    export_releases, export_feed)
 
 
 def write_exports(model: Model, site_dir: Path, project: Path | None = None) -> list[str]:

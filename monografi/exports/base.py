@@ -16,7 +16,7 @@ from functools import cached_property
 from pathlib import Path
 
 from .. import alamat, fmt, urls
-from ..history import History, Updated
+from ..history import History, Revision, Updated
 from ..model import Dataset, Model
 from ..validate import read_raw
 
@@ -86,6 +86,14 @@ class Exports:
 
     def updated(self, dataset: Dataset) -> Updated:
         return self._updated[dataset.name]
+
+    @cached_property
+    def _revisions(self) -> dict[str, list[Revision]]:
+        return {name: self.history.revisions(d.spec) for name, d in self.model.datasets.items()}
+
+    def revisions(self, dataset: Dataset) -> list[Revision]:
+        """Row-level changes of the dataset, newest first (read from git once per build)."""
+        return self._revisions[dataset.name]
 
     @property
     def package_date(self) -> str | None:

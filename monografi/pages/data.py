@@ -8,6 +8,7 @@ from collections.abc import Iterator
 from .. import citation, dcat, terbitan, urls, views
 from ..api import INDEX as API_INDEX
 from ..exports import exports_of
+from ..exports.umpan_data import FEED_PATH as DATA_FEED
 from ..site import SiteData
 from ..standar_data import COLUMN_TITLES, COLUMNS, standar_data
 from . import Page
@@ -33,5 +34,5 @@ def pages(site: SiteData) -> Iterator[Page]:
                {"items": items,
                 "masters": [d for d in model.datasets.values() if d.is_master],
                 "catalogues": {"dcat": dcat.DCAT_FILE, "data_json": dcat.DATA_JSON_FILE,
-                               "api": API_INDEX},
+                               "api": API_INDEX, "feed": DATA_FEED},
                 "package_citation": citation.for_package(model)})
