@@ -20,8 +20,11 @@ def charts(model):
     return {c.id: c for c in plan_charts(model)}
 
 
-def test_every_kind_in_the_registry_is_used(charts):
-    assert {c.kind for c in charts.values()} == set(CHART_KINDS)
+def test_bundled_data_use_every_kind_but_those_needing_absent_inputs(charts):
+    # Maps need user-supplied boundaries, the pyramid age groups: tests/test_maps_pyramid.py.
+    absent = {"peta", "lokasi", "piramida"}
+    assert absent <= set(CHART_KINDS)
+    assert {c.kind for c in charts.values()} == set(CHART_KINDS) - absent
 
 
 def test_ranking_compares_all_30_kecamatan_of_one_source(charts):
