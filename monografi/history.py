@@ -66,6 +66,7 @@ class Revision:
     removed: list[dict] = field(default_factory=list)
     changed: list[tuple[dict, list[CellChange]]] = field(default_factory=list)
     structure_only: bool = False  # only the schema changed
+    unreadable: bool = False  # a version of the CSV could not be parsed (e.g. a broken commit)
 
     @property
     def counts(self) -> dict[str, int]:
@@ -156,14 +157,18 @@ class History:
     def _blob(self, sha: str, path: str) -> bytes | None:
         return self._git("show", f"{sha}:{path}", binary=True)
 
-    def _rows(self, spec: ResourceSpec, data: bytes | None) -> tuple[list[str], list[list[str]]]:
-        """Parse an old version of a CSV with the same reader as the current one."""
+    def _rows(self, spec: ResourceSpec, data: bytes | None):
+        """Parse an old version of a CSV with the same reader as the current one; None when
+        that version is unreadable (a broken file that a later commit fixed)."""
         if data is None:
             return [], []
         with tempfile.TemporaryDirectory() as folder:
             file = Path(folder) / Path(spec.relpath).name
             file.write_bytes(data)
-            return read_raw(ResourceSpec(spec.descriptor, file))
+            try:
+                return read_raw(ResourceSpec(spec.descriptor, file))
+            except ValueError:
+                return None
 
     def revisions(self, spec: ResourceSpec) -> list[Revision]:
         """Every commit that touched the dataset, newest first, with its row-level diff."""
@@ -179,6 +184,9 @@ class History:
             parent = (self._git("rev-parse", "-q", "--verify", f"{commit.sha}^") or "").strip()
             old = self._rows(spec, self._blob(parent, csv_path) if parent else None)
             new = self._rows(spec, self._blob(commit.sha, csv_path))
+            if old is None or new is None:
+                result.append(Revision(commit, primary, unreadable=True))
+                continue
             result.append(diff_rows(commit, primary, old, new))
         return result
 

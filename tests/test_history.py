@@ -129,6 +129,23 @@ def test_release_snapshot_keeps_the_tagged_data(repo):
     assert "date-released: 2026-03-01" in current.read("CITATION.cff").decode()
 
 
+def test_a_broken_tagged_commit_neither_breaks_history_nor_loses_its_release(repo):
+    csv_file = repo / "datasets/luas_kecamatan.csv"
+    good = csv_file.read_bytes()
+    csv_file.write_bytes(b"\xff\xfe\x00 bukan CSV \x00\x81")
+    commit(repo, "Berkas rusak", "2026-04-01T08:00:00+07:00")
+    git(repo, "tag", "rusak-1")
+    csv_file.write_bytes(good)
+    commit(repo, "Perbaiki berkas", "2026-04-02T08:00:00+07:00")
+    fixed, broken, *_ = History(repo).revisions(spec(repo, "luas_kecamatan"))
+    assert fixed.unreadable and broken.unreadable
+    assert (fixed.commit.message, broken.commit.message) == ("Perbaiki berkas", "Berkas rusak")
+    snapshots = export_releases(exports_of(model_of(repo), repo))
+    raw = zipfile.ZipFile(io.BytesIO(snapshots["unduh/rilis/rusak-1/monografi-karawang.zip"]))
+    assert raw.read("datasets/luas_kecamatan.csv").startswith(b"\xff\xfe\x00 bukan CSV")
+    assert "lisensi/CC-BY-4.0.md" in raw.namelist()
+
+
 def test_data_change_feed_has_one_entry_per_commit_with_row_counts(repo):
     feed = ElementTree.fromstring(export_feed(exports_of(model_of(repo), repo))[FEED_PATH])
     atom = "{http://www.w3.org/2005/Atom}"

@@ -2,7 +2,9 @@
 
 A journalist who cited "versi 2026.11.29" must still be able to download exactly that data
 after newer figures land. Each git tag of the project is rebuilt from the tag's own datasets/
-tree (not today's), so the snapshot holds the data, schemas and README as they were.
+tree (not today's), so the snapshot holds the data, schemas and README as they were. A tag
+whose data no longer passes today's validation still gets its zip: the files exactly as
+committed, with the licences, so its URL never breaks.
 """
 
 from __future__ import annotations
@@ -13,10 +15,10 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .. import urls
-from ..catalog import load_catalog
 from ..history import History, Tag
 from ..model import build_model
-from .base import Exports
+from ..validate import validate_datasets
+from .base import LICENCE_DIR, Exports, deterministic_zip
 from .paket import package_zip
 
 RELEASES = f"{urls.DOWNLOADS}/rilis"
@@ -37,19 +39,32 @@ def release_path(tag: str, package_name: str) -> str:
     return f"{RELEASES}/{tag}/{package_name}.zip"
 
 
+def _raw_zip(datasets: Path) -> bytes:
+    """The tag's datasets/ files as committed, plus the licence texts."""
+    members = {f"datasets/{p.relative_to(datasets).as_posix()}": p.read_bytes()
+               for p in sorted(datasets.rglob("*")) if p.is_file()}
+    members.update({f"lisensi/{p.name}": p.read_bytes() for p in sorted(LICENCE_DIR.glob("*.md"))})
+    return deterministic_zip(members)
+
+
 def snapshot(exports: Exports, tag: Tag) -> tuple[str, bytes] | None:
-    """The package zip as of `tag`, or None when that version cannot be read any more."""
+    """The package zip as of `tag`; None only when git cannot produce the tag's tree."""
+    package_name = exports.model.catalog.descriptor["name"]
     with tempfile.TemporaryDirectory() as folder:
         datasets = exports.history.archive(tag, Path(folder))
-        catalog, problems = load_catalog(datasets) if datasets else (None, [])
-        if catalog is None or problems:
-            log.warning("Rilis %s dilewati: datasets/ pada tag itu tidak dapat dibaca", tag.name)
+        if datasets is None or not datasets.is_dir():
+            log.warning("Rilis %s dilewati: tag itu tidak memuat folder datasets/", tag.name)
             return None
+        catalog, report = validate_datasets(datasets)
+        if catalog is None or not report.ok:
+            log.warning("Rilis %s: data pada tag itu tidak lolos validasi sekarang; "
+                        "zip berisi berkas apa adanya", tag.name)
+            return release_path(tag.name, package_name), _raw_zip(datasets)
         history = History(exports.project, tag.commit.sha, datasets)
         old = Exports(build_model(catalog), exports.project, exports.base_url, history)
         old.model.memo["exports"] = old  # citations of the old model must see the old dates
         _, archive = package_zip(old, tag.commit.date[:10])
-        return release_path(tag.name, catalog.descriptor["name"]), archive
+        return release_path(tag.name, package_name), archive
 
 
 def releases(exports: Exports) -> list[tuple[Release, bytes]]:

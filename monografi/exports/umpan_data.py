@@ -25,9 +25,13 @@ def _changes(exports: Exports) -> list[tuple[Commit, list[str], str]]:
     for dataset in exports.model.datasets.values():
         for revision in exports.revisions(dataset):
             counts = revision.counts
-            line = (f"{dataset.title}: hanya struktur (skema) berubah" if revision.structure_only
-                    else f"{dataset.title}: {counts['tambah']} baris ditambah, "
-                         f"{counts['hapus']} dihapus, {counts['ubah']} diubah")
+            if revision.structure_only:
+                line = f"{dataset.title}: hanya struktur (skema) berubah"
+            elif revision.unreadable:
+                line = f"{dataset.title}: berubah (isi versi ini tidak dapat dirinci)"
+            else:
+                line = (f"{dataset.title}: {counts['tambah']} baris ditambah, "
+                        f"{counts['hapus']} dihapus, {counts['ubah']} diubah")
             link = exports.url(terbitan.riwayat_path(dataset.name)) + f"#r-{revision.commit.short}"
             entry = by_commit.setdefault(revision.commit.sha, (revision.commit, [], link))
             entry[1].append(line)
