@@ -129,6 +129,15 @@ def test_release_snapshot_keeps_the_tagged_data(repo):
     assert "date-released: 2026-03-01" in current.read("CITATION.cff").decode()
 
 
+def test_release_snapshots_are_reused_from_the_cache(repo, tmp_path):
+    cache, path = tmp_path / "cache", f"unduh/rilis/{RELEASE}/monografi-karawang.zip"
+    first = export_releases(exports_of(model_of(repo), repo, cache))
+    cached = sorted((cache / "rilis").glob(f"{RELEASE}-*.zip"))
+    assert len(cached) == 1 and cached[0].read_bytes() == first[path]
+    cached[0].write_bytes(b"dari cache")
+    assert export_releases(exports_of(model_of(repo), repo, cache))[path] == b"dari cache"
+
+
 def test_a_broken_tagged_commit_neither_breaks_history_nor_loses_its_release(repo):
     csv_file = repo / "datasets/luas_kecamatan.csv"
     good = csv_file.read_bytes()

@@ -26,9 +26,11 @@ PORTAL_EXPORTERS = (export_datasets, export_package, dcat.export_catalogues, api
                     export_releases, export_feed)
 
 
-def write_exports(model: Model, site_dir: Path, project: Path | None = None) -> list[str]:
-    """Write every export into site_dir; `project` defaults to the folder holding datasets/."""
-    exports = exports_of(model, project)
+def write_exports(model: Model, site_dir: Path, project: Path | None = None,
+                  cache: Path | None = None) -> list[str]:
+    """Write every export into site_dir; `project` defaults to the folder holding datasets/,
+    `cache` (optional) keeps release snapshots between builds."""
+    exports = exports_of(model, project, cache)
     written = []
     for exporter in PORTAL_EXPORTERS:
         for relative, data in exporter(exports).items():

@@ -73,11 +73,13 @@ def cell_value(value):
 class Exports:
     """The model plus what exports need beyond it: project history and the public address."""
 
-    def __init__(self, model: Model, project: Path, base_url: str, history: History | None = None):
+    def __init__(self, model: Model, project: Path, base_url: str, history: History | None = None,
+                 cache: Path | None = None):
         self.model = model
         self.project = Path(project)
         self.base_url = base_url
         self.history = history or History(self.project)
+        self.cache = cache  # where costly outputs (release snapshots) may be kept between builds
         self._rendered: dict[tuple[str, str], bytes] = {}
 
     @cached_property
@@ -119,11 +121,11 @@ class Exports:
         return self._rendered[key]
 
 
-def exports_of(model: Model, project: Path | None = None) -> Exports:
+def exports_of(model: Model, project: Path | None = None, cache: Path | None = None) -> Exports:
     """The build's one Exports; the project defaults to the folder holding datasets/."""
     if "exports" not in model.memo:
         root = Path(project) if project else model.catalog.root.parent
-        model.memo["exports"] = Exports(model, root, alamat.site_url(root))
+        model.memo["exports"] = Exports(model, root, alamat.site_url(root), cache=cache)
     return model.memo["exports"]
 
 

@@ -9,9 +9,11 @@ committed, with the licences, so its URL never breaks.
 
 from __future__ import annotations
 
+import hashlib
 import logging
 import tempfile
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 
 from .. import urls
@@ -67,12 +69,39 @@ def snapshot(exports: Exports, tag: Tag) -> tuple[str, bytes] | None:
         return release_path(tag.name, package_name), archive
 
 
+@lru_cache(maxsize=1)
+def code_fingerprint() -> str:
+    """Hash of the package's own code and licence texts: a snapshot depends on nothing else
+    but the tag's commit and the public address."""
+    digest = hashlib.sha256()
+    package = Path(__file__).resolve().parent.parent
+    for path in sorted([*package.rglob("*.py"), *LICENCE_DIR.glob("*.md")]):
+        digest.update(path.relative_to(package).as_posix().encode() + b"\0" + path.read_bytes())
+    return digest.hexdigest()
+
+
+def cached_snapshot(exports: Exports, tag: Tag) -> tuple[str, bytes] | None:
+    """A snapshot from exports.cache when one was built for the same commit, code and URL."""
+    if exports.cache is None:
+        return snapshot(exports, tag)
+    key = hashlib.sha256(f"{tag.commit.sha}|{exports.base_url}|{code_fingerprint()}".encode())
+    file = exports.cache / "rilis" / f"{tag.name}-{key.hexdigest()[:16]}.zip"
+    path = release_path(tag.name, exports.model.catalog.descriptor["name"])
+    if file.is_file():
+        return path, file.read_bytes()
+    result = snapshot(exports, tag)
+    if result:
+        file.parent.mkdir(parents=True, exist_ok=True)
+        file.write_bytes(result[1])
+    return result
+
+
 def releases(exports: Exports) -> list[tuple[Release, bytes]]:
     """Tagged versions that have a snapshot, oldest first (memoised: rebuilding is costly)."""
     if "releases" not in exports.model.memo:
         built = []
         for tag in exports.history.tags():
-            result = snapshot(exports, tag)
+            result = cached_snapshot(exports, tag)
             if result:
                 built.append((Release(tag, result[0]), result[1]))
         exports.model.memo["releases"] = built
