@@ -19,6 +19,7 @@ MAX_FILE_BYTES = 50 * 1024 * 1024
 _SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:")
 AREA_LEVELS = ("kabupaten", "kecamatan", "desa")
 PERIOD_FIELDS = ("periode", "tahun", "tahun_ajaran")
+REFERENCE_KEYS = ("profile", "$schema")
 
 
 @dataclass
@@ -115,6 +116,17 @@ def safe_path(root: Path, relative, problems: list[Problem], where: str, column:
     return candidate
 
 
+def _remote_references(descriptor: dict, where: str) -> list[Problem]:
+    """Profiles and dialects given as URLs or files would make Frictionless fetch them."""
+    problems = [Problem(where, "jalur_tidak_aman", column=key, value=str(descriptor[key]))
+                for key in REFERENCE_KEYS
+                if isinstance(descriptor.get(key), str) and _SCHEME.match(descriptor[key])]
+    if "dialect" in descriptor and not isinstance(descriptor["dialect"], dict):
+        problems.append(Problem(where, "jalur_tidak_aman", column="dialect",
+                                value=str(descriptor["dialect"])))
+    return problems
+
+
 def _read_json(path: Path, problems: list[Problem], where: str) -> dict | None:
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
@@ -137,6 +149,7 @@ def load_catalog(root: Path) -> tuple[Catalog | None, list[Problem]]:
     descriptor = _read_json(package_path, problems, PACKAGE_FILE)
     if descriptor is None:
         return None, problems
+    problems.extend(_remote_references(descriptor, PACKAGE_FILE))
     resources = []
     raw_resources = descriptor.get("resources")
     if not isinstance(raw_resources, list) or not raw_resources:
@@ -152,11 +165,14 @@ def load_catalog(root: Path) -> tuple[Catalog | None, list[Problem]]:
             problems.append(Problem(where, "metadata", column="data",
                                     value="inline data is not supported; use a CSV file"))
             continue
+        problems.extend(_remote_references(raw, where))
         file = safe_path(root, raw.get("path"), problems, where, "path")
         schema = raw.get("schema")
         if isinstance(schema, str):
             schema_path = safe_path(root, schema, problems, where, "schema")
             schema = _read_json(schema_path, problems, schema) if schema_path else None
+        if isinstance(schema, dict):
+            problems.extend(_remote_references(schema, where))
         if not isinstance(schema, dict) or not isinstance(schema.get("fields"), list):
             if schema is not None:
                 problems.append(Problem(where, "metadata", column="schema", value="fields missing"))

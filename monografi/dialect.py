@@ -75,8 +75,32 @@ def canonical_number(text: str, kind: str, group: str, decimal: str) -> str | No
     return digits.replace(decimal, ".") if decimal != "." else digits
 
 
+def declaration_problems(spec: ResourceSpec) -> list[Problem]:
+    """A dialect the reader cannot follow is a configuration error, reported before reading."""
+    where = f"{spec.relpath}"
+    problems = []
+    if len(delimiter(spec)) != 1 or delimiter(spec) in "\"\r\n0123456789":
+        problems.append(Problem(where, "metadata", column="dialect.delimiter",
+                                value=repr(delimiter(spec))))
+    try:
+        codecs.lookup(encoding(spec))
+    except LookupError:
+        problems.append(Problem(where, "metadata", column="encoding", value=encoding(spec)))
+    for raw in spec.fields:
+        group, decimal = number_format(raw)
+        clash = raw.get("type") == "number" and group == decimal
+        if not isinstance(group, str) or not isinstance(decimal, str) or len(group) > 1 \
+                or len(decimal) != 1 or clash or (group + decimal).isdigit():
+            problems.append(Problem(where, "metadata", column=raw.get("name"),
+                                    value=f"groupChar={group!r}, decimalChar={decimal!r}"))
+    return problems
+
+
 def read(spec: ResourceSpec) -> Table:
     """The file as canonical text, with a Problem for everything that does not fit its dialect."""
+    declared = declaration_problems(spec)
+    if declared:
+        return Table([], [], declared, unreadable=True)
     data = spec.file.read_bytes()
     refused = _binary_problem(spec, data)
     if refused:
@@ -114,8 +138,6 @@ def _decode(spec: ResourceSpec, data: bytes) -> tuple[str, Problem | None]:
         data = data[len(codecs.BOM_UTF8):]
     try:
         return data.decode(name), None
-    except LookupError:
-        return "", Problem(spec.relpath, "metadata", column="encoding", value=name)
     except UnicodeDecodeError as exc:
         row = data[:exc.start].count(b"\n") + 1
         snippet = data[max(0, exc.start - 12):exc.end + 12].decode(name, "replace")

@@ -91,3 +91,19 @@ def test_oversized_file_is_named_with_the_limit(project):
     [problem] = problems
     assert (problem.rule, problem.value, problem.column) == ("terlalu_besar", "desa.csv", "path")
     assert "50 MB" in problem.texts("id")[0] and "50 MB" in problem.texts("en")[0]
+
+
+@pytest.mark.parametrize(("where", "key", "value"), [
+    ("package", "profile", "https://example.org/profil.json"),
+    ("package", "$schema", "http://example.org/s.json"),
+    ("resource", "profile", "file:///etc/passwd"),
+    ("resource", "dialect", "https://example.org/dialek.json"),
+    ("resource", "dialect", "dialek.json"),
+])
+def test_remote_profiles_and_dialects_are_never_fetched(project, where, key, value):
+    def change(descriptor):
+        (descriptor if where == "package" else resource_of(descriptor, "desa"))[key] = value
+    edit_package(project, change)
+    catalog, problems = load_catalog(project / "datasets")
+    assert catalog is None and ("jalur_tidak_aman", value) in rules(problems)
+    assert any(p.column == key for p in problems)

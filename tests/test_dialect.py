@@ -1,5 +1,7 @@
 """Files as they really arrive from Excel: read per the declared dialect, or refused exactly."""
 
+import json
+
 import pytest
 
 from monografi import catalog as catalog_module
@@ -8,7 +10,7 @@ from monografi.dialect import canonical_number, local_number, write
 from monografi.model import read_table
 from monografi.validate import read_raw, validate_datasets
 from tests.excel_helpers import declare_excel_dialect, excel_bytes
-from tests.helpers import set_cell
+from tests.helpers import edit_package, resource_of, set_cell
 
 EXCEL_BORN = ("luas_kecamatan", "penduduk_dukcapil_kecamatan", "penduduk_kabupaten")
 
@@ -180,3 +182,20 @@ def test_canonical_numbers_are_written_in_the_declared_format(text, group, decim
     if expected != "abc":
         kind = "number" if "." in text else "integer"
         assert canonical_number(expected, kind, group, decimal) == text
+
+
+@pytest.mark.parametrize(("change", "column"), [
+    (lambda r, s: r.update(dialect={"delimiter": ";;"}), "dialect.delimiter"),
+    (lambda r, s: r.update(encoding="klingon-8"), "encoding"),
+    (lambda r, s: s["fields"][2].update(groupChar="rb"), "jumlah"),
+])
+def test_unusable_dialect_declaration_is_a_configuration_error(project, change, column):
+    name = "penduduk_dukcapil_kecamatan"
+    path = project / "datasets" / "schemas" / f"{name}.json"
+    schema = json.loads(path.read_text(encoding="utf-8"))
+    edit_package(project, lambda d: change(resource_of(d, name), schema))
+    path.write_text(json.dumps(schema), encoding="utf-8")
+    report = check(project)
+    problem = the(report, "metadata")
+    assert (problem.file, problem.column) == (f"{name}.csv", column)
+    assert report.config_error
