@@ -184,8 +184,12 @@ def test_history_pages_and_release_in_a_built_site(repo):
     page = read_page(site / "data/luas_kecamatan/riwayat/index.html")
     assert ["32.15.01 / 2011 / S3", "luas_km2", "40.57", "41.00"] in page.rows
     assert "Koreksi luas Karawang Barat" in page.text and "1 Maret 2026" in page.text
-    dataset = read_page(site / "data/luas_kecamatan/index.html")
-    assert "Terakhir diperbarui: 1 Maret 2026" in dataset.text
+    luas = read_page(site / "data/luas_kecamatan/index.html").text
+    assert "Terakhir diperbarui: 1 Maret 2026" in luas
+    assert ("Perubahan isi terakhir (15 Februari 2026): 1 baris ditambah, 1 dihapus, 1 diubah"
+            in luas)
+    desa = read_page(site / "data/desa/index.html").text
+    assert "Terakhir diperbarui: 10 Januari 2026" in desa and "Perubahan isi terakhir" not in desa
     releases = read_page(site / "rilis/index.html")
     assert any(RELEASE in row for row in releases.rows)
     assert (site / f"unduh/rilis/{RELEASE}/monografi-karawang.zip").is_file()

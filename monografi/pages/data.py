@@ -19,7 +19,11 @@ def pages(site: SiteData) -> Iterator[Page]:
     exports = exports_of(model, site.project)
     for dataset in model.datasets.values():
         view = views.dataset_view(model, dataset)
+        revisions = exports.revisions(dataset)
+        content = next((r for r in revisions if not r.structure_only), None)
         view.update(
+            last_change=terbitan.revision_view(content, content is revisions[-1])
+            if content else None,
             updated=terbitan.updated_text(exports.updated(dataset)),
             downloads=terbitan.downloads(exports, dataset),
             standar=standar_data(dataset), standar_columns=list(zip(COLUMNS, COLUMN_TITLES,
