@@ -164,6 +164,14 @@ RULES: dict[str, tuple[str, str, str, str]] = {
         "Not an error: make sure the figure matches its source (a single mistyped digit often "
         "causes such a jump) and explain it in catatan if it is right.",
     ),
+    "angka_ambigu": (
+        "Nilai {value!r} dibaca sebagai angka desimal {value} (titik = pemisah desimal).",
+        "Value {value!r} is read as the decimal number {value} (dot = decimal separator).",
+        "Bukan galat bila memang desimal. Bila maksudnya {batas} (titik sebagai pemisah ribuan), "
+        "tulis {batas} tanpa titik.",
+        "Not an error if it really is a decimal. If you meant {batas} (dot as thousand "
+        "separator), write {batas} without the dot.",
+    ),
     "jumlah_desa": (
         "Angka kecamatan {value} berbeda dengan jumlah seluruh desanya di {rinci} ({batas}).",
         "The kecamatan figure {value} differs from the sum of its desa in {rinci} ({batas}).",

@@ -8,6 +8,7 @@ table must add up to its kecamatan figures. Warnings never stop a build.
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from decimal import Decimal, InvalidOperation
 
@@ -16,6 +17,7 @@ from .report import Problem
 
 Rows = tuple[list[str], list[list[str]]]
 _NOT_SERIES = {"catatan"}
+_LOOKS_GROUPED = re.compile(r"-?\d{1,3}(\.\d{3})+")
 
 
 def warnings_for(catalog: Catalog, tables: dict[str, Rows]) -> list[Problem]:
@@ -25,6 +27,7 @@ def warnings_for(catalog: Catalog, tables: dict[str, Rows]) -> list[Problem]:
     for spec in catalog.resources:
         if spec.is_master or spec.name not in tables:
             continue
+        problems.extend(_ambiguous_numbers(spec, *tables[spec.name]))
         if limit is not None:
             problems.extend(_big_changes(spec, *tables[spec.name], Decimal(str(limit))))
         rule = spec.hints.get("jumlah_desa")
@@ -42,6 +45,17 @@ def _number(text: str) -> Decimal | None:
 
 def _measures(spec: ResourceSpec) -> list[str]:
     return [f["name"] for f in spec.fields if f.get("type") in ("integer", "number")]
+
+
+def _ambiguous_numbers(spec: ResourceSpec, header: list[str], rows: list[list[str]]) -> list[Problem]:
+    """'1.234' in a decimal column with no declared grouping is read as 1.234, as standard CSV
+    says; but typed from an Indonesian-locale habit it meant 1234, so staff are asked to look."""
+    columns = [header.index(f["name"]) for f in spec.fields if f.get("type") == "number"
+               and not f.get("groupChar") and f["name"] in header]
+    return [Problem(spec.relpath, "angka_ambigu", number, header[at], row[at],
+                    {"batas": row[at].replace(".", "")}, severity="warning")
+            for number, row in enumerate(rows, start=2) for at in columns
+            if at < len(row) and _LOOKS_GROUPED.fullmatch(row[at])]
 
 
 def _big_changes(spec: ResourceSpec, header: list[str], rows: list[list[str]],

@@ -66,3 +66,11 @@ def test_consistency_rule_is_declared_in_the_package(project):
     package = json.loads((project / "datasets" / "datapackage.json").read_text(encoding="utf-8"))
     rule = next(r for r in package["resources"] if r["name"] == "penduduk_kecamatan")
     assert rule["monografi"]["jumlah_desa"]["rinci"] == "penduduk_desa"
+
+
+def test_dot_grouped_looking_decimal_is_flagged_not_refused(project):
+    set_cell(project, "luas_kecamatan", 2, "luas_km2", "40.570")  # synthetic: 40.57 or 40570?
+    [warning] = [w for w in warnings_of(project)[1] if w.rule == "angka_ambigu"]
+    assert (warning.file, warning.row, warning.column, warning.value) == (
+        "luas_kecamatan.csv", 2, "luas_km2", "40.570")
+    assert "40570" in warning.texts("id")[1]
