@@ -50,7 +50,7 @@ def _parser() -> argparse.ArgumentParser:
     commands = parser.add_subparsers(dest="perintah", metavar="PERINTAH")
     commands.add_parser("build", help="validasi lalu bangun situs ke output/ (bawaan)")
     check = commands.add_parser("check", help="hanya validasi datasets/, tanpa membangun situs")
-    check.add_argument("--format", choices=FORMATS, default="teks",
+    check.add_argument("--format", choices=(*FORMATS, "text"), default="teks",
                        help="teks (bawaan), json (untuk mesin), github (anotasi GitHub Actions)")
     form = commands.add_parser("formulir", help="tulis formulir isian XLSX untuk satu kecamatan")
     form.add_argument("--kecamatan", required=True, metavar="KODE", help="mis. 32.15.05")
