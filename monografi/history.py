@@ -105,23 +105,24 @@ class History:
         return (inside or "").strip() == "true" and bool(self._git("rev-parse", "HEAD"))
 
     @cached_property
-    def _declared_date(self) -> str | None:
+    def _package(self) -> dict:
+        """datapackage.json as written (the catalog inlines schemas and drops their paths)."""
         try:
             package = json.loads((self.datasets / "datapackage.json").read_text("utf-8"))
         except (OSError, ValueError):
-            return None
-        value = package.get("created") if isinstance(package, dict) else None
+            return {}
+        return package if isinstance(package, dict) else {}
+
+    @property
+    def _declared_date(self) -> str | None:
+        value = self._package.get("created")
         return value[:10] if isinstance(value, str) and re.match(r"\d{4}-\d{2}-\d{2}", value) \
             else None
 
     @cached_property
     def _schema_paths(self) -> dict[str, str]:
-        """Schema files named by string in datapackage.json (the catalog inlines them)."""
-        try:
-            raw = json.loads((self.datasets / "datapackage.json").read_text("utf-8"))
-        except (OSError, ValueError):
-            return {}
-        return {r["name"]: r["schema"] for r in raw.get("resources", [])
+        """Schema files named by string in datapackage.json."""
+        return {r["name"]: r["schema"] for r in self._package.get("resources", [])
                 if isinstance(r, dict) and isinstance(r.get("schema"), str) and "name" in r}
 
     def files_of(self, spec: ResourceSpec) -> list[str]:
