@@ -3,16 +3,34 @@
 build.py hands the prepared SiteData to Pelican under the MONOGRAFI setting; Pelican keeps doing
 what it is good at (content/ pages, Markdown, theme static files, the writer). What pages exist
 is decided by the page writers in monografi.pages.
+
+A page whose key (shared presentation digest + its own context digest) matches the published
+build is linked from it instead of rendered; the others are rendered in a forked process pool.
 """
 
 from __future__ import annotations
+
+import hashlib
+from pathlib import Path
 
 from pelican import signals
 from pelican.generators import Generator
 
 from . import urls
-from .pages import collect
+from .cache import ValueDigest, reuse
+from .pages import Page, collect
 from .site import SiteData
+from .workers import batches, ordered_map
+
+PAGES_PER_TASK = 16
+_JOB: dict = {}  # what forked workers render: set just before the pool starts
+
+
+def _render(indices: list[int]) -> int:
+    generator, writer, pages = _JOB["generator"], _JOB["writer"], _JOB["pages"]
+    for index in indices:
+        generator.write_page(writer, pages[index])
+    return len(indices)
 
 
 class MonografiGenerator(Generator):
@@ -26,11 +44,34 @@ class MonografiGenerator(Generator):
         self.context["MONOGRAFI_ZIP"] = urls.zip_path(package["name"])
         self.context["MONOGRAFI_PACKAGE_JSON"] = urls.PACKAGE_FILE
 
+    def write_page(self, writer, page: Page) -> None:
+        writer.write_file(page.path, self.get_template(page.template), self.context,
+                          relative_urls=self.settings.get("RELATIVE_URLS", False),
+                          page_path=urls.url(page.path), **page.context)
+
     def generate_output(self, writer):
-        relative = self.settings.get("RELATIVE_URLS", False)
-        for page in collect(self.site):
-            writer.write_file(page.path, self.get_template(page.template), self.context,
-                              relative_urls=relative, page_path=urls.url(page.path), **page.context)
+        build = self.site.build
+        pages = collect(self.site)
+        digest = ValueDigest(self.site.model)
+        shared = hashlib.sha256((build.presentation + digest(self.context["MONOGRAFI_PACKAGE"]))
+                                .encode()).hexdigest()
+        todo = []
+        for index, page in enumerate(pages):
+            key = digest((shared, page.path, page.template, page.context))
+            build.files[page.path] = key
+            previous = build.manifest.previous(page.path, key)
+            if previous is None:
+                todo.append(index)
+            else:
+                reuse(previous, Path(self.output_path) / page.path)
+        build.counts.update(written=len(todo), reused=len(pages) - len(todo))
+        _JOB.update(generator=self, writer=writer, pages=pages)
+        try:
+            with build.progress.bar("halaman", len(todo), "halaman") as bar:
+                for done in ordered_map(_render, list(batches(todo, PAGES_PER_TASK)), build.workers):
+                    bar.update(done)
+        finally:
+            _JOB.clear()
 
 
 def get_generators(_pelican):

@@ -2,12 +2,26 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
 
+from .cache import Manifest
 from .charts import Chart
 from .model import Model
+from .progress import Progress
+
+
+@dataclass
+class PageBuild:
+    """How this build writes pages: what the published build holds, and what it records."""
+
+    presentation: str = ""  # digest of theme, content/, settings and code shared by every page
+    manifest: Manifest = field(default_factory=Manifest)
+    files: dict[str, str] = field(default_factory=dict)  # output path → key, for the next build
+    counts: dict[str, int] = field(default_factory=dict)
+    workers: int | None = 1
+    progress: Progress = field(default_factory=lambda: Progress(quiet=True))
 
 
 @dataclass
@@ -15,6 +29,7 @@ class SiteData:
     model: Model
     charts: list[Chart]
     project: Path
+    build: PageBuild = field(default_factory=PageBuild)
 
     @cached_property
     def charts_by_block(self) -> dict[tuple[str, str], list[Chart]]:

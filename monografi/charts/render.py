@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import io
-import shutil
 from pathlib import Path
 
 import matplotlib
@@ -11,6 +10,9 @@ from matplotlib.backends.backend_svg import FigureCanvasSVG
 from matplotlib.figure import Figure
 
 from .. import urls
+from ..cache import reuse
+from ..progress import Progress
+from ..workers import ordered_map
 from .base import Chart
 from .registry import CHART_KINDS
 
@@ -29,20 +31,18 @@ def render_svg(chart: Chart) -> bytes:
     return buffer.getvalue()
 
 
-def write_charts(charts: list[Chart], site_dir: Path, cache_dir: Path) -> dict[str, int]:
-    """Write each chart's SVG into the site, drawing only those not already cached."""
+def write_charts(charts: list[Chart], site_dir: Path, cache_dir: Path, *, workers: int | None = 1,
+                 progress: Progress | None = None) -> dict[str, int]:
+    """Put each chart's SVG into the site, drawing (in a process pool) only those not cached."""
     cache_dir.mkdir(parents=True, exist_ok=True)
-    counts = {"drawn": 0, "reused": 0}
+    missing = [c for c in {c.key: c for c in charts}.values()
+               if not (cache_dir / f"{c.key}.svg").exists()]
+    with (progress or Progress(quiet=True)).bar("grafik", len(missing), "grafik") as bar:
+        for chart, svg in zip(missing, ordered_map(render_svg, missing, workers), strict=True):
+            tmp = cache_dir / f"{chart.key}.tmp"
+            tmp.write_bytes(svg)
+            tmp.replace(cache_dir / f"{chart.key}.svg")
+            bar.update()
     for chart in charts:
-        cached = cache_dir / f"{chart.key}.svg"
-        if cached.exists():
-            counts["reused"] += 1
-        else:
-            tmp = cached.with_suffix(".tmp")
-            tmp.write_bytes(render_svg(chart))
-            tmp.replace(cached)
-            counts["drawn"] += 1
-        target = site_dir / urls.chart_path(chart.id)
-        target.parent.mkdir(parents=True, exist_ok=True)
-        shutil.copyfile(cached, target)
-    return counts
+        reuse(cache_dir / f"{chart.key}.svg", site_dir / urls.chart_path(chart.id))
+    return {"drawn": len(missing), "reused": len(charts) - len(missing)}

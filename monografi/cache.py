@@ -1,0 +1,225 @@
+"""What a build's output depends on, as hashes: skip unchanged work without knowing any page.
+
+Three levels, all keyed on content, never on timestamps:
+- `inputs_digest`: everything a build reads (datasets/, content/, theme/, pelicanconf.py, the
+  MONOGRAFI_* environment, git HEAD and tags, the monografi source and library versions).
+  Equal → nothing to do.
+- `value_digest`: a page's context, walked generically; model objects are named by identity
+  (an Area by its code, a Dataset by its table's hash) so a page does not hash the whole tree.
+- `Manifest`: per output file, the key it was made from, kept beside the published build so
+  the next build can link unchanged files instead of rendering them again.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import functools
+import hashlib
+import json
+import os
+import subprocess
+from importlib import metadata
+from pathlib import Path
+
+import pandas as pd
+
+from .model import Area, Dataset, Model
+
+PACKAGE_DIR = Path(__file__).resolve().parent
+LIBRARIES = ("pelican", "jinja2", "matplotlib", "pandas", "frictionless", "markdown", "pagefind")
+MANIFEST = "manifest.json"
+
+
+def _hash_files(digest, root: Path, base: Path) -> None:
+    files = [root] if root.is_file() else sorted(p for p in root.rglob("*") if p.is_file())
+    for path in files:
+        if "__pycache__" in path.parts:
+            continue
+        digest.update(path.relative_to(base).as_posix().encode() + b"\0")
+        digest.update(hashlib.sha256(path.read_bytes()).digest())
+
+
+def files_digest(*roots: Path, base: Path) -> str:
+    digest = hashlib.sha256()
+    for root in roots:
+        if root.exists():
+            _hash_files(digest, root, base)
+    return digest.hexdigest()
+
+
+@functools.cache
+def code_digest() -> str:
+    """The monografi package source and the versions of the libraries that shape the output."""
+    versions = []
+    for name in LIBRARIES:
+        try:
+            versions.append(f"{name}={metadata.version(name)}")
+        except metadata.PackageNotFoundError:
+            versions.append(f"{name}=-")
+    return hashlib.sha256(files_digest(PACKAGE_DIR, base=PACKAGE_DIR.parent).encode()
+                          + "\n".join(versions).encode()).hexdigest()
+
+
+def environment_digest() -> str:
+    settings = sorted((k, v) for k, v in os.environ.items() if k.startswith("MONOGRAFI_"))
+    return hashlib.sha256(json.dumps(settings).encode()).hexdigest()
+
+
+def git_digest(project: Path) -> str:
+    """The repository state the history pages and feeds read (HEAD and tags); '' without git."""
+    lines = []
+    for args in (("rev-parse", "HEAD"), ("for-each-ref", "refs/tags", "--format=%(refname) %(objectname)")):
+        try:
+            done = subprocess.run(["git", "-C", str(project), *args], capture_output=True, text=True,
+                                  check=False)
+        except OSError:
+            return ""
+        lines.append(done.stdout if done.returncode == 0 else "")
+    return hashlib.sha256("\n".join(lines).encode()).hexdigest()
+
+
+def digest_of(project: Path, parts: tuple[str, ...]) -> str:
+    """Files of the project plus the code, the MONOGRAFI_* environment and the git state."""
+    files = files_digest(*(project / p for p in parts), base=project)
+    return hashlib.sha256((files + code_digest() + environment_digest() + git_digest(project))
+                          .encode()).hexdigest()
+
+
+def inputs_digest(project: Path) -> str:
+    """Everything the build reads: equal digests mean byte-identical output."""
+    return digest_of(project, ("datasets", "content", "theme", "pelicanconf.py"))
+
+
+def presentation_digest(project: Path) -> str:
+    """What every page shares apart from its own context: theme, content/, settings, code."""
+    return digest_of(project, ("content", "theme", "pelicanconf.py"))
+
+
+def data_digest(project: Path) -> str:
+    """What downloads are made from: the data package (and its git history), code, settings."""
+    return digest_of(project, ("datasets", "pelicanconf.py"))
+
+
+def table_digest(table: pd.DataFrame) -> str:
+    hashed = pd.util.hash_pandas_object(table, index=False).values.tobytes()
+    return hashlib.sha256(hashed + "\0".join(map(str, table.columns)).encode()).hexdigest()
+
+
+class ValueDigest:
+    """Hash of any page context: plain values walked, model objects named by their identity.
+
+    Areas are hashed by code (their names and attributes are in the master tables, which are
+    part of `areas_digest`); a Dataset by its table; the Model by all tables. An object the
+    walker does not know is hashed with its repr, which for plain objects includes its
+    address: such a page is always re-rendered, never wrongly reused.
+    """
+
+    def __init__(self, model: Model):
+        self._tables: dict[str, str] = {}
+        self.model = model
+        self.areas_digest = self._join(self._dataset(d) for d in model.datasets.values()
+                                       if d.is_master)
+        self.model_digest = self._join(self._dataset(d) for d in model.datasets.values())
+
+    @staticmethod
+    def _join(parts) -> str:
+        return hashlib.sha256("\n".join(parts).encode()).hexdigest()
+
+    def _dataset(self, dataset: Dataset) -> str:
+        if dataset.name not in self._tables:
+            self._tables[dataset.name] = dataset.name + ":" + table_digest(dataset.table)
+        return self._tables[dataset.name]
+
+    def __call__(self, value) -> str:
+        digest = hashlib.sha256(self.areas_digest.encode())
+        self._walk(value, digest.update, set())
+        return digest.hexdigest()
+
+    def _walk(self, value, out, active: set[int]) -> None:
+        if value is None or isinstance(value, str | int | float | bool | bytes):
+            out(f"{type(value).__name__}:{value!r};".encode())
+            return
+        if isinstance(value, Area):
+            out(f"Area:{value.code};".encode())
+            return
+        if isinstance(value, Dataset):
+            out(f"Dataset:{self._dataset(value)};".encode())
+            return
+        if isinstance(value, Model):
+            out(f"Model:{self.model_digest};".encode())
+            return
+        if isinstance(value, pd.DataFrame | pd.Series):
+            out(f"Frame:{table_digest(pd.DataFrame(value))};".encode())
+            return
+        if id(value) in active:  # a cycle: its content is being hashed further up
+            out(f"cycle:{type(value).__name__};".encode())
+            return
+        active.add(id(value))
+        out(f"<{type(value).__qualname__}".encode())
+        if isinstance(value, dict):
+            for key in sorted(value, key=repr):
+                self._walk(key, out, active)
+                self._walk(value[key], out, active)
+        elif isinstance(value, list | tuple):
+            for item in value:
+                self._walk(item, out, active)
+        elif isinstance(value, set | frozenset):
+            for item in sorted(value, key=repr):
+                self._walk(item, out, active)
+        elif dataclasses.is_dataclass(value):
+            for item in dataclasses.fields(value):
+                out(item.name.encode())
+                self._walk(getattr(value, item.name), out, active)
+        elif callable(value) and hasattr(value, "__qualname__"):
+            out(f"{getattr(value, '__module__', '')}.{value.__qualname__}".encode())
+        else:
+            out(repr(value).encode())
+        out(b">")
+        active.discard(id(value))
+
+
+class Manifest:
+    """What the published build was made from: its inputs digest and, per output file, its key.
+
+    Kept in .monografi/manifest.json (never in the published site) and trusted only while
+    output/ still points at the build it names.
+    """
+
+    def __init__(self, inputs: str = "", files: dict[str, str] | None = None,
+                 site: Path | None = None):
+        self.inputs = inputs
+        self.files = dict(files or {})
+        self.site = site
+
+    @classmethod
+    def load(cls, state: Path, output: Path) -> Manifest:
+        try:
+            data = json.loads((state / MANIFEST).read_text(encoding="utf-8"))
+            site = (state / "builds" / data["build"]).resolve()
+            if not output.is_symlink() or output.resolve() != site or not site.is_dir():
+                return cls()
+            return cls(data["inputs"], data["files"], site)
+        except (OSError, ValueError, KeyError, TypeError):
+            return cls()
+
+    def save(self, state: Path, site: Path) -> None:
+        document = {"build": site.name, "inputs": self.inputs, "files": dict(sorted(self.files.items()))}
+        tmp = state / f"{MANIFEST}.tmp"
+        tmp.write_text(json.dumps(document, indent=0), encoding="utf-8")
+        tmp.replace(state / MANIFEST)
+
+    def previous(self, path: str, key: str) -> Path | None:
+        """The published file for `path`, if it was made from the same key."""
+        if self.site is None or self.files.get(path) != key:
+            return None
+        candidate = self.site / path
+        return candidate if candidate.is_file() else None
+
+
+def reuse(previous: Path, fresh: Path) -> None:
+    """Put a file of the previous build into the fresh one: a hard link (no bytes copied)."""
+    fresh.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        os.link(previous, fresh)
+    except OSError:
+        fresh.write_bytes(previous.read_bytes())

@@ -1,0 +1,68 @@
+"""Incremental builds: what is reused must be exactly what a cold build would write."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+
+from conftest import copy_project, tree_digest
+from helpers import set_cell
+
+from monografi.cache import ValueDigest
+from monografi.catalog import load_catalog
+from monografi.model import build_model
+from monografi.pipeline import build
+
+
+def test_changed_row_and_template_rebuild_equals_a_cold_build(tmp_path):
+    project = copy_project(tmp_path / "proyek")
+    first = build(project, project / "output", quiet=True, workers=1)
+    assert first.ok and first.page_counts["reused"] == 0
+
+    set_cell(project, "luas_kecamatan", 2, "luas_km2", "41.57")
+    row = build(project, project / "output", quiet=True, workers=2)
+    assert row.ok and not row.noop
+    assert row.page_counts["written"] > 0 and row.page_counts["reused"] > 0
+    assert 0 < row.charts["drawn"] < row.charts["reused"]
+
+    template = project / "theme" / "templates" / "base.html"
+    template.write_text(template.read_text(encoding="utf-8") + "{# diubah #}\n", encoding="utf-8")
+    styled = build(project, project / "output", quiet=True, workers=2)
+    assert styled.page_counts["reused"] == 0 and styled.charts["drawn"] == 0
+    assert styled.reused_stages == ["ekspor"]
+
+    cold = copy_project(tmp_path / "dingin")
+    for part in ("datasets", "theme"):
+        for path in (project / part).rglob("*"):
+            if path.is_file():
+                (cold / path.relative_to(project)).write_bytes(path.read_bytes())
+    assert build(cold, cold / "output", quiet=True, workers=1).ok
+    assert tree_digest(project / "output") == tree_digest(cold / "output")
+
+
+def test_unchanged_inputs_keep_the_published_build(tmp_path):
+    project = copy_project(tmp_path / "proyek")
+    first = build(project, project / "output", quiet=True)
+    published = os.readlink(project / "output")
+    again = build(project, project / "output", quiet=True)
+    assert again.noop and again.ok and again.pages == first.pages
+    assert os.readlink(project / "output") == published
+    assert "Tidak ada perubahan" in again.summary()
+    (project / "content" / "pages" / "tentang.md").write_text("Title: Tentang\n\nBaru.\n")
+    changed = build(project, project / "output", quiet=True)
+    assert not changed.noop and os.readlink(project / "output") != published
+
+
+@dataclass
+class _Box:
+    value: object
+
+
+def test_page_digest_names_areas_by_code_and_never_trusts_unknown_objects(project):
+    catalog, _ = load_catalog(project / "datasets")
+    model = build_model(catalog)
+    digest = ValueDigest(model)
+    area = next(a for a in model.areas.values() if a.level == "kecamatan")
+    assert digest({"a": area, "b": [1, "x"]}) == digest({"b": [1, "x"], "a": area})
+    assert digest(_Box(area)) != digest(_Box(area.parent))
+    assert digest(_Box(object())) != digest(_Box(object()))  # unknown: never reused
