@@ -1,0 +1,255 @@
+"""Synthetic portal projects for the benchmark: real area names and codes, SYNTHETIC figures.
+
+Every kabupaten/kota is one portal project (datasets/, content/, theme/, pelicanconf.py), the
+unit a regency deploys. Resources, schemas and hints are copied from the bundled package, so
+every dataset type the portal supports is covered, and each table gets the same shape as in the
+bundled data (same sources, same periods per source), filled for every area — empty topic tables
+get one synthetic period. Names and codes come from idn-area-data (bench/wilayah/, ODbL 1.0);
+every figure is random and every title, description and source says so.
+
+    python bench/generate.py --scale provinsi --target bench/out/provinsi
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import gzip
+import io
+import json
+import random
+import shutil
+from collections import defaultdict
+from dataclasses import dataclass, field
+from pathlib import Path
+
+BENCH = Path(__file__).resolve().parent
+REPO = BENCH.parent
+AREA_DIR = BENCH / "wilayah"
+SCALES = {"kabupaten": "32.15", "provinsi": "32", "nasional": ""}  # code prefix of the regencies
+LEVELS = ("kabupaten", "kecamatan", "desa")
+PERIOD_FIELDS = ("periode", "tahun", "tahun_ajaran")
+EMPTY_TABLE_PERIOD = {"tahun": "2024", "periode": "2024-S1", "tahun_ajaran": "2024/2025"}
+SYNTHETIC = "DATA SINTETIS untuk uji kinerja — angka acak, bukan data nyata."
+AREA_SOURCE = "S1"  # idn-area-data: the names and codes are real, so their source stays real
+MAGNITUDE = {"kabupaten": 1_000_000, "kecamatan": 60_000, "desa": 6_000}
+
+
+@dataclass
+class Regency:
+    code: str
+    name: str
+    kind: str
+    province: str
+    districts: list[tuple[str, str]] = field(default_factory=list)
+    villages: list[tuple[str, str, str]] = field(default_factory=list)  # code, name, district
+
+
+def _read_gz(name: str) -> list[dict]:
+    with gzip.open(AREA_DIR / f"{name}.csv.gz", "rt", encoding="utf-8") as handle:
+        return list(csv.DictReader(handle))
+
+
+def _title(text: str) -> str:
+    return " ".join(w.capitalize() if w.isupper() or w.islower() else w for w in text.split())
+
+
+def load_regencies(scale: str) -> list[Regency]:
+    """The regencies of one scale, with their kecamatan and desa, in code order."""
+    prefix = SCALES[scale]
+    provinces = {r["code"]: _title(r["name"]) for r in _read_gz("provinces")}
+    regencies = {}
+    for row in _read_gz("regencies"):
+        if row["code"].startswith(prefix):
+            kind = "kota" if row["name"].startswith("KOTA ") else "kabupaten"
+            name = _title(row["name"].removeprefix("KABUPATEN ").removeprefix("KOTA "))
+            regencies[row["code"]] = Regency(row["code"], name, kind, provinces[row["province_code"]])
+    for row in _read_gz("districts"):
+        if row["regency_code"] in regencies:
+            regencies[row["regency_code"]].districts.append((row["code"], row["name"]))
+    for row in _read_gz("villages"):
+        regency = regencies.get(row["district_code"][:5])
+        if regency is not None:
+            regency.villages.append((row["code"], row["name"], row["district_code"]))
+    return [r for _, r in sorted(regencies.items()) if r.districts]
+
+
+@dataclass
+class Template:
+    """The bundled package: descriptor with inlined schemas, and each table's shape."""
+
+    descriptor: dict
+    shapes: dict[str, dict[str, list[str]]]  # resource → source → periods
+
+    @classmethod
+    def read(cls, project: Path) -> Template:
+        root = project / "datasets"
+        descriptor = json.loads((root / "datapackage.json").read_text(encoding="utf-8"))
+        shapes = {}
+        for resource in descriptor["resources"]:
+            if isinstance(resource.get("schema"), str):
+                resource["schema"] = json.loads((root / resource["schema"]).read_text(encoding="utf-8"))
+            with (root / resource["path"]).open(encoding="utf-8", newline="") as handle:
+                rows = list(csv.DictReader(handle))
+            period = _period_field(resource["schema"])
+            shape: dict[str, set] = defaultdict(set)
+            for row in rows:
+                shape[row.get("sumber", "")].add(row.get(period, "") if period else "")
+            shapes[resource["name"]] = {s: sorted(p) for s, p in sorted(shape.items())}
+        return cls(descriptor, shapes)
+
+
+def _period_field(schema: dict) -> str | None:
+    names = {f["name"] for f in schema["fields"]}
+    return next((p for p in PERIOD_FIELDS if p in names), None)
+
+
+def _level(schema: dict) -> str | None:
+    names = {f["name"] for f in schema["fields"]}
+    return next((lv for lv in LEVELS[::-1] if f"kode_{lv}" in names), None)
+
+
+def _master_rows(level: str, regency: Regency) -> list[dict]:
+    if level == "kabupaten":
+        return [{"kode_kabupaten": regency.code, "nama_kabupaten": regency.name, "jenis": regency.kind,
+                 "kode_bps": regency.code.replace(".", ""), "nama_provinsi": regency.province}]
+    if level == "kecamatan":
+        bps = regency.code.replace(".", "")
+        return [{"kode_kecamatan": code, "nama_kecamatan": name, "kode_kabupaten": regency.code,
+                 "kode_bps": f"{bps}{index:03d}"}
+                for index, (code, name) in enumerate(regency.districts, start=1)]
+    return [{"kode_desa": code, "nama_desa": name, "kode_kecamatan": district,
+             "jenis": "kelurahan" if code.split(".")[3].startswith("1") else "desa"}
+            for code, name, district in regency.villages]
+
+
+def _area_codes(level: str, regency: Regency) -> list[str]:
+    return [row[f"kode_{level}"] for row in _master_rows(level, regency)]
+
+
+def _value(rng: random.Random, raw: dict, level: str):
+    limits = raw.get("constraints", {})
+    low = limits.get("minimum", 0)
+    high = limits.get("maximum", max(low + 1, MAGNITUDE[level]))
+    value = rng.uniform(low, min(high, low + MAGNITUDE[level]))
+    return int(value) if raw.get("type") == "integer" else round(value, 2)
+
+
+def _topic_rows(resource: dict, shape: dict[str, list[str]], regency: Regency,
+                sources: list[str]) -> list[dict]:
+    schema = resource["schema"]
+    level, period = _level(schema), _period_field(schema)
+    if level is None:
+        return []
+    fields = {f["name"]: f for f in schema["fields"]}
+    key = set(schema.get("primaryKey", []))
+    categories = [(n, f["constraints"]["enum"]) for n, f in fields.items()
+                  if n in key and "enum" in f.get("constraints", {})]
+    combos = [{}]
+    for name, values in categories:
+        combos = [{**c, name: v} for c in combos for v in values]
+    if not any(shape.values()) or shape == {"": [""]}:
+        shape = {sources[0]: [EMPTY_TABLE_PERIOD.get(period, "")]}
+    rows = []
+    for code in _area_codes(level, regency):
+        rng = random.Random(f"{resource['name']}:{code}")
+        for source, periods in shape.items():
+            for when in periods:
+                for combo in combos:
+                    row = {f"kode_{level}": code, "sumber": source, **combo}
+                    if period:
+                        row[period] = when
+                    for name, raw in fields.items():
+                        if name in row:
+                            continue
+                        enum = raw.get("constraints", {}).get("enum")
+                        if enum:
+                            row[name] = enum[0]
+                        elif raw.get("type") in ("integer", "number"):
+                            row[name] = _value(rng, raw, level)
+                    if {"laki_laki", "perempuan", "jumlah"} <= fields.keys():
+                        row["jumlah"] = row["laki_laki"] + row["perempuan"]
+                    rows.append(row)
+    return rows
+
+
+def _csv_text(schema: dict, rows: list[dict]) -> str:
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\n")
+    names = [f["name"] for f in schema["fields"]]
+    writer.writerow(names)
+    writer.writerows([row.get(n, "") for n in names] for row in rows)
+    return buffer.getvalue()
+
+
+def _label(descriptor: dict, regency: Regency) -> dict:
+    """The bundled package relabelled: titles, descriptions and sources say SYNTHETIC."""
+    package = json.loads(json.dumps(descriptor))
+    place = f"{regency.kind.capitalize()} {regency.name}"
+    package["name"] = f"monografi-sintetis-{regency.code.replace('.', '-')}"
+    package["title"] = f"Monografi Kecamatan {place} (DATA SINTETIS)"
+    package["description"] = (f"{SYNTHETIC} Nama dan kode wilayah {place} nyata, dari idn-area-data "
+                              "(ODbL 1.0, © kontributor idn-area-data); semua angka lain sintetis.")
+    for source in package.get("sources", []):
+        if source["id"] != AREA_SOURCE:
+            source.update(title=f"Sumber sintetis {source['id']} (angka acak untuk uji kinerja)",
+                          description=SYNTHETIC)
+            source.pop("path", None)
+    titles = {s["id"]: s["title"] for s in package.get("sources", [])}
+    for resource in package["resources"]:
+        resource["title"] = f"{resource.get('title', resource['name'])} (sintetis)"
+        resource["description"] = f"{SYNTHETIC} Bentuk tabel sama dengan paket bawaan."
+        for source in resource.get("sources", []):
+            source["title"] = titles.get(source.get("id"), source.get("title", ""))
+    return package
+
+
+def write_project(template: Template, regency: Regency, target: Path, source_project: Path) -> Path:
+    """One synthetic portal project for one regency (inline schemas, content and theme copied)."""
+    datasets = target / "datasets"
+    datasets.mkdir(parents=True, exist_ok=True)
+    package = _label(template.descriptor, regency)
+    sources = [s["id"] for s in package.get("sources", []) if s["id"] != AREA_SOURCE] or [AREA_SOURCE]
+    for resource in package["resources"]:
+        name = resource["name"]
+        if name in LEVELS:
+            rows = _master_rows(name, regency)
+        else:
+            rows = _topic_rows(resource, template.shapes[name], regency, sources)
+        (datasets / resource["path"]).write_text(_csv_text(resource["schema"], rows), encoding="utf-8")
+    (datasets / "datapackage.json").write_text(json.dumps(package, ensure_ascii=False, indent=1),
+                                               encoding="utf-8")
+    for part in ("content", "theme"):
+        shutil.copytree(source_project / part, target / part, dirs_exist_ok=True)
+    place = f"{regency.kind.capitalize()} {regency.name}"
+    subtitle = (f"{len(regency.districts)} kecamatan, {len(regency.villages)} desa/kelurahan; "
+                "angka sintetis")
+    settings = (source_project / "pelicanconf.py").read_text(encoding="utf-8")
+    (target / "pelicanconf.py").write_text(
+        f"{settings}\n# Benchmark project: {SYNTHETIC}\n"
+        f"SITENAME = {f'Monografi {place} (SINTETIS)'!r}\nSITESUBTITLE = {subtitle!r}\n",
+        encoding="utf-8")
+    return target
+
+
+def generate(scale: str, target: Path, source_project: Path = REPO,
+             limit: int | None = None) -> list[Path]:
+    """Write one project per regency of the scale under target/<code>/; returns their folders."""
+    template = Template.read(source_project)
+    regencies = load_regencies(scale)[:limit]
+    return [write_project(template, r, Path(target) / r.code.replace(".", "-"), source_project)
+            for r in regencies]
+
+
+def main(argv: list[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(description="Buat proyek portal SINTETIS untuk uji kinerja.")
+    parser.add_argument("--scale", choices=SCALES, default="kabupaten")
+    parser.add_argument("--target", type=Path, required=True)
+    parser.add_argument("--proyek", type=Path, default=REPO, help="proyek sumber skema dan tema")
+    args = parser.parse_args(argv)
+    projects = generate(args.scale, args.target, args.proyek)
+    print(f"{len(projects)} proyek sintetis ditulis ke {args.target}")
+
+
+if __name__ == "__main__":
+    main()
