@@ -70,7 +70,7 @@ def damaged(draw, original: bytes) -> bytes:
     return data
 
 
-@settings(max_examples=40, deadline=None, derandomize=True,
+@settings(max_examples=30, deadline=None, derandomize=True,
           suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
 @given(data=st.data())
 def test_damage_never_raises_and_never_publishes(workspace, tmp_path_factory, data):
