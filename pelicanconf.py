@@ -72,10 +72,17 @@ MENU = [
     ("Beranda", ""),
     ("Indikator", "indikator/"),
     ("Data", "data/"),
-    ("Sumber", "sumber/"),
-    ("Metodologi", "metodologi/"),
+    ("Kelengkapan", "kelengkapan/"),
+    ("Pembaruan", "pembaruan/"),
     ("Tentang", "tentang/"),
+]
+MENU_KAKI = [
+    ("Sumber data", "sumber/"),
+    ("Metodologi", "metodologi/"),
     ("Lisensi", "lisensi/"),
+    ("Panduan data untuk staf", "panduan-data/"),
+    ("API", "api/"),
+    ("Rilis", "rilis/"),
 ]
 
 # Content is Markdown only; the reST reader would warn about the Indonesian locale.

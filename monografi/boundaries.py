@@ -15,6 +15,7 @@ import shapely
 from shapely.geometry import shape
 from shapely.validation import explain_validity
 
+from . import dialect
 from .catalog import PACKAGE_FILE, Catalog, safe_path
 from .report import Problem
 
@@ -34,14 +35,14 @@ def declarations(catalog: Catalog) -> list[dict]:
 
 
 def _master_codes(catalog: Catalog, level: str) -> set[str] | None:
-    from .validate import read_raw
-
     spec = next((r for r in catalog.resources if r.name == level), None)
     if spec is None:
         return None
-    header, rows = read_raw(spec)
-    column = header.index(f"kode_{level}")
-    return {row[column] for row in rows if len(row) > column}
+    table = dialect.read(spec)
+    if f"kode_{level}" not in table.header:
+        return None
+    column = table.header.index(f"kode_{level}")
+    return {row[column] for row in table.rows if len(row) > column}
 
 
 def _features(path: Path, where: str, problems: list[Problem]) -> list[dict]:

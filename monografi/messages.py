@@ -244,6 +244,36 @@ RULES: dict[str, tuple[str, str, str, str]] = {
         "Segmen keempat kode 1xxx berarti kelurahan, 2xxx berarti desa (Kepmendagri).",
         "Fourth code segment 1xxx means kelurahan, 2xxx means desa (Kepmendagri).",
     ),
+    "peta_berkas": (
+        "Berkas batas wilayah tidak dapat dibaca sebagai GeoJSON: {value}",
+        "The boundary file cannot be read as GeoJSON: {value}",
+        "Ekspor ulang sebagai GeoJSON (FeatureCollection, WGS84), mis. dari QGIS.",
+        "Export it again as GeoJSON (FeatureCollection, WGS84), e.g. from QGIS.",
+    ),
+    "peta_tingkat": (
+        "Tingkat wilayah {value!r} untuk batas wilayah tidak dikenal.",
+        "Unknown area level {value!r} for the boundaries.",
+        "Isi \"tingkat\" dengan kabupaten, kecamatan, atau desa.",
+        "Set \"tingkat\" to kabupaten, kecamatan or desa.",
+    ),
+    "peta_geometri": (
+        "Geometri wilayah {value!r} tidak sah ({batas}).",
+        "Geometry of area {value!r} is invalid ({batas}).",
+        "Perbaiki di QGIS (Vektor → Alat Geometri → Perbaiki Geometri) lalu ekspor ulang.",
+        "Repair it in QGIS (Vector → Geometry Tools → Fix Geometries) and export again.",
+    ),
+    "peta_kode": (
+        "Kode {value!r} di berkas batas wilayah tidak ada di daftar {batas}.",
+        "Code {value!r} in the boundary file is not in the {batas} list.",
+        "Samakan properti kode dengan kode Kemendagri di {batas}.csv.",
+        "Make the code property match the Kemendagri code in {batas}.csv.",
+    ),
+    "peta_hilang": (
+        "Wilayah {value!r} tidak punya batas di berkas batas wilayah.",
+        "Area {value!r} has no boundary in the boundary file.",
+        "Tambahkan poligonnya; setiap {batas} harus ada di peta.",
+        "Add its polygon; every {batas} must be on the map.",
+    ),
 }
 
 # Fallback when Frictionless raises an error type we have no sentence for.

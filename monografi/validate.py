@@ -15,6 +15,7 @@ from pathlib import Path
 from frictionless import Checklist, FrictionlessException, Package, checks
 
 from . import dialect
+from .boundaries import load_boundaries
 from .catalog import Catalog, ResourceSpec, load_catalog
 from .peringatan import warnings_for
 from .report import Problem, Report
@@ -68,6 +69,7 @@ def validate_datasets(root: Path) -> tuple[Catalog | None, Report]:
             continue
         report.extend(_frictionless_problems(package, spec, tables))
         report.extend(_monograph_problems(catalog, spec, table))
+    report.extend(load_boundaries(catalog)[1])
     if report.ok:
         report.extend(warnings_for(catalog, {name: (t.header, t.rows) for name, t in tables.items()}))
     return catalog, report

@@ -284,8 +284,6 @@ def dataset_view(model: Model, dataset: Dataset, preview_rows: int = 25) -> dict
         "preview": rows_table(model, dataset, preview, f"Cuplikan {dataset.title}",
                               False) if preview else None,
         "preview_all": dataset.area_field is None or len(dataset.table) <= preview_rows,
-        "csv": urls.csv_path(dataset.name),
-        "csv_bytes": spec.file.stat().st_size,
     }
 
 

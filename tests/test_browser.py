@@ -135,7 +135,8 @@ def test_print_gives_a_clean_a4_booklet(page, server):
 
 @pytest.mark.parametrize("path", ["", "kecamatan/32-15-01/", "desa/32-15-01-1001/",
                                   "data/luas_kecamatan/", "indikator/luas_kecamatan-luas_km2/",
-                                  "cari/?q=Karawang"])
+                                  "cari/?q=Karawang", "kelengkapan/", "panduan-data/",
+                                  "data/luas_kecamatan/riwayat/", "api/"])
 def test_axe_reports_no_violations(page, server, path):
     page.goto(f"{server}/{path}")
     page.wait_for_load_state("networkidle")

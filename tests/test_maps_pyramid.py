@@ -143,3 +143,16 @@ def test_population_pyramid_from_synthetic_age_groups(tmp_path):
     assert result.ok, result.report.format_text()
     klari = read_page(project / "output" / "kecamatan" / "32-15-05" / "index.html")
     assert any("umur_uji-piramida" in i["src"] for i in klari.images)
+
+
+def test_invalid_boundaries_fail_the_check_with_a_fix(tmp_path):
+    from monografi.validate import validate_datasets
+
+    project = copy_project(tmp_path / "cek")
+    codes = kecamatan_codes(project)
+    synthetic_boundaries(project, codes[:-1])
+    _, report = validate_datasets(project / "datasets")
+    (problem,) = report.errors
+    message, fix = problem.texts("id")
+    assert problem.file == "batas/kecamatan.geojson" and codes[-1] in message
+    assert "poligon" in fix

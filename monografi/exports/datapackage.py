@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 
+from ..dialect import FRICTIONLESS_DIALECT_KEYS, canonical_schema
 from ..model import Dataset, Model
 from .base import DatasetFormat, Exports, json_bytes
 from .csv_utf8 import FORMAT as CSV
@@ -12,11 +13,16 @@ _PACKAGE_KEYS = ("version", "created", "keywords", "licenses", "contributors", "
 
 
 def resource(exports: Exports, dataset: Dataset, path: str) -> dict:
-    """The resource as downloaded: schema inline, the CSV's size and hash."""
+    """The resource as downloaded: schema inline, the CSV's size and hash.
+
+    Downloads are normalised CSV, so a staff file's encoding, delimiter and number separators
+    must not travel into the published descriptor.
+    """
     data = exports.render(CSV, dataset)
-    entry = {k: v for k, v in dataset.spec.descriptor.items() if k not in ("path", "schema")}
+    entry = {k: v for k, v in dataset.spec.descriptor.items()
+             if k not in ("path", "schema", *FRICTIONLESS_DIALECT_KEYS)}
     entry.update(path=path, bytes=len(data), hash=f"sha256:{hashlib.sha256(data).hexdigest()}",
-                 schema=dataset.spec.schema)
+                 schema=canonical_schema(dataset.spec.schema))
     return entry
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from .. import urls, views
+from .. import citation, urls, views
 from ..site import SiteData
 from . import Page
 
@@ -12,7 +12,8 @@ from . import Page
 def pages(site: SiteData) -> Iterator[Page]:
     model = site.model
     for area in model.areas.values():
-        context = {"view": views.area_view(model, site.charts_by_block, area)}
+        context = {"view": views.area_view(model, site.charts_by_block, area),
+                   "kutipan": citation.for_area(model, area)}
         if area.parent is None:
             context["availability"] = views.availability(model)
         yield Page(urls.area_path(area), "area", context)
