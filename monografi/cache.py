@@ -18,6 +18,7 @@ import hashlib
 import json
 import os
 import subprocess
+import types
 from importlib import metadata
 from pathlib import Path
 
@@ -109,9 +110,10 @@ class ValueDigest:
     """Hash of any page context: plain values walked, model objects named by their identity.
 
     Areas are hashed by code (their names and attributes are in the master tables, which are
-    part of `areas_digest`); a Dataset by its table; the Model by all tables. An object the
-    walker does not know is hashed with its repr, which for plain objects includes its
-    address: such a page is always re-rendered, never wrongly reused.
+    part of `areas_digest`); a Dataset by its table; the Model by all tables; a function by its
+    name, its bound object and its closure. An object the walker does not know is hashed with
+    its repr, which for plain objects includes its address: such a page is always re-rendered,
+    never wrongly reused (a class whose repr hides what templates read would defeat this).
     """
 
     def __init__(self, model: Model):
@@ -172,6 +174,11 @@ class ValueDigest:
                 self._walk(getattr(value, item.name), out, active)
         elif callable(value) and hasattr(value, "__qualname__"):
             out(f"{getattr(value, '__module__', '')}.{value.__qualname__}".encode())
+            bound = getattr(value, "__self__", None)  # a bound method reads its object
+            if bound is not None and not isinstance(bound, types.ModuleType):
+                self._walk(bound, out, active)
+            for cell in getattr(value, "__closure__", None) or ():  # a closure reads its cells
+                self._walk(cell.cell_contents, out, active)
         else:
             out(repr(value).encode())
         out(b">")

@@ -59,3 +59,13 @@ def test_page_digest_names_areas_by_code_and_never_trusts_unknown_objects(projec
     assert digest({"a": area, "b": [1, "x"]}) == digest({"b": [1, "x"], "a": area})
     assert digest(_Box(area)) != digest(_Box(area.parent))
     assert digest(_Box(object())) != digest(_Box(object()))  # unknown: never reused
+
+
+def test_page_digest_follows_closures(project):
+    catalog, _ = load_catalog(project / "datasets")
+    digest = ValueDigest(build_model(catalog))
+
+    def label(text):
+        return lambda: text
+
+    assert digest(label("a")) != digest(label("b")) and digest(label("a")) == digest(label("a"))
