@@ -47,6 +47,9 @@ def _parser() -> argparse.ArgumentParser:
                         help="folder proyek berisi datasets/, content/, theme/ (bawaan: folder ini)")
     parser.add_argument("--output", type=Path, default=None, metavar="FOLDER",
                         help="folder hasil (bawaan: output/ di folder proyek)")
+    parser.add_argument("--quiet", action="store_true", help="tanpa bilah kemajuan (untuk CI)")
+    parser.add_argument("--jobs", type=int, default=None, metavar="N",
+                        help="jumlah proses untuk grafik dan halaman (bawaan: semua inti)")
     commands = parser.add_subparsers(dest="perintah", metavar="PERINTAH")
     commands.add_parser("build", help="validasi lalu bangun situs ke output/ (bawaan)")
     check = commands.add_parser("check", help="hanya validasi datasets/, tanpa membangun situs")
@@ -157,16 +160,15 @@ def _build(args, output: Path) -> int:
     from .pipeline import build
 
     try:
-        result = build(args.proyek, output)
+        result = build(args.proyek, output, quiet=args.quiet, workers=args.jobs)
     except BuildBusy:
         print(ui("busy", args.lang), file=sys.stderr)
         return EXIT_USAGE
     if not _show_report(result.report, args.lang, "build_failed"):
         return _exit_code(result.report)
-    stages = ", ".join(f"{k} {v:.2f} s" for k, v in result.timings.items())
     print(ui("build_done", args.lang, path=output, pages=result.pages,
              secs=sum(result.timings.values())))
-    print(f"  {stages}; grafik: {result.charts}")
+    print(result.summary())
     return EXIT_OK
 
 

@@ -7,6 +7,7 @@ rules about levels, periods and sources are decided once, here.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cached_property
 
 import pandas as pd
 
@@ -112,8 +113,12 @@ class Dataset:
         """Rows about one area, oldest period first (stable order for identical output)."""
         if not self.area_field:
             return self.table.iloc[0:0]
-        rows = self.table[self.table[self.area_field] == code]
-        return self.sorted_rows(rows)
+        return self._rows_by_area.get(code, self.table.iloc[0:0])
+
+    @cached_property
+    def _rows_by_area(self) -> dict[str, pd.DataFrame]:
+        """One pass over the table instead of one scan per area: cost linear in the areas."""
+        return dict(iter(self.sorted_rows(self.table).groupby(self.area_field, sort=False)))
 
     def sorted_rows(self, rows: pd.DataFrame) -> pd.DataFrame:
         keys = [k for k in (self.area_field, self.period_field, "sumber") if k in rows.columns]

@@ -41,6 +41,7 @@ class BuildResult:
     page_counts: dict[str, int] = field(default_factory=dict)  # written / reused
     reused_stages: list[str] = field(default_factory=list)
     noop: bool = False  # nothing changed: the published site was kept as it is
+    notes: list[str] = field(default_factory=list)  # what the build skipped, and why
 
     @property
     def ok(self) -> bool:
@@ -53,9 +54,10 @@ class BuildResult:
             return f"Tidak ada perubahan sejak build terakhir; situs yang terbit tetap dipakai.\n  {times}"
         charts, pages = self.charts, self.page_counts
         stages = f"; dipakai ulang utuh: {', '.join(self.reused_stages)}" if self.reused_stages else ""
+        notes = "".join(f"\n  {note}" for note in self.notes)
         return (f"Grafik: {charts.get('drawn', 0)} digambar, {charts.get('reused', 0)} dari cache. "
                 f"Halaman: {pages.get('written', 0)} ditulis, {pages.get('reused', 0)} dipakai ulang"
-                f"{stages}.\n  {times}")
+                f"{stages}.{notes}\n  {times}")
 
 
 class _Timer:
@@ -132,6 +134,9 @@ def build(project: Path, output: Path, *, quiet: bool = False, workers: int | No
     if catalog is None or not report.ok:
         return result
     model = build_model(catalog)
+    if not model.boundaries:
+        result.notes.append("Peta dilewati: datapackage.json tidak mendeklarasikan batas wilayah "
+                            "(monografi.batas_wilayah).")
     charts = plan_charts(model)
     timer.lap("model")
     page_build = PageBuild(cache.presentation_digest(project), manifest, workers=workers,
