@@ -15,7 +15,6 @@ from .exports.base import exports_of
 from .model import Area, Dataset, Model
 
 _BIBTEX_SPECIAL = re.compile(r"([&%$#_{}])")
-DATA_INDEX = "data/index.html"  # the package's landing page: every table, download and catalogue
 
 
 @dataclass(frozen=True)
@@ -103,7 +102,7 @@ def for_package(model: Model, date: str | None = None) -> Citation:
     package = model.catalog.descriptor
     title = package.get("title", package["name"])
     return Citation(_key(package["name"], (date or "")[:4]), title,
-                    exports.url(DATA_INDEX), date, authors(model), title)
+                    exports.url(urls.DATA_INDEX), date, authors(model), title)
 
 
 def for_area(model: Model, area: Area) -> Citation:

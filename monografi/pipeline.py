@@ -20,7 +20,7 @@ from pelican.settings import read_settings
 
 from . import cache
 from .charts import plan_charts, write_charts
-from .exports import write_exports
+from .exports.portal import write_exports
 from .model import build_model
 from .progress import Progress
 from .publish import publish, state_dir

@@ -5,6 +5,7 @@ from __future__ import annotations
 DOWNLOADS = "unduh"
 CHARTS = "grafik"
 PACKAGE_FILE = f"{DOWNLOADS}/datapackage.json"
+DATA_INDEX = "data/index.html"  # the package's landing page: every table, download and catalogue
 
 
 def area_path(area) -> str:

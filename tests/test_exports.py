@@ -13,9 +13,10 @@ import yaml
 from frictionless import Package
 
 from monografi.catalog import load_catalog
-from monografi.exports import exports_of, neutralise, write_exports
+from monografi.exports import exports_of, neutralise
 from monografi.exports.formats import DATASET_FORMATS, by_key
 from monografi.exports.paket import export_package
+from monografi.exports.portal import write_exports
 from monografi.model import build_model
 from tests.conftest import tree_digest
 from tests.helpers import set_cell

@@ -1,44 +1,13 @@
 """Downloads and machine-readable outputs, one small module per format (as in sdg-build).
 
 Per-dataset formats are listed in `formats.DATASET_FORMATS`; whole-portal outputs (package zip,
-catalogues, API, release snapshots) in `PORTAL_EXPORTERS`. `write_exports` writes them all.
+catalogues, API, release snapshots) in `portal.PORTAL_EXPORTERS`; `portal.write_exports` writes
+them all.
 """
 
 from __future__ import annotations
 
-from pathlib import Path
-
-from .. import api, dcat
-from ..model import Model
 from .base import Exports, exports_of, neutralise
 from .formats import DATASET_FORMATS
-from .paket import export_package
-from .rilis import export_releases
-from .umpan_data import export_feed
 
-
-def export_datasets(exports: Exports) -> dict[str, bytes]:
-    return {fmt.path(d.name): exports.render(fmt, d)
-            for d in exports.model.datasets.values() for fmt in DATASET_FORMATS}
-
-
-PORTAL_EXPORTERS = (export_datasets, export_package, dcat.export_catalogues, api.export_api,
-                    export_releases, export_feed)
-
-
-def write_exports(model: Model, site_dir: Path, project: Path | None = None,
-                  cache: Path | None = None) -> list[str]:
-    """Write every export into site_dir; `project` defaults to the folder holding datasets/,
-    `cache` (optional) keeps release snapshots between builds."""
-    exports = exports_of(model, project, cache)
-    written = []
-    for exporter in PORTAL_EXPORTERS:
-        for relative, data in exporter(exports).items():
-            target = site_dir / relative
-            target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_bytes(data)
-            written.append(relative)
-    return written
-
-
-__all__ = ["DATASET_FORMATS", "Exports", "exports_of", "neutralise", "write_exports"]
+__all__ = ["DATASET_FORMATS", "Exports", "exports_of", "neutralise"]

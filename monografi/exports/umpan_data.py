@@ -10,8 +10,7 @@ from __future__ import annotations
 
 from xml.sax.saxutils import escape
 
-from .. import terbitan
-from ..citation import DATA_INDEX
+from .. import terbitan, urls
 from ..history import Commit
 from .base import Exports
 
@@ -42,7 +41,7 @@ def atom(exports: Exports) -> str:
     package = exports.model.catalog.descriptor
     changes = _changes(exports)[:MAX_ENTRIES]
     updated = changes[0][0].date if changes else f"{exports.package_date or '2000-01-01'}T00:00:00Z"
-    home = exports.url(DATA_INDEX)
+    home = exports.url(urls.DATA_INDEX)
     parts = ['<?xml version="1.0" encoding="utf-8"?>',
              '<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="id">',
              f"<title>{escape(package.get('title', package['name']))}: perubahan data</title>",
@@ -54,7 +53,7 @@ def atom(exports: Exports) -> str:
         summary = "\n".join(lines)
         parts += ["<entry>", f"<title>{escape(commit.message)}</title>",
                   f'<link href="{escape(link)}" rel="alternate"/>',
-                  f"<id>{escape(exports.url(DATA_INDEX))}#commit-{commit.sha}</id>",
+                  f"<id>{escape(exports.url(urls.DATA_INDEX))}#commit-{commit.sha}</id>",
                   f"<updated>{commit.date}</updated>",
                   f'<summary type="text">{escape(summary)}</summary>', "</entry>"]
     parts.append("</feed>")

@@ -34,7 +34,7 @@ def pages(site: SiteData) -> Iterator[Page]:
     items = views.availability(model)
     for item in items:
         item["updated"] = exports.updated(item["dataset"]).date
-    yield Page(citation.DATA_INDEX, "datasets",
+    yield Page(urls.DATA_INDEX, "datasets",
                {"items": items,
                 "masters": [d for d in model.datasets.values() if d.is_master],
                 "catalogues": {"dcat": dcat.DCAT_FILE, "data_json": dcat.DATA_JSON_FILE,
