@@ -27,7 +27,8 @@ import pandas as pd
 from .model import Area, Dataset, Model
 
 PACKAGE_DIR = Path(__file__).resolve().parent
-LIBRARIES = ("pelican", "jinja2", "matplotlib", "pandas", "frictionless", "markdown", "pagefind")
+LIBRARIES = ("pelican", "jinja2", "matplotlib", "pandas", "frictionless", "markdown", "pagefind",
+             "openpyxl", "shapely", "feedgenerator")
 MANIFEST = "manifest.json"
 
 
