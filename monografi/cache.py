@@ -68,9 +68,12 @@ def environment_digest() -> str:
 
 
 def git_digest(project: Path) -> str:
-    """The repository state the history pages and feeds read (HEAD and tags); '' without git."""
+    """The repository state the history pages, feeds and releases read: the last commit that
+    touched datasets/ and the tags ('' without git). Not HEAD: a commit that only changes a
+    README must not force a rebuild."""
     lines = []
-    for args in (("rev-parse", "HEAD"), ("for-each-ref", "refs/tags", "--format=%(refname) %(objectname)")):
+    for args in (("log", "-1", "--format=%H", "--", "datasets"),
+                 ("for-each-ref", "refs/tags", "--format=%(refname) %(objectname)")):
         try:
             done = subprocess.run(["git", "-C", str(project), *args], capture_output=True, text=True,
                                   check=False)
@@ -80,11 +83,12 @@ def git_digest(project: Path) -> str:
     return hashlib.sha256("\n".join(lines).encode()).hexdigest()
 
 
-def digest_of(project: Path, parts: tuple[str, ...]) -> str:
-    """Files of the project plus the code, the MONOGRAFI_* environment and the git state."""
+def digest_of(project: Path, parts: tuple[str, ...], with_git: bool = True) -> str:
+    """Files of the project plus the code, the MONOGRAFI_* environment and (unless a caller's
+    output cannot depend on it) the git state of the data."""
     files = files_digest(*(project / p for p in parts), base=project)
-    return hashlib.sha256((files + code_digest() + environment_digest() + git_digest(project))
-                          .encode()).hexdigest()
+    git = git_digest(project) if with_git else ""
+    return hashlib.sha256((files + code_digest() + environment_digest() + git).encode()).hexdigest()
 
 
 def inputs_digest(project: Path) -> str:
@@ -93,8 +97,10 @@ def inputs_digest(project: Path) -> str:
 
 
 def presentation_digest(project: Path) -> str:
-    """What every page shares apart from its own context: theme, content/, settings, code."""
-    return digest_of(project, ("content", "theme", "pelicanconf.py"))
+    """What every page shares apart from its own context: theme, content/, settings, code.
+    Git-derived values (dates, history) reach a page through its context, which is hashed
+    per page, so git is left out here."""
+    return digest_of(project, ("content", "theme", "pelicanconf.py"), with_git=False)
 
 
 def data_digest(project: Path) -> str:

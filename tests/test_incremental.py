@@ -69,3 +69,40 @@ def test_page_digest_follows_closures(project):
         return lambda: text
 
     assert digest(label("a")) != digest(label("b")) and digest(label("a")) == digest(label("a"))
+
+
+def _git(project, *args):
+    import subprocess
+
+    env = {**os.environ, "GIT_AUTHOR_NAME": "Staf Uji", "GIT_AUTHOR_EMAIL": "staf@uji.invalid",
+           "GIT_COMMITTER_NAME": "Staf Uji", "GIT_COMMITTER_EMAIL": "staf@uji.invalid",
+           "GIT_AUTHOR_DATE": "2026-11-01T08:00:00+07:00",
+           "GIT_COMMITTER_DATE": "2026-11-01T08:00:00+07:00"}
+    subprocess.run(["git", "-C", str(project), *args], check=True, capture_output=True, env=env)
+
+
+def test_commits_in_a_repository_rebuild_only_what_changed(tmp_path):
+    project = copy_project(tmp_path / "repo")
+    (project / ".gitignore").write_text("output\n.monografi/\n")
+    _git(project, "init", "-q", "-b", "main")
+    _git(project, "add", "-A")
+    _git(project, "commit", "-q", "-m", "Data awal")
+    assert build(project, project / "output", quiet=True, workers=1).ok
+
+    (project / "README.md").write_text("Catatan yang tidak memengaruhi portal.\n")
+    _git(project, "add", "README.md")
+    _git(project, "commit", "-q", "-m", "Tambah README")
+    assert build(project, project / "output", quiet=True).noop  # HEAD moved, data did not
+
+    set_cell(project, "luas_kecamatan", 2, "luas_km2", "41.57")
+    _git(project, "commit", "-q", "-am", "Perbaiki luas Karawang Barat")
+    row = build(project, project / "output", quiet=True, workers=2)
+    assert row.ok and not row.noop
+    assert 0 < row.page_counts["written"] < row.page_counts["reused"]
+
+    cold = tmp_path / "klon"
+    import subprocess
+
+    subprocess.run(["git", "clone", "-q", str(project), str(cold)], check=True)
+    assert build(cold, cold / "output", quiet=True, workers=1).ok
+    assert tree_digest(project / "output") == tree_digest(cold / "output")
