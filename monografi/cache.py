@@ -13,10 +13,12 @@ Three levels, all keyed on content, never on timestamps:
 from __future__ import annotations
 
 import dataclasses
+import errno
 import functools
 import hashlib
 import json
 import os
+import shutil
 import subprocess
 import types
 from importlib import metadata
@@ -231,9 +233,19 @@ class Manifest:
 
 
 def reuse(previous: Path, fresh: Path) -> None:
-    """Put a file of the previous build into the fresh one: a hard link (no bytes copied)."""
+    """Put a file of the previous build into the fresh one: a hard link (no bytes copied).
+
+    The link shares its inode with the published site, so nothing may ever write through it:
+    an existing file is replaced, never overwritten, and a copy goes via a temporary file.
+    """
     fresh.parent.mkdir(parents=True, exist_ok=True)
+    if fresh.exists() or fresh.is_symlink():
+        fresh.unlink()
     try:
         os.link(previous, fresh)
-    except OSError:
-        fresh.write_bytes(previous.read_bytes())
+    except OSError as exc:
+        if exc.errno not in (errno.EXDEV, errno.EPERM, errno.EMLINK, errno.ENOTSUP):
+            raise
+        tmp = fresh.with_name(f".{fresh.name}.salin")
+        shutil.copyfile(previous, tmp)
+        os.replace(tmp, fresh)

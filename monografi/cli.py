@@ -10,6 +10,7 @@ import argparse
 import contextlib
 import functools
 import http.server
+import os
 import sys
 from pathlib import Path
 
@@ -163,6 +164,11 @@ def _build(args, output: Path) -> int:
         result = build(args.proyek, output, quiet=args.quiet, workers=args.jobs)
     except BuildBusy:
         print(ui("busy", args.lang), file=sys.stderr)
+        return EXIT_USAGE
+    except Exception as exc:  # a theme, content or Pagefind failure: say so, keep the old site
+        if os.environ.get("MONOGRAFI_DEBUG"):
+            raise
+        print(ui("crashed", args.lang, error=f"{type(exc).__name__}: {exc}"), file=sys.stderr)
         return EXIT_USAGE
     if not _show_report(result.report, args.lang, "build_failed"):
         return _exit_code(result.report)

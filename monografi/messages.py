@@ -317,6 +317,11 @@ UI = {
     ),
     "build_done": ("Situs selesai dibangun di {path} ({pages} halaman, {secs:.1f} detik).",
                    "Site built in {path} ({pages} pages, {secs:.1f} s)."),
+    "crashed": ("Pembangunan gagal di tahap situs: {error}\nSitus yang sudah terbit tidak diubah. "
+                "Periksa templat di theme/ dan halaman di content/; jejak lengkap: MONOGRAFI_DEBUG=1.",
+                "The build failed while making the site: {error}\nThe published site was left "
+                "untouched. Check the templates in theme/ and pages in content/; full trace: "
+                "MONOGRAFI_DEBUG=1."),
     "busy": ("Pembangunan lain sedang berjalan; coba lagi nanti.",
              "Another build is running; try again later."),
     "serving": ("Portal tersedia di http://{host}:{port}/ (Ctrl+C untuk berhenti)",

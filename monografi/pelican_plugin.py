@@ -11,6 +11,7 @@ build is linked from it instead of rendered; the others are rendered in a forked
 from __future__ import annotations
 
 import hashlib
+from collections import Counter
 from pathlib import Path
 
 from pelican import signals
@@ -52,6 +53,7 @@ class MonografiGenerator(Generator):
     def generate_output(self, writer):
         build = self.site.build
         pages = collect(self.site)
+        _check_unique(pages, self.context)
         digest = ValueDigest(self.site.model)
         shared = hashlib.sha256((build.presentation + digest(self.context["MONOGRAFI_PACKAGE"]))
                                 .encode()).hexdigest()
@@ -72,6 +74,16 @@ class MonografiGenerator(Generator):
                     bar.update(done)
         finally:
             _JOB.clear()
+
+
+def _check_unique(pages: list[Page], context: dict) -> None:
+    """Two writers of one path would overwrite a file that may be hard-linked to the site."""
+    content = [c.save_as for key in ("pages", "hidden_pages", "draft_pages", "articles")
+               for c in context.get(key, [])]
+    counts = Counter([p.path for p in pages] + content)
+    duplicates = sorted(path for path, count in counts.items() if count > 1)
+    if duplicates:
+        raise RuntimeError(f"halaman ganda (dua penulis untuk satu berkas): {', '.join(duplicates)}")
 
 
 def get_generators(_pelican):

@@ -121,3 +121,15 @@ def test_import_refusal_is_exit_1_and_changes_nothing(project, tmp_path):
     assert "klari.xlsx › penduduk_dukcapil_kecamatan" in result.stderr and "baris 3" in result.stderr
     assert tree_digest(project / "datasets") == before
     assert run(project, "impor", str(tmp_path / "tidak-ada.xlsx")).returncode == 2
+
+
+def test_broken_template_fails_with_a_message_and_keeps_the_site(project):
+    assert run(project).returncode == 0
+    before = tree_digest(project / "output")
+    template = project / "theme" / "templates" / "area.html"
+    template.write_text(template.read_text(encoding="utf-8") + "{% if %}\n", encoding="utf-8")
+    result = run(project)
+    assert result.returncode == 2
+    assert "Situs yang sudah terbit tidak diubah" in result.stderr
+    assert "Traceback" not in result.stderr
+    assert tree_digest(project / "output") == before
