@@ -9,6 +9,7 @@ cold build whatever was reused and whatever the worker count.
 from __future__ import annotations
 
 import logging
+import os
 import pickle
 import time
 from collections.abc import Callable
@@ -16,14 +17,16 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from pelican import Pelican
+from pelican.log import console as pelican_console
 from pelican.settings import read_settings
 
 from . import cache
 from .charts import plan_charts, write_charts
+from .exports import exports_of
 from .exports.portal import write_exports
 from .model import build_model
 from .progress import Progress
-from .publish import publish, state_dir
+from .publish import build_lock, publish_locked, state_dir
 from .report import Report
 from .search import index_site
 from .site import PageBuild, SiteData
@@ -76,6 +79,7 @@ def render_site(project: Path, site_dir: Path, data: SiteData) -> int:
     logging.getLogger("pelican").setLevel(logging.WARNING)
     settings = read_settings(str(project / "pelicanconf.py"),
                              override={"OUTPUT_PATH": str(site_dir), "MONOGRAFI": data})
+    pelican_console.quiet = True  # its English "Done: Processed …" line; our summary says it
     Pelican(settings).run()
     return sum(1 for _ in site_dir.rglob("*.html"))
 
@@ -116,8 +120,15 @@ def build(project: Path, output: Path, *, quiet: bool = False, workers: int | No
     """Build the portal; `output` changes only if every stage succeeded.
 
     quiet: no progress bars (CI). workers: processes for charts and pages (None: all cores).
+    The lock covers reading the previous build's manifest too: a second build waiting on the
+    first must not reuse files from a build folder the first one has since removed.
     """
     project, output = Path(project).absolute(), Path(output).absolute()
+    with build_lock(state_dir(output)):
+        return _build_locked(project, output, quiet, workers)
+
+
+def _build_locked(project: Path, output: Path, quiet: bool, workers: int | None) -> BuildResult:
     state = state_dir(output)
     timings: dict[str, float] = {}
     timer = _Timer(timings)
@@ -137,6 +148,10 @@ def build(project: Path, output: Path, *, quiet: bool = False, workers: int | No
     if not model.boundaries:
         result.notes.append("Peta dilewati: datapackage.json tidak mendeklarasikan batas wilayah "
                             "(monografi.batas_wilayah).")
+    if not os.environ.get("MONOGRAFI_URL"):
+        result.notes.append("Alamat publik belum diatur (MONOGRAFI_URL): tautan kanonik, sitemap, "
+                            "katalog, API, dan kutipan memakai alamat lokal.")
+    exports_of(model, project, state / "cache")  # the build's Exports keeps release snapshots
     charts = plan_charts(model)
     timer.lap("model")
     page_build = PageBuild(cache.presentation_digest(project), manifest, workers=workers,
@@ -158,7 +173,7 @@ def build(project: Path, output: Path, *, quiet: bool = False, workers: int | No
         published.append(site_dir)
 
     published: list[Path] = []
-    publish(output, stages)
+    publish_locked(output, stages)
     tmp = state / f"{REPORT_FILE}.tmp"
     tmp.write_bytes(pickle.dumps(report))
     tmp.replace(state / REPORT_FILE)

@@ -40,25 +40,30 @@ def state_dir(output: Path) -> Path:
 def publish(output: Path, build: Callable[[Path], object]) -> object:
     """Run build(tmp_dir); on success make `output` point at it, else leave `output` alone."""
     output = Path(output).absolute()
-    state = state_dir(output)
-    builds = state / "builds"
-    with build_lock(state):
-        builds.mkdir(parents=True, exist_ok=True)
-        fresh = Path(tempfile.mkdtemp(prefix="build-", dir=builds))
-        try:
-            result = build(fresh)
-        except BaseException:
-            shutil.rmtree(fresh, ignore_errors=True)
-            raise
-        os.chmod(fresh, 0o755)
-        if output.exists() and not output.is_symlink():
-            output.rename(Path(tempfile.mkdtemp(prefix="legacy-", dir=builds)) / "site")
-        link = output.parent / f".{output.name}.{os.getpid()}.tmp"
-        with contextlib.suppress(FileNotFoundError):
-            link.unlink()
-        link.symlink_to(os.path.relpath(fresh, output.parent))
-        os.replace(link, output)
-        for old in builds.iterdir():
-            if old != fresh:
-                shutil.rmtree(old, ignore_errors=True)
+    with build_lock(state_dir(output)):
+        return publish_locked(output, build)
+
+
+def publish_locked(output: Path, build: Callable[[Path], object]) -> object:
+    """publish() for a caller that already holds build_lock (and read its state under it)."""
+    output = Path(output).absolute()
+    builds = state_dir(output) / "builds"
+    builds.mkdir(parents=True, exist_ok=True)
+    fresh = Path(tempfile.mkdtemp(prefix="build-", dir=builds))
+    try:
+        result = build(fresh)
+    except BaseException:
+        shutil.rmtree(fresh, ignore_errors=True)
+        raise
+    os.chmod(fresh, 0o755)
+    if output.exists() and not output.is_symlink():
+        output.rename(Path(tempfile.mkdtemp(prefix="legacy-", dir=builds)) / "site")
+    link = output.parent / f".{output.name}.{os.getpid()}.tmp"
+    with contextlib.suppress(FileNotFoundError):
+        link.unlink()
+    link.symlink_to(os.path.relpath(fresh, output.parent))
+    os.replace(link, output)
+    for old in builds.iterdir():
+        if old != fresh:
+            shutil.rmtree(old, ignore_errors=True)
     return result
