@@ -21,6 +21,7 @@ from openpyxl.utils import get_column_letter, quote_sheetname
 from openpyxl.worksheet.datavalidation import DataValidation
 
 from .catalog import Catalog, ResourceSpec
+from .sel_teks import keep_text
 from .validate import read_raw
 
 META_SHEET = "_formulir"
@@ -178,7 +179,7 @@ def _list_sheet(workbook: Workbook, spec_lists: dict[str, list[str]]) -> dict[st
         letter = get_column_letter(index)
         sheet.cell(1, index, key)
         for row, value in enumerate(values, start=2):
-            sheet.cell(row, index, value)
+            keep_text(sheet.cell(row, index, value))
         refs[key] = f"{quote_sheetname(LIST_SHEET)}!${letter}$2:${letter}${len(values) + 1}"
     return refs
 
@@ -210,9 +211,11 @@ def _data_sheet(workbook, spec, areas: list[Area], periode, refs: dict[str, str]
             cell = sheet.cell(FIRST_DATA_ROW + offset, index)
             if raw["name"] == NAME_KEY:
                 cell.value = names.get(row.get(spec.area_field, ""), "")
+                keep_text(cell)
                 cell.font = Font(color="808080")
                 continue
             cell.value = _cell_value(raw, row.get(raw["name"], ""))
+            keep_text(cell)
             cell.number_format = "@" if raw.get("type", "string") == "string" else "General"
     sheet.freeze_panes = sheet.cell(FIRST_DATA_ROW, 3)
     lists = {raw["name"]: refs.get(f"{spec.name}.{raw['name']}", refs.get(raw["name"], ""))

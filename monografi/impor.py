@@ -206,10 +206,18 @@ def import_form(catalog: Catalog, path: Path) -> ImportResult:
     for dataset, rows in form.items():
         spec = catalog.resource(dataset)
         header, table, origin = _merge(spec, rows, result)
-        data = dialect.write(spec, header, table)
+        try:
+            data = dialect.write(spec, header, table)
+        except UnicodeEncodeError as exc:
+            report.add(Problem(f"{Path(path).name} › {dataset}", "pengkodean_tulis",
+                               value=exc.object[exc.start:exc.end],
+                               details={"batas": dialect.encoding(spec)}))
+            continue
         if data != spec.file.read_bytes():
             merged[spec.relpath] = data
         origins[spec.relpath] = origin
+    if not report.ok:
+        return result
     with tempfile.TemporaryDirectory(prefix="impor-") as scratch:
         copy = Path(scratch) / "datasets"
         shutil.copytree(catalog.root, copy, symlinks=True)

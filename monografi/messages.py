@@ -244,6 +244,12 @@ RULES: dict[str, tuple[str, str, str, str]] = {
         "Segmen keempat kode 1xxx berarti kelurahan, 2xxx berarti desa (Kepmendagri).",
         "Fourth code segment 1xxx means kelurahan, 2xxx means desa (Kepmendagri).",
     ),
+    "pengkodean_tulis": (
+        "Karakter {value!r} tidak dapat disimpan dalam pengkodean {batas} berkas ini.",
+        "Character {value!r} cannot be stored in this file's {batas} encoding.",
+        "Ganti karakter itu, atau ubah pengkodean berkas menjadi utf-8 di datapackage.json.",
+        "Replace the character, or switch the file's encoding to utf-8 in datapackage.json.",
+    ),
     "peta_berkas": (
         "Berkas batas wilayah tidak dapat dibaca sebagai GeoJSON: {value}",
         "The boundary file cannot be read as GeoJSON: {value}",

@@ -194,3 +194,35 @@ def test_figures_without_an_area_code_are_refused(project, form):
     _fill_new_dukcapil(form, kode_kecamatan=None, jumlah=1000, sumber="S7")
     problem = next(p for p in imported(project, form).report.errors if p.rule == "wajib")
     assert (problem.row, problem.column) == (5, "kode_kecamatan")
+
+
+def test_formula_in_a_prefilled_cell_stays_text(project, tmp_path):
+    from tests.helpers import set_cell
+
+    set_cell(project, "penduduk_dukcapil_kecamatan", 4, "catatan", "=HYPERLINK(\"http://x\")")
+    path = write_form(catalog_of(project), KLARI, tmp_path / "f.xlsx", "2025")
+    sheet = openpyxl.load_workbook(path)["penduduk_dukcapil_kecamatan"]
+    cell = find_row(sheet, periode="2022-S1")["catatan"]
+    assert cell.data_type == "s" and cell.value.startswith("=HYPERLINK")
+    result = imported(project, path)  # the text comes back as text, not as an empty formula
+    assert result.ok and result.changed == []
+
+
+def test_character_the_file_encoding_cannot_hold_is_refused_at_the_form(project, form):
+    import json
+
+    path = project / "datasets" / "datapackage.json"
+    descriptor = json.loads(path.read_text(encoding="utf-8"))
+    resource = next(r for r in descriptor["resources"] if r["name"] == "penduduk_dukcapil_kecamatan")
+    resource["encoding"] = "windows-1252"
+    path.write_text(json.dumps(descriptor, ensure_ascii=False), encoding="utf-8")
+    before = tree_digest(project / "datasets")
+    book = openpyxl.load_workbook(form)
+    find_row(book["penduduk_dukcapil_kecamatan"], periode="2022-S2")["catatan"].value = "angka ≥ 1"
+    book.save(form)
+    result = imported(project, form)
+    assert not result.ok
+    (problem,) = result.report.errors
+    assert problem.rule == "pengkodean_tulis" and problem.value == "≥"
+    assert "cp1252" in problem.texts("id")[0]
+    assert tree_digest(project / "datasets") == before

@@ -17,6 +17,7 @@ from openpyxl.xml.functions import tostring
 
 from .. import fmt
 from ..model import Dataset
+from ..sel_teks import keep_text
 from ..standar_data import COLUMN_TITLES, COLUMNS, standar_data
 from .base import DatasetFormat, Exports, deterministic_zip
 from .metadata import dataset_metadata
@@ -30,9 +31,7 @@ def _append(sheet, values, bold: bool = False) -> None:
     """One row; text is a plain string cell with a quote prefix, never a formula."""
     sheet.append(list(values))
     for cell in sheet[sheet.max_row]:
-        if isinstance(cell.value, str):
-            cell.data_type = "s"
-            cell.quotePrefix = True
+        keep_text(cell)
         if bold and cell.value is not None:
             cell.font = _BOLD
 
