@@ -46,6 +46,12 @@ class ResourceSpec:
         return self.schema.get("fields", [])
 
     @property
+    def primary_key(self) -> list[str]:
+        """The schema's primaryKey as a list (the spec allows a single string)."""
+        keys = self.schema.get("primaryKey", [])
+        return [keys] if isinstance(keys, str) else list(keys)
+
+    @property
     def hints(self) -> dict:
         return self.descriptor.get("monografi", {})
 

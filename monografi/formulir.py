@@ -72,11 +72,6 @@ def belongs(code: str, kecamatan: str) -> bool:
     return code == kecamatan or code.startswith(kecamatan + ".")
 
 
-def primary_key(spec: ResourceSpec) -> list[str]:
-    keys = spec.schema.get("primaryKey", [])
-    return [keys] if isinstance(keys, str) else list(keys)
-
-
 def header_label(raw: dict) -> str:
     title = raw.get("title", raw["name"])
     unit = raw.get("satuan")
@@ -95,7 +90,7 @@ def columns(spec: ResourceSpec) -> list[dict]:
 
 def _category_fields(spec: ResourceSpec) -> list[dict]:
     """Enumerated key columns (e.g. jenjang): a new period gets one row per choice."""
-    keys = set(primary_key(spec)) - {spec.area_field, spec.period_field}
+    keys = set(spec.primary_key) - {spec.area_field, spec.period_field}
     return [f for f in spec.fields if f["name"] in keys and f.get("constraints", {}).get("enum")]
 
 

@@ -174,8 +174,7 @@ class History:
     def revisions(self, spec: ResourceSpec) -> list[Revision]:
         """Every commit that touched the dataset, newest first, with its row-level diff."""
         csv_path = f"datasets/{spec.relpath}"
-        primary = spec.schema.get("primaryKey", [])
-        primary = [primary] if isinstance(primary, str) else list(primary)
+        primary = spec.primary_key
         csv_commits = {c.sha for c in self.commits([csv_path])}
         result = []
         for commit in self.commits(self.files_of(spec)):

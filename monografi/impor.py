@@ -30,7 +30,6 @@ from .formulir import (
     areas_of,
     belongs,
     form_datasets,
-    primary_key,
 )
 from .report import Problem, Report
 from .validate import read_raw, validate_datasets
@@ -127,7 +126,7 @@ def _sheet_rows(sheet, spec: ResourceSpec, where: str, report: Report) -> list[F
     if unknown or missing:
         report.add(Problem(location, "formulir", 2, None, ", ".join(unknown + missing)))
         return []
-    filled_marks = set(kinds) - set(primary_key(spec)) - {spec.period_field}
+    filled_marks = set(kinds) - set(spec.primary_key) - {spec.period_field}
     found = []
     for number, values in enumerate(sheet.iter_rows(min_row=FIRST_DATA_ROW, values_only=True),
                                     start=FIRST_DATA_ROW):
@@ -141,7 +140,7 @@ def _row_problems(spec: ResourceSpec, rows: list[FormRow], kecamatan: str,
                   form: str) -> list[Problem]:
     """What the merge itself would hide: rows about other areas, and one key filled twice."""
     problems = []
-    keys = primary_key(spec)
+    keys = spec.primary_key
     first: dict[tuple, int] = {}
     for row in rows:
         where = f"{form} › {row.sheet}"
@@ -162,7 +161,7 @@ def _row_problems(spec: ResourceSpec, rows: list[FormRow], kecamatan: str,
 def _merge(spec: ResourceSpec, form_rows: list[FormRow], result: ImportResult):
     """Current canonical rows updated by primary key; returns (header, rows, origin by CSV row)."""
     header, rows = read_raw(spec)
-    keys = primary_key(spec)
+    keys = spec.primary_key
     rows = [(row + [""] * len(header))[:len(header)] for row in rows]
     index = {tuple(row[header.index(k)] for k in keys): n for n, row in enumerate(rows)}
     origin: dict[int, FormRow] = {}

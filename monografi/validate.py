@@ -153,8 +153,7 @@ def _translate(spec: ResourceSpec, tables: dict[str, dialect.Table], error) -> P
     if kind in _ROW_RULES:
         return Problem(file, _ROW_RULES[kind], row, column or None, cell)
     if kind == "primary-key":
-        keys = spec.schema.get("primaryKey", [])
-        keys = [keys] if isinstance(keys, str) else keys
+        keys = spec.primary_key
         names = [f["name"] for f in spec.fields]
         values = [str(error.cells[names.index(k)]) for k in keys if k in names and
                   names.index(k) < len(error.cells)]

@@ -267,12 +267,11 @@ def dataset_view(model: Model, dataset: Dataset, preview_rows: int = 25) -> dict
     covered = dataset.table[dataset.area_field].nunique() if dataset.area_field else 0
     preview = dataset.sorted_rows(dataset.table).head(preview_rows).to_dict("records")
     sources = [model.sources[s] | {"id": s} for s in dataset.source_ids if s in model.sources]
-    primary = schema.get("primaryKey", [])
     return {
         "dataset": dataset,
         "title": dataset.title,
         "fields": fields,
-        "primary_key": [primary] if isinstance(primary, str) else primary,
+        "primary_key": spec.primary_key,
         "foreign_keys": schema.get("foreignKeys", []),
         "row_rules": spec.hints.get("aturan_baris", []),
         "licenses": spec.descriptor.get("licenses", model.catalog.descriptor.get("licenses", [])),

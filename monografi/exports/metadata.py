@@ -10,8 +10,6 @@ from .base import Exports
 def dataset_metadata(exports: Exports, dataset: Dataset) -> dict:
     model = exports.model
     updated = exports.updated(dataset)
-    schema = dataset.spec.schema
-    primary = schema.get("primaryKey", [])
     package = model.catalog.descriptor
     return {
         "nama": dataset.name,
@@ -23,7 +21,7 @@ def dataset_metadata(exports: Exports, dataset: Dataset) -> dict:
         "versi_paket": package.get("version"),
         "lisensi": dataset.spec.descriptor.get("licenses", package.get("licenses", [])),
         "sumber": [model.sources[s] | {"id": s} for s in dataset.source_ids if s in model.sources],
-        "kunci_utama": [primary] if isinstance(primary, str) else primary,
+        "kunci_utama": dataset.spec.primary_key,
         "kolom": [{"nama": f.name, "judul": f.title, "tipe": f.type,
                    "satuan": fmt.satuan(f.unit), "definisi": f.description}
                   for f in dataset.fields],

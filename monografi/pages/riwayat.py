@@ -13,10 +13,9 @@ from . import Page
 def pages(site: SiteData) -> Iterator[Page]:
     exports = exports_of(site.model, site.project)
     for dataset in site.model.datasets.values():
-        primary = dataset.spec.schema.get("primaryKey", [])
         view = {"title": dataset.title, "url": urls.url(urls.dataset_path(dataset.name)),
                 "updated": terbitan.updated_text(exports.updated(dataset)),
                 "files": exports.history.files_of(dataset.spec),
-                "key": " + ".join([primary] if isinstance(primary, str) else primary),
+                "key": " + ".join(dataset.spec.primary_key),
                 "revisions": terbitan.revisions_view(exports, dataset)}
         yield Page(terbitan.riwayat_path(dataset.name), "riwayat", {"view": view})
