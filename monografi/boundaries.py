@@ -52,7 +52,7 @@ def _features(path: Path, where: str, problems: list[Problem]) -> list[dict]:
         problems.append(Problem(where, "peta_berkas", value=str(exc)))
         return []
     if not isinstance(data, dict) or data.get("type") != "FeatureCollection":
-        problems.append(Problem(where, "peta_berkas", value="FeatureCollection expected"))
+        problems.append(Problem(where, "peta_berkas", value="harus berupa FeatureCollection"))
         return []
     return [f for f in data.get("features", []) if isinstance(f, dict)]
 

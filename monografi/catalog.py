@@ -140,7 +140,7 @@ def _read_json(path: Path, problems: list[Problem], where: str) -> dict | None:
         problems.append(Problem(where, "metadata", value=str(exc)))
         return None
     if not isinstance(data, dict):
-        problems.append(Problem(where, "metadata", value="JSON object expected"))
+        problems.append(Problem(where, "metadata", value="harus berupa objek JSON { … }"))
         return None
     return data
 
@@ -160,16 +160,16 @@ def load_catalog(root: Path) -> tuple[Catalog | None, list[Problem]]:
     raw_resources = descriptor.get("resources")
     if not isinstance(raw_resources, list) or not raw_resources:
         problems.append(Problem(PACKAGE_FILE, "metadata", column="resources",
-                                value="resources: list expected"))
+                                value="\"resources\" harus berupa daftar [ … ]"))
         return None, problems
     for index, raw in enumerate(raw_resources):
         where = f"{PACKAGE_FILE}#resources[{index}]"
         if not isinstance(raw, dict) or not isinstance(raw.get("name"), str):
-            problems.append(Problem(where, "metadata", column="name", value="name missing"))
+            problems.append(Problem(where, "metadata", column="name", value="\"name\" belum diisi"))
             continue
         if "data" in raw:
             problems.append(Problem(where, "metadata", column="data",
-                                    value="inline data is not supported; use a CSV file"))
+                                    value="data di dalam datapackage.json: pakai berkas CSV"))
             continue
         problems.extend(_remote_references(raw, where))
         file = safe_path(root, raw.get("path"), problems, where, "path")
@@ -181,7 +181,7 @@ def load_catalog(root: Path) -> tuple[Catalog | None, list[Problem]]:
             problems.extend(_remote_references(schema, where))
         if not isinstance(schema, dict) or not isinstance(schema.get("fields"), list):
             if schema is not None:
-                problems.append(Problem(where, "metadata", column="schema", value="fields missing"))
+                problems.append(Problem(where, "metadata", column="schema", value="skema tanpa \"fields\""))
             continue
         if file is None:
             continue

@@ -93,7 +93,7 @@ def _read_form(path: Path, catalog: Catalog, report: Report):
     try:
         workbook = load_workbook(path, data_only=True)
     except (InvalidFileException, zipfile.BadZipFile, KeyError, OSError, ValueError) as exc:
-        report.add(Problem(where, "formulir", value=f"{type(exc).__name__}: {exc}"))
+        report.add(Problem(where, "formulir", value=f"bukan berkas XLSX yang dapat dibuka ({exc})"))
         return None, {}
     if META_SHEET not in workbook.sheetnames:
         report.add(Problem(where, "formulir", value=f"lembar {META_SHEET!r} tidak ada"))
