@@ -1,0 +1,7 @@
+"""`python -m monografi …`: the same command line as `monografi` and `python build.py`."""
+
+import sys
+
+from .cli import main
+
+sys.exit(main())
