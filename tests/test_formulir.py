@@ -163,12 +163,23 @@ def test_one_bad_cell_blocks_every_other_change(project, form):
     assert tree_digest(project / "datasets") == before
 
 
-@pytest.mark.parametrize("content", [b"bukan xlsx", b"PK\x03\x04rusak"])
-def test_file_that_is_not_a_form_is_refused(project, tmp_path, content):
-    path = tmp_path / "salah.xlsx"
+@pytest.mark.parametrize(("name", "content", "seen_as"), [
+    ("salah.xlsx", b"kode_kecamatan,jumlah\n32.15.05,1\n", "teks/CSV"),  # a CSV renamed .xlsx
+    ("salah.xlsx", b"PK\x03\x04rusak", "zip/xlsx rusak"),
+    ("lama.xls", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(512), "Excel 97-2003 (.xls)"),
+    ("lama.xlsx", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(512), "Excel 97-2003 (.xls)"),
+    ("data.csv", b"a,b\n1,2\n", "teks/CSV"),
+])
+def test_file_that_is_not_an_xlsx_is_refused_in_indonesian(project, tmp_path, name, content,
+                                                            seen_as):
+    path = tmp_path / name
     path.write_bytes(content)
     result = imported(project, path)
-    assert not result.ok and result.report.errors[0].rule == "formulir"
+    (problem,) = result.report.errors
+    assert problem.rule == "bukan_xlsx" and problem.details["batas"] == seen_as
+    message = " ".join(problem.texts("id"))
+    assert "bukan berkas .xlsx; simpan sebagai Excel Workbook (.xlsx)" in message
+    assert "openpyxl" not in message and "xlrd" not in message
 
 
 def test_workbook_without_form_sheet_is_refused(project, tmp_path):
@@ -226,3 +237,13 @@ def test_character_the_file_encoding_cannot_hold_is_refused_at_the_form(project,
     assert problem.rule == "pengkodean_tulis" and problem.value == "≥"
     assert "cp1252" in problem.texts("id")[0]
     assert tree_digest(project / "datasets") == before
+
+
+def test_form_bytes_do_not_depend_on_the_clock(project, tmp_path, monkeypatch):
+    import time
+
+    catalog = catalog_of(project)
+    first = write_form(catalog, KLARI, tmp_path / "a.xlsx", "2025").read_bytes()
+    later = time.time() + 3 * 86400
+    monkeypatch.setattr(time, "time", lambda: later)
+    assert write_form(catalog, KLARI, tmp_path / "b.xlsx", "2025").read_bytes() == first
