@@ -270,6 +270,8 @@ def _guide(workbook, catalog: Catalog, kecamatan: Area, periode, specs) -> None:
         ("", "6. Simpan sebagai .xlsx, lalu jalankan: python build.py impor NAMA_BERKAS.xlsx"),
         ("", "7. Bila ada kesalahan, tidak ada yang diubah: perbaiki sel yang disebut (lembar, "
              "baris, kolom) lalu impor ulang. Setelah berhasil: python build.py check, lalu commit."),
+        ("", "8. Formulir ini mencatat angka saat dibuat. Angka yang tidak Anda ubah tidak menimpa "
+             "perbaikan rekan sesudahnya; angka yang diubah di dua tempat ditolak sebagai konflik."),
         ("", ""),
         ("Sumber yang terdaftar", ""),
     ]
