@@ -19,7 +19,8 @@ from .publish import BuildBusy
 from .report import FORMATS, Report
 
 EXIT_OK, EXIT_DATA, EXIT_USAGE = 0, 1, 2
-USAGE_RULES = frozenset({"formulir"})
+USAGE_RULES = frozenset({"formulir", "formulir_lembar", "formulir_kode", "bukan_xlsx",
+                         "impor_sibuk"})
 
 EPILOG = """\
 Kode keluar / exit codes:
@@ -61,6 +62,8 @@ def _parser() -> argparse.ArgumentParser:
     form.add_argument("--periode", metavar="PERIODE", help="mis. 2025, 2025-S1 atau 2024/2025")
     form.add_argument("--keluar", type=Path, metavar="BERKAS",
                       help="nama berkas XLSX (bawaan: formulir-KODE[-PERIODE].xlsx)")
+    form.add_argument("--timpa", action="store_true",
+                      help="ganti berkas yang sudah ada (bawaan: tidak pernah menimpa)")
     impor = commands.add_parser("impor", help="periksa formulir terisi lalu gabungkan ke datasets/")
     impor.add_argument("berkas", type=Path, metavar="BERKAS.xlsx")
     serve = commands.add_parser("serve", help="sajikan output/ di http://127.0.0.1:8000")
@@ -107,7 +110,7 @@ def _valid_catalog(args):
 
 
 def _formulir(args) -> int:
-    from .formulir import FormError, areas_of, write_form
+    from .formulir import FormError, TargetError, areas_of, write_form
     from .saran import suggest
     from .validate import read_raw
 
@@ -123,13 +126,18 @@ def _formulir(args) -> int:
         return EXIT_USAGE
     suffix = f"-{args.periode.replace('/', '-')}" if args.periode else ""
     target = args.keluar or Path(f"formulir-{kecamatan.code}{suffix}.xlsx")
-    write_form(catalog, kecamatan.code, target, args.periode)
+    try:
+        target = write_form(catalog, kecamatan.code, target, args.periode, overwrite=args.timpa)
+    except TargetError as refused:
+        print(ui(refused.key, args.lang, **refused.values), file=sys.stderr)
+        return EXIT_USAGE
     print(ui("form_written", args.lang, name=kecamatan.name, code=kecamatan.code, path=target))
     return EXIT_OK
 
 
-def _impor(args) -> int:
+def _impor(args, output: Path) -> int:
     from .impor import import_form
+    from .publish import state_dir
 
     if not args.berkas.is_file():
         print(ui("no_file", args.lang, path=args.berkas), file=sys.stderr)
@@ -137,7 +145,7 @@ def _impor(args) -> int:
     catalog, code = _valid_catalog(args)
     if catalog is None:
         return code
-    result = import_form(catalog, args.berkas)
+    result = import_form(catalog, args.berkas, state_dir(output))
     if not _show_report(result.report, args.lang, "import_refused"):
         return _exit_code(result.report)
     if not result.written:
@@ -200,7 +208,7 @@ def main(argv: list[str] | None = None) -> int:
     if command == "formulir":
         return _formulir(args)
     if command == "impor":
-        return _impor(args)
+        return _impor(args, output)
     if command == "serve":
         return _serve(args, output)
     return _build(args, output)

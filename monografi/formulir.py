@@ -5,12 +5,19 @@ codes and names pre-filled, units in the headers, data validation for whole numb
 drop-down lists, the figures already published so they can be corrected, and an instruction
 sheet. Row 2 of each sheet holds the column codes `impor` reads back, and a hidden sheet
 records which kecamatan the form is for, so an import can never touch another kecamatan.
+A second, protected hidden sheet records the values the form was made from: `impor` merges
+per cell against them, so an old form never reverts a figure corrected since.
 """
 
 from __future__ import annotations
 
 import datetime
+import io
+import json
+import os
 import re
+import tempfile
+import zipfile
 from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
@@ -25,20 +32,34 @@ from .sel_teks import keep_text
 from .validate import read_raw
 
 META_SHEET = "_formulir"
+BASE_SHEET = "_dasar"
 LIST_SHEET = "_daftar"
 GUIDE_SHEET = "Petunjuk"
 HELPER_PREFIX = "#"
 NAME_KEY = "#nama"
 FIRST_DATA_ROW = 3
 SPARE_ROWS = 200
-FORM_VERSION = "1"
+FORM_VERSION = "2"  # 2: records the values it was made from (BASE_SHEET)
 FIXED_TIME = datetime.datetime(2000, 1, 1)  # identical bytes for identical input
+ZIP_TIME = (1980, 1, 1, 0, 0, 0)
 _HEADER = PatternFill("solid", fgColor="DDEBF7")
 _CODES = Font(italic=True, color="808080", size=8)
 
 
+# Project folders a form must never be written into (the data, the site sources, git, state).
+PROTECTED_DIRS = ("datasets", "content", "theme", ".git", ".monografi", "output")
+
+
 class FormError(ValueError):
     """The form cannot be made (unknown kecamatan); the message is for staff."""
+
+
+class TargetError(FormError):
+    """The form may not be written where asked: `key` names the message in messages.UI."""
+
+    def __init__(self, key: str, **values):
+        super().__init__(key)
+        self.key, self.values = key, values
 
 
 @dataclass
@@ -102,8 +123,9 @@ def _period_fits(spec: ResourceSpec, periode: str | None) -> bool:
     return pattern is None or re.fullmatch(pattern, periode) is not None
 
 
-def form_rows(spec: ResourceSpec, areas: list[Area], periode: str | None) -> list[dict]:
-    """Existing rows of these areas, then pre-filled empty rows to fill in."""
+def form_rows(spec: ResourceSpec, areas: list[Area], periode: str | None) -> tuple[list[dict],
+                                                                               list[dict]]:
+    """(Existing rows of these areas, pre-filled empty rows to fill in)."""
     header, rows = read_raw(spec)
     codes = {a.code for a in areas}
     existing = [dict(zip(header, row, strict=False)) for row in rows]
@@ -123,7 +145,7 @@ def form_rows(spec: ResourceSpec, areas: list[Area], periode: str | None) -> lis
                 row[spec.period_field] = period
             if not period or tuple(row.get(k or "", "") for k in wanted_keys) not in have:
                 fresh.append(row)
-    return existing + fresh
+    return existing, fresh
 
 
 def _cell_value(raw: dict, text: str):
@@ -190,7 +212,8 @@ def _choices(catalog: Catalog, specs: list[ResourceSpec], areas: dict[str, list[
     return choices
 
 
-def _data_sheet(workbook, spec, areas: list[Area], periode, refs: dict[str, str]) -> None:
+def _data_sheet(workbook, spec, areas: list[Area], periode, refs: dict[str, str]) -> list[dict]:
+    """One sheet per table; returns the existing rows it shows (the form's base)."""
     sheet = workbook.create_sheet(spec.name[:31])
     cols = columns(spec)
     names = {a.code: a.name for a in areas}
@@ -201,7 +224,8 @@ def _data_sheet(workbook, spec, areas: list[Area], periode, refs: dict[str, str]
         sheet.cell(2, index, raw["name"]).font = _CODES
         sheet.column_dimensions[get_column_letter(index)].width = 14 if raw.get("satuan") else 22
     sheet.row_dimensions[1].height = 45
-    for offset, row in enumerate(form_rows(spec, areas, periode)):
+    existing, fresh = form_rows(spec, areas, periode)
+    for offset, row in enumerate(existing + fresh):
         for index, raw in enumerate(cols, start=1):
             cell = sheet.cell(FIRST_DATA_ROW + offset, index)
             if raw["name"] == NAME_KEY:
@@ -222,6 +246,7 @@ def _data_sheet(workbook, spec, areas: list[Area], periode, refs: dict[str, str]
         rule = _validation(sheet, raw, get_column_letter(index), lists)
         if rule is not None:
             sheet.add_data_validation(rule)
+    return existing
 
 
 def _guide(workbook, catalog: Catalog, kecamatan: Area, periode, specs) -> None:
@@ -245,6 +270,8 @@ def _guide(workbook, catalog: Catalog, kecamatan: Area, periode, specs) -> None:
         ("", "6. Simpan sebagai .xlsx, lalu jalankan: python build.py impor NAMA_BERKAS.xlsx"),
         ("", "7. Bila ada kesalahan, tidak ada yang diubah: perbaiki sel yang disebut (lembar, "
              "baris, kolom) lalu impor ulang. Setelah berhasil: python build.py check, lalu commit."),
+        ("", "8. Formulir ini mencatat angka saat dibuat. Angka yang tidak Anda ubah tidak menimpa "
+             "perbaikan rekan sesudahnya; angka yang diubah di dua tempat ditolak sebagai konflik."),
         ("", ""),
         ("Sumber yang terdaftar", ""),
     ]
@@ -269,6 +296,26 @@ def _meta(workbook, kecamatan: str, periode: str | None, specs) -> None:
         sheet.cell(index, 2, value)
 
 
+def _base(workbook, bases: list[tuple[ResourceSpec, list[dict]]]) -> None:
+    """Every pre-filled cell as (dataset, key, column, value), on a very hidden, protected sheet:
+    staff cannot see or change it by accident, and `impor` can tell their edits from ours."""
+    sheet = workbook.create_sheet(BASE_SHEET)
+    sheet.sheet_state = "veryHidden"
+    sheet.protection.sheet = True
+    sheet.append(["dataset", "kunci", "kolom", "nilai"])
+    for spec, rows in bases:
+        keys = spec.primary_key
+        for row in rows:
+            key = json.dumps([row.get(k, "") for k in keys], ensure_ascii=False)  # any text survives
+            for raw in spec.fields:
+                if raw["name"] not in keys:
+                    sheet.append([spec.name, key, raw["name"], row.get(raw["name"], "")])
+    for row in sheet.iter_rows():
+        for cell in row:
+            cell.data_type = "s"  # values stay text exactly as in the CSV
+            keep_text(cell)
+
+
 def make_form(catalog: Catalog, kecamatan: str, periode: str | None = None) -> Workbook:
     areas = areas_of(catalog, kecamatan)
     specs = form_datasets(catalog)
@@ -277,13 +324,62 @@ def make_form(catalog: Catalog, kecamatan: str, periode: str | None = None) -> W
     workbook.properties.title = f"Formulir isian monografi {kecamatan}"
     _guide(workbook, catalog, areas["kecamatan"][0], periode, specs)
     refs = _list_sheet(workbook, _choices(catalog, specs, areas))
-    for spec in specs:
-        _data_sheet(workbook, spec, areas[spec.level], periode, refs)
+    bases = [(spec, _data_sheet(workbook, spec, areas[spec.level], periode, refs)) for spec in specs]
     _meta(workbook, kecamatan, periode, specs)
+    _base(workbook, bases)
     workbook.move_sheet(LIST_SHEET, offset=len(workbook.sheetnames))
     return workbook
 
 
-def write_form(catalog: Catalog, kecamatan: str, target: Path, periode: str | None = None) -> Path:
-    make_form(catalog, kecamatan, periode).save(target)
+def check_target(catalog: Catalog, target: Path, overwrite: bool = False) -> Path:
+    """Where the form may go: an .xlsx name in an existing folder outside the project's data,
+    sources, git and state, not replacing a file unless asked (it may be a filled-in form)."""
+    target = Path(target).absolute()
+    if not target.parent.is_dir():
+        raise TargetError("form_no_folder", path=target.parent)
+    resolved = target.parent.resolve() / target.name
+    project = catalog.root.resolve().parent
+    for folder in (catalog.root, *(project / name for name in PROTECTED_DIRS)):
+        if resolved.is_relative_to(Path(folder).resolve()):
+            raise TargetError("form_protected", path=target, folder=Path(folder).name)
+    if target.suffix.lower() != ".xlsx":
+        raise TargetError("form_not_xlsx", path=target)
+    if (target.exists() or target.is_symlink()) and not overwrite:
+        raise TargetError("form_exists", path=target)
+    return target
+
+
+def form_bytes(workbook: Workbook) -> bytes:
+    """The saved workbook with every zip entry stamped ZIP_TIME: openpyxl stamps the clock."""
+    saved, fixed = io.BytesIO(), io.BytesIO()
+    workbook.save(saved)
+    with zipfile.ZipFile(saved) as source, zipfile.ZipFile(fixed, "w", zipfile.ZIP_DEFLATED) as out:
+        for entry in source.infolist():
+            out.writestr(zipfile.ZipInfo(entry.filename, ZIP_TIME), source.read(entry),
+                         compress_type=zipfile.ZIP_DEFLATED)
+    return fixed.getvalue()
+
+
+def write_form(catalog: Catalog, kecamatan: str, target: Path, periode: str | None = None,
+               overwrite: bool = False) -> Path:
+    """Write the form to `target` (see check_target); a replaced file is swapped atomically."""
+    target = check_target(catalog, target, overwrite)
+    data = form_bytes(make_form(catalog, kecamatan, periode))
+    try:
+        if not overwrite:
+            with target.open("xb") as stream:  # "x": never replace a file created meanwhile
+                stream.write(data)
+            return target
+        handle, temporary = tempfile.mkstemp(prefix=f".{target.name}.", dir=target.parent)
+        try:
+            with os.fdopen(handle, "wb") as stream:
+                stream.write(data)
+            os.replace(temporary, target)
+        finally:
+            if os.path.exists(temporary):
+                os.unlink(temporary)
+    except FileExistsError:
+        raise TargetError("form_exists", path=target) from None
+    except OSError as exc:
+        raise TargetError("form_write_failed", path=target, error=exc.strerror or exc) from exc
     return target

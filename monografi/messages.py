@@ -250,6 +250,136 @@ RULES: dict[str, tuple[str, str, str, str]] = {
         "Ganti karakter itu, atau ubah pengkodean berkas menjadi utf-8 di datapackage.json.",
         "Replace the character, or switch the file's encoding to utf-8 in datapackage.json.",
     ),
+    # --- fill-in forms and impor (formulir.py, impor.py) ---
+    "bukan_xlsx": (
+        "Berkas {value!r} bukan berkas .xlsx; simpan sebagai Excel Workbook (.xlsx). Terbaca "
+        "sebagai: {batas}.",
+        "{value!r} is not an .xlsx file; save it as Excel Workbook (.xlsx). It looks like: {batas}.",
+        "Buka berkas di Excel atau LibreOffice, pilih Simpan Sebagai → Excel Workbook (.xlsx), lalu "
+        "impor berkas .xlsx itu. Mengganti nama berkas saja tidak cukup.",
+        "Open it in Excel or LibreOffice, choose Save As → Excel Workbook (.xlsx), then import that "
+        ".xlsx file. Renaming the file is not enough.",
+    ),
+    "formulir_lembar": (
+        "Lembar {value!r} formulir tidak ditemukan (namanya diubah atau lembarnya dihapus).",
+        "The form's sheet {value!r} is missing (renamed or deleted).",
+        "Kembalikan nama lembar menjadi {value!r}, atau unduh formulir baru dengan `python build.py "
+        "formulir --kecamatan {kecamatan}` lalu salin angka Anda ke sana.",
+        "Rename the sheet back to {value!r}, or make a fresh form with `python build.py formulir "
+        "--kecamatan {kecamatan}` and copy your figures into it.",
+    ),
+    "formulir_kode": (
+        "Kode kolom {value!r} di baris 2 diubah, digandakan, atau hilang.",
+        "Column code {value!r} in row 2 was changed, duplicated or removed.",
+        "Baris 2 (kode kolom abu-abu) harus tetap seperti semula: kembalikan isinya, atau unduh "
+        "formulir baru dengan `python build.py formulir --kecamatan {kecamatan}` lalu salin angka "
+        "Anda ke sana.",
+        "Row 2 (the grey column codes) must stay as it was: restore it, or make a fresh form with "
+        "`python build.py formulir --kecamatan {kecamatan}` and copy your figures into it.",
+    ),
+    "di_luar_tabel": (
+        "Nilai {value!r} diketik di luar tabel formulir (kolom tanpa kode di baris 2) dan tidak "
+        "akan diimpor.",
+        "Value {value!r} was typed outside the form's table (a column without a code in row 2) "
+        "and would not be imported.",
+        "Pindahkan nilai ke kolom yang benar di tabel, atau hapus sel ini.",
+        "Move the value into the right column of the table, or clear this cell.",
+    ),
+    "kolom_bantuan": (
+        "Nilai {value!r} diketik di kolom bantuan nama wilayah, yang tidak diimpor (seharusnya "
+        "{batas!r}).",
+        "Value {value!r} was typed in the helper area-name column, which is not imported "
+        "(expected {batas!r}).",
+        "Pindahkan angka ke kolom yang benar; untuk mengganti wilayah, ubah kode di kolom kode "
+        "wilayah. Kolom nama hanya bantuan.",
+        "Move the figure to the right column; to change the area, change the code in the area "
+        "code column. The name column is only a helper.",
+    ),
+    "rumus_tanpa_nilai": (
+        "Sel ini berisi rumus tanpa nilai tersimpan ({value}).",
+        "This cell holds a formula without a saved value ({value}).",
+        "rumus tanpa nilai tersimpan: buka dan simpan ulang di Excel/LibreOffice, atau ketik "
+        "angkanya.",
+        "formula without a saved value: open and save the file again in Excel/LibreOffice, or type "
+        "the figure.",
+    ),
+    "konflik": (
+        "Nilai ini sudah diubah di datasets/ sejak formulir dibuat: saat formulir dibuat {awal!r}, "
+        "sekarang {kini!r}, di formulir diketik {value!r}.",
+        "This value was changed in datasets/ since the form was made: when the form was made "
+        "{awal!r}, now {kini!r}, typed in the form {value!r}.",
+        "Tanyakan rekan yang mengubahnya. Bila nilai sekarang ({kini!r}) benar, ketik {awal!r} atau "
+        "{kini!r} di sel ini; bila nilai Anda yang benar, ketik di formulir baru (`python build.py "
+        "formulir`). Tidak ada yang diimpor sampai ini jelas.",
+        "Ask the colleague who changed it. If today's value ({kini!r}) is right, type {awal!r} or "
+        "{kini!r} in this cell; if yours is right, type it in a fresh form (`python build.py "
+        "formulir`). Nothing is imported until this is settled.",
+    ),
+    "konflik_dihapus": (
+        "Baris ini sudah dihapus dari datasets/ sejak formulir dibuat, tetapi nilainya diubah di "
+        "formulir (diketik {value!r}).",
+        "This row was deleted from datasets/ since the form was made, but the form changes it "
+        "(typed {value!r}).",
+        "Tanyakan rekan yang menghapusnya; bila baris memang harus ada, isi di formulir baru "
+        "(`python build.py formulir`).",
+        "Ask the colleague who deleted it; if the row must exist, fill it in a fresh form "
+        "(`python build.py formulir`).",
+    ),
+    "formulir_lama": (
+        "Formulir versi lama ini tidak mencatat nilai saat dibuat, dan nilainya ({value!r}) berbeda "
+        "dengan datasets/ sekarang ({kini!r}): tidak dapat dipastikan mana yang lebih baru.",
+        "This old-version form does not record the values it was made from, and its value "
+        "({value!r}) differs from datasets/ today ({kini!r}): which one is newer cannot be told.",
+        "Buat formulir baru dengan `python build.py formulir` dan ketik perubahan Anda di sana, "
+        "atau ketik {kini!r} di sel ini.",
+        "Make a fresh form with `python build.py formulir` and type your changes there, or type "
+        "{kini!r} in this cell.",
+    ),
+    "tulis_gagal": (
+        "Berkas {value!r} tidak dapat ditulis ({batas}).",
+        "File {value!r} cannot be written ({batas}).",
+        "Tutup berkas itu bila sedang terbuka di Excel atau program lain dan pastikan foldernya "
+        "boleh ditulis, lalu jalankan impor lagi. Tidak ada berkas di datasets/ yang diubah.",
+        "Close the file if it is open in Excel or another program and make sure its folder is "
+        "writable, then run the import again. No file in datasets/ was changed.",
+    ),
+    "impor_terputus": (
+        "Impor terhenti setengah jalan dan berkas ini belum dapat dikembalikan.",
+        "The import stopped half-way and this file could not be put back yet.",
+        "Tutup program yang membuka berkas di datasets/, lalu jalankan `python build.py impor` "
+        "lagi: perubahan setengah jalan dibatalkan dulu secara otomatis.",
+        "Close any program holding files in datasets/, then run `python build.py impor` again: "
+        "the half-done change is undone automatically first.",
+    ),
+    "impor_terputus_diubah": (
+        "Impor sebelumnya terhenti setengah jalan, dan berkas ini sudah diubah lagi sesudahnya.",
+        "An earlier import stopped half-way, and this file was changed again since.",
+        "Tidak ada yang ditimpa. Bandingkan berkas ini dengan salinan sebelum impor di {value}, "
+        "pulihkan yang benar (mis. `git checkout`), lalu hapus folder itu.",
+        "Nothing was overwritten. Compare the file with the pre-import copies in {value}, restore "
+        "the right one (e.g. `git checkout`), then delete that folder.",
+    ),
+    "impor_dipulihkan": (
+        "Impor sebelumnya terhenti setengah jalan; berkas ini dikembalikan seperti sebelum impor itu.",
+        "An earlier import stopped half-way; this file was put back as it was before it.",
+        "Impor ulang formulir yang terhenti itu bila perubahannya masih diperlukan.",
+        "Import that form again if its changes are still needed.",
+    ),
+    "impor_sibuk": (
+        "Pembangunan situs atau impor lain sedang berjalan.",
+        "A site build or another import is running.",
+        "Tunggu sampai selesai lalu jalankan impor lagi; tidak ada yang diubah.",
+        "Wait for it to finish and run the import again; nothing was changed.",
+    ),
+    "lembar_lain": (
+        "Lembar {value!r} bukan bagian dari formulir; isinya tidak diimpor.",
+        "Sheet {value!r} is not part of the form; its contents are not imported.",
+        "Bila angkanya harus diimpor, pindahkan ke lembar tabel yang sesuai; bila hanya catatan "
+        "kerja, abaikan peringatan ini.",
+        "If its figures must be imported, move them to the matching table sheet; if it is only a "
+        "working note, ignore this warning.",
+    ),
+    # --- end of forms block ---
     "peta_berkas": (
         "Berkas batas wilayah tidak dapat dibaca sebagai GeoJSON: {value}",
         "The boundary file cannot be read as GeoJSON: {value}",
@@ -338,6 +468,27 @@ UI = {
                           "datasets/kecamatan.csv{saran}",
                           "Unknown kecamatan {code!r}. See the official codes in "
                           "datasets/kecamatan.csv{saran_en}"),
+    # --- fill-in forms (formulir.py) ---
+    "form_exists": ("Berkas {path} sudah ada dan tidak ditimpa (mungkin formulir yang sudah diisi). "
+                    "Pilih nama lain dengan --keluar, atau tambahkan --timpa bila memang ingin "
+                    "menggantinya.",
+                    "{path} already exists and was not overwritten (it may be a filled-in form). "
+                    "Choose another name with --keluar, or add --timpa to replace it."),
+    "form_protected": ("Formulir tidak boleh ditulis ke {path}: folder {folder}/ milik proyek "
+                       "(data, halaman, tema, git atau hasil bangun). Simpan di luar folder itu.",
+                       "A form may not be written to {path}: {folder}/ belongs to the project "
+                       "(data, pages, theme, git or build). Save it outside that folder."),
+    "form_not_xlsx": ("Nama berkas formulir harus berakhiran .xlsx: {path}.",
+                      "The form's file name must end in .xlsx: {path}."),
+    "form_no_folder": ("Folder {path} tidak ada. Buat dulu foldernya atau pilih folder lain untuk "
+                       "--keluar.",
+                       "Folder {path} does not exist. Create it first or choose another folder "
+                       "for --keluar."),
+    "form_write_failed": ("Formulir tidak dapat ditulis ke {path} ({error}). Tutup berkas itu bila "
+                          "terbuka di Excel, atau pilih tempat lain dengan --keluar.",
+                          "The form cannot be written to {path} ({error}). Close it if it is open "
+                          "in Excel, or choose another place with --keluar."),
+    # --- end of forms block ---
     "no_file": ("Berkas {path} tidak ditemukan.", "File {path} not found."),
     "import_refused": ("Impor dibatalkan: tidak ada berkas di datasets/ yang diubah.",
                        "Import aborted: no file in datasets/ was changed."),

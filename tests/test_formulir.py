@@ -163,12 +163,23 @@ def test_one_bad_cell_blocks_every_other_change(project, form):
     assert tree_digest(project / "datasets") == before
 
 
-@pytest.mark.parametrize("content", [b"bukan xlsx", b"PK\x03\x04rusak"])
-def test_file_that_is_not_a_form_is_refused(project, tmp_path, content):
-    path = tmp_path / "salah.xlsx"
+@pytest.mark.parametrize(("name", "content", "seen_as"), [
+    ("salah.xlsx", b"kode_kecamatan,jumlah\n32.15.05,1\n", "teks/CSV"),  # a CSV renamed .xlsx
+    ("salah.xlsx", b"PK\x03\x04rusak", "zip/xlsx rusak"),
+    ("lama.xls", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(512), "Excel 97-2003 (.xls)"),
+    ("lama.xlsx", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(512), "Excel 97-2003 (.xls)"),
+    ("data.csv", b"a,b\n1,2\n", "teks/CSV"),
+])
+def test_file_that_is_not_an_xlsx_is_refused_in_indonesian(project, tmp_path, name, content,
+                                                            seen_as):
+    path = tmp_path / name
     path.write_bytes(content)
     result = imported(project, path)
-    assert not result.ok and result.report.errors[0].rule == "formulir"
+    (problem,) = result.report.errors
+    assert problem.rule == "bukan_xlsx" and problem.details["batas"] == seen_as
+    message = " ".join(problem.texts("id"))
+    assert "bukan berkas .xlsx; simpan sebagai Excel Workbook (.xlsx)" in message
+    assert "openpyxl" not in message and "xlrd" not in message
 
 
 def test_workbook_without_form_sheet_is_refused(project, tmp_path):
@@ -226,3 +237,69 @@ def test_character_the_file_encoding_cannot_hold_is_refused_at_the_form(project,
     assert problem.rule == "pengkodean_tulis" and problem.value == "≥"
     assert "cp1252" in problem.texts("id")[0]
     assert tree_digest(project / "datasets") == before
+
+
+def test_form_bytes_do_not_depend_on_the_clock(project, tmp_path, monkeypatch):
+    import time
+
+    catalog = catalog_of(project)
+    first = write_form(catalog, KLARI, tmp_path / "a.xlsx", "2025").read_bytes()
+    later = time.time() + 3 * 86400
+    monkeypatch.setattr(time, "time", lambda: later)
+    assert write_form(catalog, KLARI, tmp_path / "b.xlsx", "2025").read_bytes() == first
+
+
+def form_command(project, *args):
+    from monografi import cli
+
+    return cli.main(["--proyek", str(project), "formulir", "--kecamatan", KLARI, *args])
+
+
+def test_an_existing_file_is_never_overwritten_without_timpa(project, tmp_path, capsys):
+    filled = tmp_path / "formulir.xlsx"
+    filled.write_bytes(b"formulir yang sudah diisi")
+    assert form_command(project, "--keluar", str(filled)) == 2
+    assert "--timpa" in capsys.readouterr().err and filled.read_bytes() == b"formulir yang sudah diisi"
+    assert form_command(project, "--keluar", str(filled), "--timpa") == 0
+    assert openpyxl.load_workbook(filled).sheetnames[0] == "Petunjuk"
+    assert [p.name for p in tmp_path.iterdir()] == ["formulir.xlsx", "proyek"]  # no temp left
+
+
+@pytest.mark.parametrize("inside", ["datasets/kecamatan.csv", "datasets/formulir.xlsx",
+                                    "datasets/schemas/f.xlsx", "content/f.xlsx", "theme/f.xlsx",
+                                    ".git/f.xlsx", ".monografi/f.xlsx"])
+@pytest.mark.parametrize("timpa", [[], ["--timpa"]])
+def test_a_form_is_never_written_into_the_project(project, capsys, inside, timpa):
+    (project / inside).parent.mkdir(parents=True, exist_ok=True)
+    before = tree_digest(project)
+    assert form_command(project, "--keluar", str(project / inside), *timpa) == 2
+    err = capsys.readouterr().err
+    assert inside.split("/")[0] + "/" in err and "Traceback" not in err
+    assert tree_digest(project) == before
+
+
+@pytest.mark.parametrize(("name", "phrase"), [
+    ("formulir.csv", ".xlsx"), ("formulir.xls", ".xlsx"), ("formulir", ".xlsx"),
+    ("tidak-ada/formulir.xlsx", "tidak ada"),
+])
+def test_wrong_name_or_missing_folder_is_a_usage_message(project, tmp_path, capsys, name, phrase):
+    assert form_command(project, "--keluar", str(tmp_path / name)) == 2
+    err = capsys.readouterr().err
+    assert phrase in err and "Traceback" not in err
+    assert not (tmp_path / name).exists()
+
+
+def test_a_symlink_into_datasets_is_refused(project, tmp_path, capsys):
+    link = tmp_path / "pintasan"
+    link.symlink_to(project / "datasets", target_is_directory=True)
+    assert form_command(project, "--keluar", str(link / "f.xlsx")) == 2
+    assert not (project / "datasets" / "f.xlsx").exists()
+
+
+@pytest.mark.xfail(strict=True, reason="needs the saran.py fix from the check engineers' branch")
+def test_a_mistyped_code_suggests_the_code_with_the_same_digits(project, tmp_path, capsys):
+    from monografi import cli
+
+    code = cli.main(["--proyek", str(project), "formulir", "--kecamatan", "32.15.5",
+                     "--keluar", str(tmp_path / "x.xlsx")])
+    assert code == 2 and "maksud Anda '32.15.05' (Klari)?" in capsys.readouterr().err
