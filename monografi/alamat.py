@@ -77,13 +77,13 @@ def _links(descriptor: dict) -> Iterator[tuple[str, dict, str, Callable, str]]:
     that function accepts)."""
     for key in LINK_KEYS:
         if key in descriptor:
-            yield key, descriptor, key, public_url, "https://…"
+            yield key, descriptor, key, public_url, "http(s)://…"
     for name, contact in LINK_LISTS.items():
         items = descriptor.get(name)
         for index, item in enumerate(items if isinstance(items, list) else []):
             if isinstance(item, dict) and "path" in item:
                 yield (f"{name}[{index}].path", item, "path", partial(public_url, contact=contact),
-                       "https://… / mailto:…" if contact else "https://…")
+                       "http(s)://… / mailto:…" if contact else "http(s)://…")
             if isinstance(item, dict) and "email" in item:
                 yield f"{name}[{index}].email", item, "email", public_email, "nama@contoh.go.id"
 
