@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
+from .alamat import url_problems
 from .report import Problem
 
 PACKAGE_FILE = "datapackage.json"
@@ -156,6 +157,7 @@ def load_catalog(root: Path) -> tuple[Catalog | None, list[Problem]]:
     if descriptor is None:
         return None, problems
     problems.extend(_remote_references(descriptor, PACKAGE_FILE))
+    problems.extend(url_problems(descriptor, PACKAGE_FILE))
     resources = []
     raw_resources = descriptor.get("resources")
     if not isinstance(raw_resources, list) or not raw_resources:
@@ -172,6 +174,7 @@ def load_catalog(root: Path) -> tuple[Catalog | None, list[Problem]]:
                                     value="data di dalam datapackage.json: pakai berkas CSV"))
             continue
         problems.extend(_remote_references(raw, where))
+        problems.extend(url_problems(raw, where))
         file = safe_path(root, raw.get("path"), problems, where, "path")
         schema = raw.get("schema")
         if isinstance(schema, str):

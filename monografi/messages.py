@@ -410,6 +410,19 @@ RULES: dict[str, tuple[str, str, str, str]] = {
         "Tambahkan poligonnya; setiap {batas} harus ada di peta.",
         "Add its polygon; every {batas} must be on the map.",
     ),
+    # Safe publication (URLs from datapackage.json).
+    "alamat_tidak_aman": (
+        "Alamat {value!r} tidak dapat diterbitkan sebagai tautan: yang diterima hanya {batas} "
+        "(tanpa spasi atau karakter tersembunyi).",
+        "Address {value!r} cannot be published as a link: only {batas} is accepted "
+        "(no spaces or hidden characters).",
+        "Tulis alamat lengkapnya, mis. \"https://creativecommons.org/licenses/by/4.0/\" "
+        "(atau surel \"nama@contoh.go.id\" untuk kontak), atau hapus kunci ini bila alamatnya "
+        "tidak ada.",
+        "Write the full address, e.g. \"https://creativecommons.org/licenses/by/4.0/\" "
+        "(or an e-mail \"nama@contoh.go.id\" for a contact), or delete this key if there is "
+        "no address.",
+    ),
 }
 
 # Fallback when Frictionless raises an error type we have no sentence for.

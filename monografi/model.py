@@ -11,6 +11,7 @@ from functools import cached_property
 
 import pandas as pd
 
+from . import alamat
 from .boundaries import load_boundaries
 from .catalog import AREA_LEVELS, Catalog, ResourceSpec
 from .derived import compute_derived
@@ -231,6 +232,7 @@ def _build_areas(datasets: dict[str, Dataset]) -> dict[str, Area]:
 
 
 def build_model(catalog: Catalog) -> Model:
+    catalog = alamat.publishable(catalog)
     datasets = {spec.name: Dataset(spec, read_table(spec), [Field.from_schema(f) for f in spec.fields])
                 for spec in catalog.resources}
     model = Model(catalog, datasets, _build_areas(datasets))

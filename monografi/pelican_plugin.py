@@ -6,6 +6,9 @@ is decided by the page writers in monografi.pages.
 
 A page whose key (shared presentation digest + its own context digest) matches the published
 build is linked from it instead of rendered; the others are rendered in a forked process pool.
+
+Markdown passes raw HTML through, so every content/ page and update note is sanitised here, in
+one place, before any template or feed reads it.
 """
 
 from __future__ import annotations
@@ -14,6 +17,7 @@ import hashlib
 from collections import Counter
 from pathlib import Path
 
+import nh3
 from pelican import signals
 from pelican.generators import Generator
 
@@ -24,6 +28,15 @@ from .site import SiteData
 from .workers import batches, ordered_map
 
 PAGES_PER_TASK = 16
+# What content pages may keep (content/pages/panduan-data.md tells staff the same): nh3's
+# default tags (headings, lists, tables, links, code, abbr, details/summary, figure/img, …) and
+# attributes, plus ids and classes (table of contents, footnotes) and text alignment of cells.
+CONTENT_ATTRIBUTES = {
+    **nh3.ALLOWED_ATTRIBUTES, "*": {"id", "class", "title", "lang", "dir"},
+    "img": nh3.ALLOWED_ATTRIBUTES["img"] | {"loading"},
+    "td": nh3.ALLOWED_ATTRIBUTES["td"] | {"style"}, "th": nh3.ALLOWED_ATTRIBUTES["th"] | {"style"},
+}
+CONTENT_URL_SCHEMES = {"http", "https", "mailto"}  # and relative links within the site
 _JOB: dict = {}  # what forked workers render: set just before the pool starts
 
 
@@ -86,9 +99,26 @@ def _check_unique(pages: list[Page], context: dict) -> None:
         raise RuntimeError(f"halaman ganda (dua penulis untuk satu berkas): {', '.join(duplicates)}")
 
 
+def sanitise(html: str) -> str:
+    """Content HTML without scripts, styles, frames, event handlers or non-http(s) links."""
+    return nh3.clean(html, tags=nh3.ALLOWED_TAGS, attributes=CONTENT_ATTRIBUTES, link_rel=None,
+                     url_schemes=CONTENT_URL_SCHEMES, filter_style_properties={"text-align"})
+
+
+def sanitise_content(content) -> None:
+    """content_object_init: the body and the Markdown-formatted metadata (the summary)."""
+    content._content = sanitise(content._content or "")
+    for key in content.settings.get("FORMATTED_FIELDS", []):
+        if isinstance(content.metadata.get(key), str):
+            content.metadata[key] = sanitise(content.metadata[key])
+    if hasattr(content, "_summary"):
+        content._summary = content.metadata.get("summary", content._summary)
+
+
 def get_generators(_pelican):
     return MonografiGenerator
 
 
 def register():
     signals.get_generators.connect(get_generators)
+    signals.content_object_init.connect(sanitise_content)

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from .messages import LANGS, RULES, TYPE_NAMES, UI, UNKNOWN_RULE
 
 # Problems with the package description itself rather than with staff's figures: exit code 2.
-CONFIG_RULES = frozenset({"metadata", "jalur_tidak_aman", "berkas_hilang"})
+CONFIG_RULES = frozenset({"metadata", "jalur_tidak_aman", "berkas_hilang", "alamat_tidak_aman"})
 FORMATS = ("teks", "json", "github")
 
 

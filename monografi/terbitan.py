@@ -6,6 +6,8 @@ about git and this one about wording.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from . import fmt
 from .exports.base import Exports
 from .exports.formats import DATASET_FORMATS
@@ -43,9 +45,16 @@ def _values_text(record: dict, key: list[str]) -> str:
     return "; ".join(f"{k} = {v}" for k, v in record.items() if k not in key and v != "")
 
 
-def _rows(records: list[dict], key: list[str]) -> list[dict]:
-    return [{"key": _key_text(r, key), "values": _values_text(r, key)}
-            for r in records[:MAX_LISTED_ROWS]]
+@dataclass(frozen=True)
+class ListedRow:
+    """A row added or removed. Not a dict: in Jinja `row.values` of a dict is dict.values."""
+
+    key: str
+    text: str
+
+
+def _rows(records: list[dict], key: list[str]) -> list[ListedRow]:
+    return [ListedRow(_key_text(r, key), _values_text(r, key)) for r in records[:MAX_LISTED_ROWS]]
 
 
 def revision_view(revision: Revision, first: bool) -> dict:

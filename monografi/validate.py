@@ -14,7 +14,7 @@ from pathlib import Path
 
 from frictionless import Checklist, FrictionlessException, Package, checks
 
-from . import dialect
+from . import dialect, personal_data
 from .boundaries import load_boundaries
 from .catalog import Catalog, ResourceSpec, load_catalog
 from .peringatan import warnings_for
@@ -35,15 +35,6 @@ _ROW_RULES = {"blank-row": "baris_kosong", "extra-cell": "sel_lebih", "missing-c
 _FILE_ERRORS = {"encoding-error", "source-error", "scheme-error", "format-error", "hash-count",
                 "byte-count", "compression-error", "io-error"}
 _GROUPED_THOUSANDS = re.compile(r"-?\d{1,3}([.,]\d{3})+")
-
-PERSONAL_DATA = (
-    (re.compile(r"(?<!\d)\d{16}(?!\d)"), "NIK/No. KK: 16 digit"),
-    (re.compile(r"[\w.+-]+@[\w-]+\.[\w.-]+"), "alamat surel / e-mail"),
-    (re.compile(r"(?<![\d.])(?:\+62[\s-]?|62|0)8\d{2}[\s-]?\d{3,4}[\s-]?\d{2,5}(?!\d)"),
-     "nomor telepon / phone number"),
-)
-PERSONAL_COLUMNS = re.compile(
-    r"(^|_)(nik|no_kk|nomor_kk|telepon|telp|hp|whatsapp|email|e_mail|surel)($|_)")
 
 
 def validate_datasets(root: Path) -> tuple[Catalog | None, Report]:
@@ -199,12 +190,12 @@ def read_raw(spec: ResourceSpec) -> tuple[list[str], list[list[str]]]:
 def _monograph_problems(catalog: Catalog, spec: ResourceSpec, table: dialect.Table) -> list[Problem]:
     header, rows = table.header, table.rows
     problems = [Problem(spec.relpath, "data_pribadi", 1, name, name, {"batas": name})
-                for name in header if PERSONAL_COLUMNS.search(name.strip().lower())]
+                for name in header if personal_data.is_personal_column(name)]
     sources = catalog.sources
     for number, row in enumerate(rows, start=2):
         cells = dict(zip(header, row, strict=False))
         for column, value in cells.items():
-            label = next((label for pattern, label in PERSONAL_DATA if pattern.search(value)), None)
+            label = personal_data.find(value)
             if label:
                 problems.append(Problem(spec.relpath, "data_pribadi", number, column, value,
                                         {"batas": label}))

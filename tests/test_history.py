@@ -3,6 +3,7 @@
 import io
 import json
 import os
+import shutil
 import subprocess
 import zipfile
 from xml.etree import ElementTree
@@ -18,7 +19,7 @@ from monografi.exports.umpan_data import FEED_PATH, export_feed
 from monografi.history import CellChange, History
 from monografi.model import build_model
 from monografi.pipeline import build
-from tests.conftest import copy_project
+from tests.conftest import copy_project, tree_digest
 from tests.helpers import append_line, set_cell
 from tests.htmlparse import read_page
 
@@ -177,12 +178,21 @@ def test_data_change_feed_without_git_is_empty_and_dated_by_the_package(project)
     assert feed.find(f"{atom}updated").text == "2026-11-29T00:00:00Z"
 
 
-def test_history_pages_and_release_in_a_built_site(repo):
-    result = build(repo, repo / "output")
+def test_history_pages_and_release_in_a_built_site(repo, tmp_path):
+    twin = tmp_path / "kembar"
+    shutil.copytree(repo, twin, symlinks=True)  # the same commits, built from another folder
+    result = build(repo, repo / "output", workers=1)
     assert result.ok, result.report.format_text()
     site = repo / "output"
     page = read_page(site / "data/luas_kecamatan/riwayat/index.html")
     assert ["32.15.01 / 2011 / S3", "luas_km2", "40.57", "41.00"] in page.rows
+    assert ["32.15.02 / 2024 / S6", "luas_km2 = 99.5; catatan = baris uji"] in page.rows
+    assert ["32.15.01 / 2017 / S4",
+            "luas_km2 = 33.68; catatan = Angka lama BPS/Pemda yang dikutip RPIJM 2017–2022"
+            ] in page.rows
+    assert "built-in method" not in page.text and " at 0x" not in page.text
+    assert build(twin, twin / "output", workers=1).ok
+    assert tree_digest(twin / "output") == tree_digest(site)
     assert "Koreksi luas Karawang Barat" in page.text and "1 Maret 2026" in page.text
     luas = read_page(site / "data/luas_kecamatan/index.html").text
     assert "Terakhir diperbarui: 1 Maret 2026" in luas

@@ -213,3 +213,19 @@ def test_kecamatan_pages_stay_within_the_100_kb_budget(built_site):
     barat = page_weight(built_site / "kecamatan" / "32-15-01" / "index.html")
     html_only = len((built_site / "kecamatan" / "32-15-01" / "index.html").read_bytes())
     assert barat > html_only / 20  # assets are counted, not just the compressed HTML
+
+
+DICT_METHODS = {name for name in dir(dict) if not name.startswith("_")}
+
+
+@pytest.mark.parametrize("template", sorted(p.name for p in (REPO / "theme/templates").glob("*.html")))
+def test_templates_never_read_an_attribute_that_a_dict_has_as_a_method(template):
+    """`row.values` on a dict is dict.values, printed as '<built-in method … at 0x…>'."""
+    from jinja2 import Environment, nodes
+
+    source = (REPO / "theme/templates" / template).read_text(encoding="utf-8")
+    tree = Environment(extensions=["jinja2.ext.do"]).parse(source)
+    called = {id(call.node) for call in tree.find_all(nodes.Call)}  # d.items() is meant
+    traps = [f"line {n.lineno}: .{n.attr}" for n in tree.find_all(nodes.Getattr)
+             if n.attr in DICT_METHODS and id(n) not in called]
+    assert not traps
