@@ -57,7 +57,8 @@ def state_dir(project: Path) -> Path:
 def check_output(project: Path, output: Path) -> None:
     """Refuse an output path whose replacement could lose anything the build did not make."""
     project = Path(project).resolve()
-    where = Path(output).absolute().parent.resolve() / Path(output).name  # the link itself
+    output = Path(os.path.abspath(output))
+    where = output.parent.resolve() / output.name  # the link itself, not where it points
     if where == project or where in project.parents:
         raise UnsafeOutput("project", where)
     for part in PROTECTED:
