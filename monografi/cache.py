@@ -6,19 +6,19 @@ Three levels, all keyed on content, never on timestamps:
   Equal → nothing to do.
 - `value_digest`: a page's context, walked generically; model objects are named by identity
   (an Area by its code, a Dataset by its table's hash) so a page does not hash the whole tree.
-- `Manifest`: per output file, the key it was made from, kept beside the published build so
-  the next build can link unchanged files instead of rendering them again.
+- `Manifest`: per output file, the key it was made from and its size and sha256, so the next
+  build can copy unchanged, intact files instead of rendering them again.
+- `store`/`load`: cache files carry their own sha256; a damaged entry is a miss, never a file
+  that reaches the site.
 """
 
 from __future__ import annotations
 
 import dataclasses
-import errno
 import functools
 import hashlib
 import json
 import os
-import shutil
 import subprocess
 import types
 from importlib import metadata
@@ -195,17 +195,19 @@ class ValueDigest:
 
 
 class Manifest:
-    """What the published build was made from: its inputs digest and, per output file, its key.
+    """What the published build was made from: its inputs digest and, per output file, its key
+    and its size and sha256, so that nothing damaged since is ever kept or reused.
 
     Kept in .monografi/manifest.json (never in the published site) and trusted only while
     output/ still points at the build it names.
     """
 
     def __init__(self, inputs: str = "", files: dict[str, str] | None = None,
-                 site: Path | None = None):
+                 site: Path | None = None, sums: dict[str, list] | None = None):
         self.inputs = inputs
         self.files = dict(files or {})
         self.site = site
+        self.sums = dict(sums or {})  # path → [size, sha256] of every published file
 
     @classmethod
     def load(cls, state: Path, output: Path) -> Manifest:
@@ -214,38 +216,65 @@ class Manifest:
             site = (state / "builds" / data["build"]).resolve()
             if not output.is_symlink() or output.resolve() != site or not site.is_dir():
                 return cls()
-            return cls(data["inputs"], data["files"], site)
+            return cls(data["inputs"], data["files"], site, data["sums"])
         except (OSError, ValueError, KeyError, TypeError):
             return cls()
 
     def save(self, state: Path, site: Path) -> None:
-        document = {"build": site.name, "inputs": self.inputs, "files": dict(sorted(self.files.items()))}
+        document = {"build": site.name, "inputs": self.inputs, "files": dict(sorted(self.files.items())),
+                    "sums": tree_sums(site)}
         tmp = state / f"{MANIFEST}.tmp"
         tmp.write_text(json.dumps(document, indent=0), encoding="utf-8")
         tmp.replace(state / MANIFEST)
 
-    def previous(self, path: str, key: str) -> Path | None:
-        """The published file for `path`, if it was made from the same key."""
-        if self.site is None or self.files.get(path) != key:
+    def read(self, path: str) -> bytes | None:
+        """The published file's bytes, if they are still exactly what the build wrote."""
+        if self.site is None or path not in self.sums:
             return None
         candidate = self.site / path
-        return candidate if candidate.is_file() else None
+        try:
+            if candidate.is_symlink() or candidate.stat().st_size != self.sums[path][0]:
+                return None
+            data = candidate.read_bytes()
+        except OSError:
+            return None
+        return data if hashlib.sha256(data).hexdigest() == self.sums[path][1] else None
+
+    def previous(self, path: str, key: str) -> bytes | None:
+        """The published file for `path`, if it was made from the same key and is intact."""
+        return self.read(path) if self.files.get(path) == key else None
+
+    def damaged(self) -> list[str]:
+        """Published files that differ from what the build wrote (cheap: sizes first, then
+        hashes), plus files added since; [] for an intact site."""
+        if self.site is None:
+            return ["."]
+        present = {p.relative_to(self.site).as_posix() for p in self.site.rglob("*") if not p.is_dir()}
+        return sorted((present ^ set(self.sums)) | {p for p in self.sums if self.read(p) is None})
 
 
-def reuse(previous: Path, fresh: Path) -> None:
-    """Put a file of the previous build into the fresh one: a hard link (no bytes copied).
+def tree_sums(site: Path) -> dict[str, list]:
+    """[size, sha256] of every file under site, by relative path."""
+    sums = {}
+    for path in sorted(site.rglob("*")):
+        if path.is_file() and not path.is_symlink():
+            data = path.read_bytes()
+            sums[path.relative_to(site).as_posix()] = [len(data), hashlib.sha256(data).hexdigest()]
+    return sums
 
-    The link shares its inode with the published site, so nothing may ever write through it:
-    an existing file is replaced, never overwritten, and a copy goes via a temporary file.
-    """
-    fresh.parent.mkdir(parents=True, exist_ok=True)
-    if fresh.exists() or fresh.is_symlink():
-        fresh.unlink()
+
+def store(entry: Path, data: bytes) -> None:
+    """Put data into a cache file with its sha256 in front, written atomically."""
+    entry.parent.mkdir(parents=True, exist_ok=True)
+    tmp = entry.with_name(f".{entry.name}.{os.getpid()}.tmp")
+    tmp.write_bytes(hashlib.sha256(data).hexdigest().encode() + b"\n" + data)
+    tmp.replace(entry)
+
+
+def load(entry: Path) -> bytes | None:
+    """A cache file's data if it still matches its recorded sha256; None if missing or damaged."""
     try:
-        os.link(previous, fresh)
-    except OSError as exc:
-        if exc.errno not in (errno.EXDEV, errno.EPERM, errno.EMLINK, errno.ENOTSUP):
-            raise
-        tmp = fresh.with_name(f".{fresh.name}.salin")
-        shutil.copyfile(previous, tmp)
-        os.replace(tmp, fresh)
+        digest, _, data = entry.read_bytes().partition(b"\n")
+    except OSError:
+        return None
+    return data if hashlib.sha256(data).hexdigest().encode() == digest else None

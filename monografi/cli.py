@@ -1,24 +1,30 @@
 """Command line for staff and CI. Talks Indonesian by default; --lang en for English.
 
 Exit codes: 0 success, 1 data errors (nothing published or imported), 2 usage or configuration
-errors (unknown command or option, broken datapackage.json, a file that is not a form, …).
+errors (unknown command or option, broken datapackage.json, a file that is not a form, an output
+folder that is not ours, a broken template, …), 3 a bug in Monografi itself.
 """
 
 from __future__ import annotations
 
 import argparse
 import contextlib
+import errno
 import functools
 import http.server
 import os
 import sys
+import traceback
+from http import HTTPStatus
 from pathlib import Path
 
-from .messages import ui
-from .publish import BuildBusy
+from .messages import STAGE_NAMES_EN, ui
+from .publish import BuildBusy, UnsafeOutput
 from .report import FORMATS, Report
+from .safe_write import RefusedWrite
+from .search import SearchIndexError
 
-EXIT_OK, EXIT_DATA, EXIT_USAGE = 0, 1, 2
+EXIT_OK, EXIT_DATA, EXIT_USAGE, EXIT_BUG = 0, 1, 2, 3
 USAGE_RULES = frozenset({"formulir", "formulir_lembar", "formulir_kode", "bukan_xlsx",
                          "impor_sibuk"})
 
@@ -26,8 +32,9 @@ EPILOG = """\
 Kode keluar / exit codes:
   0  berhasil: data sah (peringatan boleh ada) / success: data valid (warnings allowed)
   1  ada galat data: situs terbit dan datasets/ tidak diubah / data errors: nothing changed
-  2  salah pemakaian atau konfigurasi (perintah, opsi, datapackage.json, berkas bukan formulir)
-     / usage or configuration error
+  2  salah pemakaian atau konfigurasi (perintah, opsi, datapackage.json, berkas bukan formulir,
+     folder hasil, templat) / usage or configuration error
+  3  kesalahan (bug) di Monografi sendiri; situs terbit tidak diubah / a bug in Monografi
 
 Contoh / examples:
   python build.py check                       validasi cepat, pesan dalam bahasa Indonesia
@@ -173,11 +180,15 @@ def _build(args, output: Path) -> int:
     except BuildBusy:
         print(ui("busy", args.lang), file=sys.stderr)
         return EXIT_USAGE
-    except Exception as exc:  # a theme, content or Pagefind failure: say so, keep the old site
+    except UnsafeOutput as exc:
+        print(ui(f"output_{exc.reason}", args.lang, path=exc.path, part=exc.part), file=sys.stderr)
+        return EXIT_USAGE
+    except Exception as exc:  # a failed stage: say which, and why; the old site stays
         if os.environ.get("MONOGRAFI_DEBUG"):
             raise
-        print(ui("crashed", args.lang, error=f"{type(exc).__name__}: {exc}"), file=sys.stderr)
-        return EXIT_USAGE
+        text, code = failure_message(exc, args.lang)
+        print(text, file=sys.stderr)
+        return code
     if not _show_report(result.report, args.lang, "build_failed"):
         return _exit_code(result.report)
     print(ui("build_done", args.lang, path=output, pages=result.pages,
@@ -186,12 +197,91 @@ def _build(args, output: Path) -> int:
     return EXIT_OK
 
 
+def _causes(error: BaseException) -> list[BaseException]:
+    """The error and what caused it, outermost first."""
+    chain: list[BaseException] = []
+    while error is not None and error not in chain:
+        chain.append(error)
+        error = error.__cause__ or error.__context__
+    return chain
+
+
+def _template_of(error: BaseException) -> str | None:
+    """'area.html:12' when a Jinja template raised the error, else None."""
+    import jinja2
+
+    for exc in _causes(error):
+        if isinstance(exc, jinja2.TemplateError):
+            name, line = getattr(exc, "filename", None) or getattr(exc, "name", None), \
+                getattr(exc, "lineno", None)
+            frames = [f for f in traceback.extract_tb(exc.__traceback__) if f.filename.endswith(".html")]
+            if not name and frames:
+                name, line = frames[-1].filename, frames[-1].lineno
+            return f"{Path(name).name if name else '?'}{f':{line}' if line else ''}"
+    return None
+
+
+def failure_message(error: Exception, lang: str) -> tuple[str, int]:
+    """What a failed build tells staff, and its exit code: the stage, the real cause, and a hint
+    that blames theme/ only for template errors and Monografi itself for anything unexpected."""
+    stage = getattr(error, "stage", "?")
+    cause = getattr(error, "cause", error)
+    lines = [ui("stage_failed", lang, stage=STAGE_NAMES_EN.get(stage, stage) if lang == "en" else stage,
+                error=f"{type(cause).__name__}: {cause}")]
+    causes = _causes(cause)
+    refused = next((c for c in causes if isinstance(c, RefusedWrite)), None)
+    template = _template_of(cause)
+    code = EXIT_USAGE
+    if refused is not None:
+        lines[0] = ui("write_refused", lang, path=refused.relpath,
+                      reason=ui(f"write_{refused.reason}", lang))
+    elif template is not None:
+        lines.append(ui("stage_template", lang, template=template))
+    elif any(isinstance(c, SearchIndexError) for c in causes):
+        lines.append(ui("stage_search", lang))
+    elif any(isinstance(c, OSError) for c in causes):
+        lines.append(ui("stage_system", lang))
+    else:
+        lines.append(ui("stage_bug", lang))
+        code = EXIT_BUG
+    lines.append(ui("site_kept", lang))
+    return "\n".join(lines), code
+
+
+class PortalHandler(http.server.SimpleHTTPRequestHandler):
+    """Serves the built site; a missing page gets the portal's own 404.html, in Indonesian."""
+
+    def send_error(self, code, message=None, explain=None):
+        page = Path(self.directory) / "404.html"
+        if code != HTTPStatus.NOT_FOUND or not page.is_file():
+            return super().send_error(code, message, explain)
+        body = page.read_bytes()
+        self.send_response(code)
+        self.send_header("Content-Type", "text/html; charset=utf-8")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        if self.command != "HEAD":
+            self.wfile.write(body)
+        return None
+
+
+def portal_server(output: Path, host: str, port: int) -> http.server.ThreadingHTTPServer:
+    return http.server.ThreadingHTTPServer(
+        (host, port), functools.partial(PortalHandler, directory=str(output)))
+
+
 def _serve(args, output: Path) -> int:
     if not output.is_dir():
         print(ui("no_output", args.lang, path=output), file=sys.stderr)
         return EXIT_USAGE
-    handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(output))
-    with http.server.ThreadingHTTPServer((args.host, args.port), handler) as server:
+    try:
+        server = portal_server(output, args.host, args.port)
+    except OSError as exc:
+        key = "port_busy" if exc.errno == errno.EADDRINUSE else "serve_failed"
+        print(ui(key, args.lang, host=args.host, port=args.port, next=args.port + 1, error=exc),
+              file=sys.stderr)
+        return EXIT_USAGE
+    with server:
         print(ui("serving", args.lang, host=args.host, port=args.port))
         with contextlib.suppress(KeyboardInterrupt):
             server.serve_forever()

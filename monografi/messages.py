@@ -466,11 +466,6 @@ UI = {
     ),
     "build_done": ("Situs selesai dibangun di {path} ({pages} halaman, {secs:.1f} detik).",
                    "Site built in {path} ({pages} pages, {secs:.1f} s)."),
-    "crashed": ("Pembangunan gagal di tahap situs: {error}\nSitus yang sudah terbit tidak diubah. "
-                "Periksa templat di theme/ dan halaman di content/; jejak lengkap: MONOGRAFI_DEBUG=1.",
-                "The build failed while making the site: {error}\nThe published site was left "
-                "untouched. Check the templates in theme/ and pages in content/; full trace: "
-                "MONOGRAFI_DEBUG=1."),
     "busy": ("Pembangunan lain sedang berjalan; coba lagi nanti.",
              "Another build is running; try again later."),
     "serving": ("Portal tersedia di http://{host}:{port}/ (Ctrl+C untuk berhenti)",
@@ -515,6 +510,76 @@ UI = {
     "empty": ("(kosong)", "(empty)"),
     "no_output": ("Belum ada situs di {path}: jalankan dulu `python build.py`.",
                   "No site in {path} yet: run `python build.py` first."),
+    # Publishing safely (issue 9): output path, refused writes, failed stages, serve.
+    "output_project": ("Folder hasil {path} adalah folder proyek atau berisi folder proyek; Monografi "
+                       "tidak akan menggantinya. Pilih folder lain, mis. --output output.",
+                       "Output folder {path} is the project folder or contains it; Monografi will not "
+                       "replace it. Choose another folder, e.g. --output output."),
+    "output_protected": ("Folder hasil {path} adalah, atau berada di dalam, {part}/ milik proyek; "
+                         "Monografi tidak akan menggantinya. Pilih folder di luar datasets/, content/, "
+                         "theme/, .git dan .monografi/, mis. --output output.",
+                         "Output folder {path} is, or lies inside, the project's {part}/; Monografi "
+                         "will not replace it. Choose a folder outside datasets/, content/, theme/, "
+                         ".git and .monografi/, e.g. --output output."),
+    "output_not_empty": ("Folder hasil {path} berisi berkas yang bukan buatan Monografi, dan Monografi "
+                         "hanya menghapus yang dibuatnya sendiri. Pindahkan isinya (CNAME, berkas "
+                         "verifikasi Google/Bing, .nojekyll taruh di content/extra/ agar disalin ke "
+                         "setiap build), lalu hapus folder itu atau pilih folder hasil lain.",
+                         "Output folder {path} holds files Monografi did not make, and Monografi only "
+                         "deletes what it made. Move them away (put CNAME, Google/Bing verification "
+                         "files, .nojekyll in content/extra/ to have them copied into every build), "
+                         "then delete the folder or choose another output folder."),
+    "output_foreign_link": ("{path} adalah tautan (symlink) ke tempat lain, bukan ke build Monografi "
+                            "di .monografi/builds/; Monografi tidak akan menggantinya. Hapus tautan "
+                            "itu atau pilih folder hasil lain.",
+                            "{path} is a symlink to somewhere else, not to a Monografi build in "
+                            ".monografi/builds/; Monografi will not replace it. Remove the link or "
+                            "choose another output folder."),
+    "output_not_folder": ("{path} adalah berkas, bukan folder; Monografi tidak akan menggantinya. "
+                          "Pilih folder hasil lain.",
+                          "{path} is a file, not a folder; Monografi will not replace it. Choose "
+                          "another output folder."),
+    "write_absolute": ("jalurnya mutlak atau memuat karakter terlarang", "it is absolute or holds "
+                       "forbidden characters"),
+    "write_escape": ("jalurnya keluar dari folder build (..)", "it leaves the build folder (..)"),
+    "write_symlink": ("jalurnya melewati tautan (symlink)", "it goes through a symlink"),
+    "write_not_folder": ("sebagian jalurnya sudah dipakai oleh berkas atau folder lain",
+                         "part of its path is already taken by another file or folder"),
+    "write_exists": ("berkas itu sudah dibuat oleh portal sendiri; beri nama lain",
+                     "the portal itself already makes that file; use another name"),
+    "write_refused": ("Monografi menolak menulis {path}: {reason}. Periksa nama sumber daya di "
+                      "datasets/datapackage.json dan berkas di content/extra/.",
+                      "Monografi refused to write {path}: {reason}. Check the resource names in "
+                      "datasets/datapackage.json and the files in content/extra/."),
+    "stage_failed": ("Pembangunan gagal di tahap {stage}: {error}",
+                     "The build failed at stage {stage}: {error}"),
+    "stage_template": ("Kesalahan ada di templat {template}; periksa templat di theme/.",
+                       "The error is in template {template}; check the templates in theme/."),
+    "stage_search": ("Pagefind (indeks pencarian) gagal; jalankan ulang, dan bila berulang periksa "
+                     "pemasangan paket pagefind (make).",
+                     "Pagefind (search index) failed; run again, and if it repeats check that the "
+                     "pagefind package is installed (make)."),
+    "stage_system": ("Sistem berkas menolak; periksa ruang disk dan izin tulis folder proyek.",
+                     "The file system refused; check free disk space and write permission on the "
+                     "project folder."),
+    "stage_bug": ("Ini kesalahan (bug) di Monografi, bukan di data Anda. Laporkan ke pengembang "
+                  "beserta jejak lengkap: jalankan ulang dengan MONOGRAFI_DEBUG=1.",
+                  "This is a bug in Monografi, not in your data. Report it to the developers with "
+                  "the full trace: run again with MONOGRAFI_DEBUG=1."),
+    "site_kept": ("Situs yang sudah terbit tidak diubah.", "The published site was left untouched."),
+    "port_busy": ("Port {port} di {host} sedang dipakai program lain. Hentikan program itu atau "
+                  "pakai port lain, mis. `python build.py serve --port {next}`.",
+                  "Port {port} on {host} is in use by another program. Stop it or use another port, "
+                  "e.g. `python build.py serve --port {next}`."),
+    "serve_failed": ("Tidak dapat menyajikan di {host}:{port}: {error}",
+                     "Cannot serve on {host}:{port}: {error}"),
+}
+
+# Build stages as the summary names them (pipeline timings) → English names for --lang en.
+STAGE_NAMES_EN = {
+    "periksa perubahan": "change check", "validasi": "validation", "model": "model",
+    "grafik": "charts", "ekspor": "exports", "halaman": "pages", "indeks pencarian": "search index",
+    "berkas tambahan": "extra files", "terbit": "publish",
 }
 
 

@@ -5,7 +5,8 @@ what it is good at (content/ pages, Markdown, theme static files, the writer). W
 is decided by the page writers in monografi.pages.
 
 A page whose key (shared presentation digest + its own context digest) matches the published
-build is linked from it instead of rendered; the others are rendered in a forked process pool.
+build is copied from it (once its sha256 is checked) instead of rendered; the others are
+rendered in a forked process pool.
 
 Markdown passes raw HTML through, so every content/ page and update note is sanitised here, in
 one place, before any template or feed reads it.
@@ -15,15 +16,15 @@ from __future__ import annotations
 
 import hashlib
 from collections import Counter
-from pathlib import Path
 
 import nh3
 from pelican import signals
 from pelican.generators import Generator
 
 from . import urls
-from .cache import ValueDigest, reuse
+from .cache import ValueDigest
 from .pages import Page, collect
+from .safe_write import write_file
 from .site import SiteData
 from .workers import batches, ordered_map
 
@@ -78,7 +79,7 @@ class MonografiGenerator(Generator):
             if previous is None:
                 todo.append(index)
             else:
-                reuse(previous, Path(self.output_path) / page.path)
+                write_file(self.output_path, page.path, previous)
         build.counts.update(written=len(todo), reused=len(pages) - len(todo))
         _JOB.update(generator=self, writer=writer, pages=pages)
         try:
@@ -90,7 +91,7 @@ class MonografiGenerator(Generator):
 
 
 def _check_unique(pages: list[Page], context: dict) -> None:
-    """Two writers of one path would overwrite a file that may be hard-linked to the site."""
+    """Two writers of one path: the second would silently replace the first."""
     content = [c.save_as for key in ("pages", "hidden_pages", "draft_pages", "articles")
                for c in context.get(key, [])]
     counts = Counter([p.path for p in pages] + content)

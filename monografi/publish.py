@@ -1,14 +1,20 @@
-"""Publish atomically: output/ always points at one complete build, or at nothing new.
+"""Publish atomically, and delete only what the build itself made.
 
-output/ is a symlink into .monografi/builds/. A build is written to a fresh directory and the
-link is swapped with os.replace, a single atomic rename: a build killed at any moment (even by
-SIGKILL) leaves the previous site in place, and a lock keeps two builds from racing.
+output/ is a symlink into the project's .monografi/builds/. A build is written to a fresh folder
+and the link is swapped with os.replace, a single atomic rename: a build killed at any moment
+(even by SIGKILL) leaves the previous site in place, and a lock keeps two builds from racing.
+
+Nothing else is ever removed or replaced: `check_output` refuses an output path that is not an
+empty folder or our own link (the project, datasets/, content/, theme/, .git, a folder with a
+staff file such as CNAME), and `discard` is the only function that deletes: it removes a folder
+only when the ledger .monografi/builds.json says this module created it.
 """
 
 from __future__ import annotations
 
 import contextlib
 import fcntl
+import json
 import os
 import shutil
 import tempfile
@@ -16,10 +22,20 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 STATE_DIR = ".monografi"
+LEDGER = "builds.json"
+PROTECTED = ("datasets", "content", "theme", ".git", STATE_DIR)
 
 
 class BuildBusy(RuntimeError):
     """Another build holds the lock."""
+
+
+class UnsafeOutput(ValueError):
+    """An output path the build must not replace; `reason` is a message key ('output_<reason>')."""
+
+    def __init__(self, reason: str, path: Path, part: str = ""):
+        super().__init__(f"{path}: {reason} {part}".strip())
+        self.reason, self.path, self.part = reason, path, part
 
 
 @contextlib.contextmanager
@@ -33,37 +49,121 @@ def build_lock(state: Path) -> Iterator[None]:
         yield
 
 
-def state_dir(output: Path) -> Path:
-    return output.parent / STATE_DIR
+def state_dir(project: Path) -> Path:
+    """The project's own .monografi/, wherever the site is published (never beside --output)."""
+    return Path(project).absolute() / STATE_DIR
 
 
-def publish(output: Path, build: Callable[[Path], object]) -> object:
+def check_output(project: Path, output: Path) -> None:
+    """Refuse an output path whose replacement could lose anything the build did not make."""
+    project = Path(project).resolve()
+    output = Path(os.path.abspath(output))
+    where = output.parent.resolve() / output.name  # the link itself, not where it points
+    if where == project or where in project.parents:
+        raise UnsafeOutput("project", where)
+    for part in PROTECTED:
+        guarded = (project / part).resolve()
+        if where == guarded or guarded in where.parents:
+            raise UnsafeOutput("protected", where, part)
+    if where.is_symlink():
+        if where.resolve().parent != (state_dir(project) / "builds").resolve():
+            raise UnsafeOutput("foreign_link", where)
+    elif where.is_dir():
+        if any(where.iterdir()):
+            raise UnsafeOutput("not_empty", where)
+    elif where.exists():
+        raise UnsafeOutput("not_folder", where)
+
+
+def _ledger(state: Path) -> dict[str, str]:
+    """Build folders this module created → the output they were published to ('' if none)."""
+    try:
+        entries = json.loads((state / LEDGER).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    return entries if isinstance(entries, dict) else {}
+
+
+def _save_ledger(state: Path, entries: dict[str, str]) -> None:
+    tmp = state / f"{LEDGER}.tmp"
+    tmp.write_text(json.dumps(dict(sorted(entries.items())), indent=0), encoding="utf-8")
+    tmp.replace(state / LEDGER)
+
+
+def new_folder(state: Path, prefix: str = "build-") -> Path:
+    """A fresh folder under .monografi/builds/, recorded as ours before anything is put in it."""
+    builds = state / "builds"
+    builds.mkdir(parents=True, exist_ok=True)
+    folder = Path(tempfile.mkdtemp(prefix=prefix, dir=builds))
+    _save_ledger(state, {**_ledger(state), folder.name: ""})
+    return folder
+
+
+def discard(state: Path, folder: Path) -> None:
+    """The only delete of the build: a folder `new_folder` made, and nothing else."""
+    entries = _ledger(state)
+    if (folder.is_symlink() or folder.name not in entries
+            or folder.parent.resolve() != (state / "builds").resolve()):
+        raise ValueError(f"not a folder this build made: {folder}")
+    shutil.rmtree(folder, ignore_errors=True)
+    if not folder.exists():
+        del entries[folder.name]
+        _save_ledger(state, entries)
+
+
+@contextlib.contextmanager
+def scratch(state: Path) -> Iterator[Path]:
+    """A temporary folder of ours, discarded afterwards."""
+    folder = new_folder(state, "tmp-")
+    try:
+        yield folder
+    finally:
+        discard(state, folder)
+
+
+def publish(project: Path, output: Path, build: Callable[[Path], object]) -> object:
     """Run build(tmp_dir); on success make `output` point at it, else leave `output` alone."""
-    output = Path(output).absolute()
-    with build_lock(state_dir(output)):
-        return publish_locked(output, build)
+    with build_lock(state_dir(project)):
+        return publish_locked(project, output, build)
 
 
-def publish_locked(output: Path, build: Callable[[Path], object]) -> object:
+def publish_locked(project: Path, output: Path, build: Callable[[Path], object]) -> object:
     """publish() for a caller that already holds build_lock (and read its state under it)."""
     output = Path(output).absolute()
-    builds = state_dir(output) / "builds"
-    builds.mkdir(parents=True, exist_ok=True)
-    fresh = Path(tempfile.mkdtemp(prefix="build-", dir=builds))
+    check_output(project, output)
+    state = state_dir(project)
+    fresh = new_folder(state)
     try:
         result = build(fresh)
     except BaseException:
-        shutil.rmtree(fresh, ignore_errors=True)
+        discard(state, fresh)
         raise
     os.chmod(fresh, 0o755)
-    if output.exists() and not output.is_symlink():
-        output.rename(Path(tempfile.mkdtemp(prefix="legacy-", dir=builds)) / "site")
-    link = output.parent / f".{output.name}.{os.getpid()}.tmp"
-    with contextlib.suppress(FileNotFoundError):
-        link.unlink()
-    link.symlink_to(os.path.relpath(fresh, output.parent))
+    if output.is_dir() and not output.is_symlink():
+        output.rmdir()  # check_output found it empty; rmdir never removes anything else
+    link = _new_link(output, os.path.relpath(fresh, output.parent))
     os.replace(link, output)
-    for old in builds.iterdir():
-        if old != fresh:
-            shutil.rmtree(old, ignore_errors=True)
+    entries = _ledger(state)
+    entries[fresh.name] = str(output)
+    _save_ledger(state, entries)
+    for name, published in entries.items():
+        if name != fresh.name and not _live(state / "builds" / name, published, output):
+            discard(state, state / "builds" / name)
     return result
+
+
+def _new_link(output: Path, target: str) -> Path:
+    """A symlink beside output under a name nobody uses; an existing file is never replaced."""
+    while True:
+        link = output.parent / f".{output.name}.{os.urandom(4).hex()}.tmp"
+        with contextlib.suppress(FileExistsError):
+            link.symlink_to(target)
+            return link
+
+
+def _live(folder: Path, published: str, output: Path) -> bool:
+    """A build still published at another output path (two outputs may share one project)."""
+    if not published or Path(published) == output:
+        return False
+    link = Path(published)
+    return link.is_symlink() and link.resolve() == folder.resolve()

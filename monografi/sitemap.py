@@ -11,6 +11,8 @@ from xml.sax.saxutils import escape
 
 from pelican import signals
 
+from .safe_write import write_file
+
 
 def sitemap_xml(site_dir: Path, base: str) -> str:
     paths = sorted(p.relative_to(site_dir).as_posix() for p in site_dir.rglob("index.html"))
@@ -27,8 +29,8 @@ def robots_txt(base: str) -> str:
 def write_sitemap(pelican) -> None:
     site_dir = Path(pelican.output_path)
     base = pelican.settings.get("SITEURL_PUBLIK", "").rstrip("/")
-    (site_dir / "sitemap.xml").write_text(sitemap_xml(site_dir, base), encoding="utf-8")
-    (site_dir / "robots.txt").write_text(robots_txt(base), encoding="utf-8")
+    write_file(site_dir, "sitemap.xml", sitemap_xml(site_dir, base).encode())
+    write_file(site_dir, "robots.txt", robots_txt(base).encode())
 
 
 def register():

@@ -4,6 +4,7 @@ import subprocess
 import sys
 
 import openpyxl
+import pytest
 
 from tests.conftest import REPO, tree_digest
 from tests.helpers import append_line, set_cell
@@ -131,5 +132,103 @@ def test_broken_template_fails_with_a_message_and_keeps_the_site(project):
     result = run(project)
     assert result.returncode == 2
     assert "Situs yang sudah terbit tidak diubah" in result.stderr
+    assert "tahap halaman" in result.stderr and "area.html" in result.stderr and "theme/" in result.stderr
     assert "Traceback" not in result.stderr
     assert tree_digest(project / "output") == before
+
+
+def test_output_paths_that_are_the_project_or_hold_its_folders_are_refused(project):
+    before = tree_digest(project)
+    dot = run(project, "--output", str(project))
+    assert dot.returncode == 2 and "folder proyek" in dot.stderr and "Traceback" not in dot.stderr
+    data = run(project, "--lang", "en", "--output", str(project / "datasets"))
+    assert data.returncode == 2 and "datasets/" in data.stderr and "will not replace" in data.stderr
+    (project / "output").mkdir()
+    (project / "output" / "CNAME").write_text("monografi.contoh.go.id\n")
+    staff = run(project)
+    assert staff.returncode == 2 and "content/extra/" in staff.stderr
+    after = tree_digest(project)
+    assert after.pop("output/CNAME") == b"monografi.contoh.go.id\n"
+    assert {k: v for k, v in after.items() if not k.startswith(".monografi/")} == before
+
+
+def _main(project, capsys, *args):
+    from monografi.cli import main
+
+    code = main(["--proyek", str(project), "--quiet", "--jobs", "1", *args])
+    return code, capsys.readouterr().err
+
+
+def test_an_internal_error_is_reported_as_a_bug_with_its_stage_not_as_a_theme_problem(
+        project, monkeypatch, capsys):
+    import monografi.pipeline
+
+    def broken(*_args, **_kwargs):
+        raise KeyError("kode_tak_terduga")
+
+    monkeypatch.setattr(monografi.pipeline, "write_charts", broken)
+    code, err = _main(project, capsys)
+    assert code == 3 and "tahap grafik" in err and "KeyError" in err and "kode_tak_terduga" in err
+    assert "bug" in err and "theme/" not in err and "tidak diubah" in err
+    assert not (project / "output").exists() and not (project / "output").is_symlink()
+    code, err = _main(project, capsys, "--lang", "en")
+    assert code == 3 and "stage charts" in err and "bug in Monografi" in err
+
+
+@pytest.mark.parametrize(("cause", "code", "expected", "absent"), [
+    ("search", 2, "Pagefind", "theme/"),
+    ("disk", 2, "ruang disk", "theme/"),
+    ("write", 2, "menolak menulis ../datasets/x.csv", "theme/"),
+    ("template", 2, "theme/", "bug"),
+])
+def test_each_failure_says_what_really_failed(cause, code, expected, absent):
+    import jinja2
+
+    from monografi.cli import failure_message
+    from monografi.pipeline import StageFailed
+    from monografi.safe_write import RefusedWrite
+    from monografi.search import SearchIndexError
+
+    error = {"search": SearchIndexError("pagefind berhenti"), "disk": OSError(28, "No space left"),
+             "write": RefusedWrite("../datasets/x.csv", "escape"),
+             "template": jinja2.UndefinedError("'wilayah' is undefined")}[cause]
+    text, exit_code = failure_message(StageFailed("halaman", error), "id")
+    assert exit_code == code and expected in text and absent not in text
+    assert text.endswith("Situs yang sudah terbit tidak diubah.")
+    assert failure_message(StageFailed("halaman", error), "en")[1] == code
+
+
+def test_serve_on_a_busy_port_says_so_and_suggests_another(tmp_path):
+    import socket
+
+    (tmp_path / "index.html").write_text("situs")
+    with socket.socket() as busy:
+        busy.bind(("127.0.0.1", 0))
+        busy.listen()
+        port = busy.getsockname()[1]
+        result = run(tmp_path, "--output", str(tmp_path), "serve", "--port", str(port))
+    assert result.returncode == 2 and "Traceback" not in result.stderr
+    assert f"Port {port}" in result.stderr and f"--port {port + 1}" in result.stderr
+
+
+def test_serve_answers_a_missing_page_with_the_portals_own_404(tmp_path):
+    import threading
+    import urllib.error
+    import urllib.request
+
+    from monografi.cli import portal_server
+
+    (tmp_path / "index.html").write_text("beranda")
+    (tmp_path / "404.html").write_text("<h1>Halaman tidak ditemukan</h1>")
+    server = portal_server(tmp_path, "127.0.0.1", 0)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    base = f"http://127.0.0.1:{server.server_address[1]}"
+    try:
+        assert urllib.request.urlopen(f"{base}/").read() == b"beranda"
+        with pytest.raises(urllib.error.HTTPError) as missing:
+            urllib.request.urlopen(f"{base}/desa/tidak-ada/")
+        assert missing.value.code == 404
+        assert missing.value.read() == b"<h1>Halaman tidak ditemukan</h1>"
+    finally:
+        server.shutdown()
+        server.server_close()

@@ -1,5 +1,6 @@
 """History from a temporary git repository with scripted, dated commits (never /work's own)."""
 
+import hashlib
 import io
 import json
 import os
@@ -11,6 +12,7 @@ from xml.etree import ElementTree
 import pytest
 
 from monografi import history as history_module
+from monografi.cache import load
 from monografi.catalog import load_catalog
 from monografi.exports import exports_of
 from monografi.exports.paket import export_package
@@ -134,9 +136,11 @@ def test_release_snapshots_are_reused_from_the_cache(repo, tmp_path):
     cache, path = tmp_path / "cache", f"unduh/rilis/{RELEASE}/monografi-karawang.zip"
     first = export_releases(exports_of(model_of(repo), repo, cache))
     cached = sorted((cache / "rilis").glob(f"{RELEASE}-*.zip"))
-    assert len(cached) == 1 and cached[0].read_bytes() == first[path]
-    cached[0].write_bytes(b"dari cache")
+    assert len(cached) == 1 and load(cached[0]) == first[path]
+    cached[0].write_bytes(hashlib.sha256(b"dari cache").hexdigest().encode() + b"\ndari cache")
     assert export_releases(exports_of(model_of(repo), repo, cache))[path] == b"dari cache"
+    cached[0].write_bytes(cached[0].read_bytes()[:-3])  # damaged: made again, never published
+    assert export_releases(exports_of(model_of(repo), repo, cache))[path] == first[path]
 
 
 def test_a_broken_tagged_commit_neither_breaks_history_nor_loses_its_release(repo):

@@ -108,22 +108,6 @@ def test_commits_in_a_repository_rebuild_only_what_changed(tmp_path):
     assert tree_digest(project / "output") == tree_digest(cold / "output")
 
 
-def test_reuse_never_writes_through_a_shared_inode(tmp_path):
-    from monografi.cache import reuse
-
-    published = tmp_path / "terbit" / "a.html"
-    published.parent.mkdir()
-    published.write_text("situs yang terbit")
-    fresh = tmp_path / "baru" / "a.html"
-    fresh.parent.mkdir()
-    os.link(published, fresh)  # an earlier reuse left a link at the same path
-    previous = tmp_path / "lama.html"
-    previous.write_text("versi lain")
-    reuse(previous, fresh)
-    assert fresh.read_text() == "versi lain"
-    assert published.read_text() == "situs yang terbit"
-
-
 def test_two_writers_of_one_path_are_refused(project):
     import pytest
 
@@ -134,3 +118,42 @@ def test_two_writers_of_one_path_are_refused(project):
     with pytest.raises(RuntimeError, match="data/index.html"):
         _check_unique(pages, {})
     _check_unique(pages[:1], {})
+
+
+def test_damaged_cache_or_published_files_never_stay_published(tmp_path):
+    """Truncate a cache entry, then published files: no-op and one-row builds repair, and the
+    result equals a clean build byte for byte."""
+    project = copy_project(tmp_path / "proyek")
+    (project / "content" / "extra").mkdir()
+    (project / "content" / "extra" / "CNAME").write_text("monografi.contoh.go.id\n")
+    assert build(project, project / "output", quiet=True, workers=1).ok
+    clean = tree_digest(project / "output")
+    assert clean["CNAME"] == b"monografi.contoh.go.id\n"
+
+    entries = sorted((project / ".monografi" / "cache").glob("*.svg"))
+    for entry in entries:
+        entry.write_bytes(b"")  # the whole chart cache damaged
+    assert tree_digest(project / "output") == clean, "the live charts share no storage with the cache"
+    assert build(project, project / "output", quiet=True, workers=1).noop
+    assert tree_digest(project / "output") == clean
+
+    site = project / "output"
+    page = next(p for p in sorted(site.glob("*/index.html")) if p.parent.name != "pagefind")
+    for damaged in (page, next(iter(sorted((site / "unduh").rglob("*.csv")))),
+                    next(iter(sorted((site / "grafik").glob("*.svg"))))):
+        damaged.write_bytes(damaged.read_bytes()[:10])
+    repaired = build(project, project / "output", quiet=True, workers=1)
+    assert repaired.ok and not repaired.noop and "dibangun ulang" in repaired.summary()
+    assert tree_digest(project / "output") == clean
+
+    set_cell(project, "luas_kecamatan", 2, "luas_km2", "41.57")
+    for entry in entries:
+        entry.write_bytes(entry.read_bytes()[:-40])  # damaged again, differently
+    row = build(project, project / "output", quiet=True, workers=1)
+    assert row.ok and not row.noop
+    cold = copy_project(tmp_path / "dingin")
+    (cold / "content" / "extra").mkdir()
+    (cold / "content" / "extra" / "CNAME").write_text("monografi.contoh.go.id\n")
+    set_cell(cold, "luas_kecamatan", 2, "luas_km2", "41.57")
+    assert build(cold, cold / "output", quiet=True, workers=1).ok
+    assert tree_digest(project / "output") == tree_digest(cold / "output")

@@ -9,9 +9,9 @@ import matplotlib
 from matplotlib.backends.backend_svg import FigureCanvasSVG
 from matplotlib.figure import Figure
 
-from .. import urls
-from ..cache import reuse
+from .. import cache, urls
 from ..progress import Progress
+from ..safe_write import write_file
 from ..workers import ordered_map
 from .base import Chart
 from .registry import CHART_KINDS
@@ -33,16 +33,19 @@ def render_svg(chart: Chart) -> bytes:
 
 def write_charts(charts: list[Chart], site_dir: Path, cache_dir: Path, *, workers: int | None = 1,
                  progress: Progress | None = None) -> dict[str, int]:
-    """Put each chart's SVG into the site, drawing (in a process pool) only those not cached."""
-    cache_dir.mkdir(parents=True, exist_ok=True)
-    missing = [c for c in {c.key: c for c in charts}.values()
-               if not (cache_dir / f"{c.key}.svg").exists()]
+    """Put each chart's SVG into the site, drawing (in a process pool) only those not cached.
+
+    The site gets a copy, never a link: a cache entry damaged later cannot touch the published
+    chart, and a damaged entry (its sha256 no longer matches) is drawn again.
+    """
+    unique = {c.key: c for c in charts}
+    svgs = {key: svg for key in unique if (svg := cache.load(cache_dir / f"{key}.svg")) is not None}
+    missing = [c for key, c in unique.items() if key not in svgs]
     with (progress or Progress(quiet=True)).bar("grafik", len(missing), "grafik") as bar:
         for chart, svg in zip(missing, ordered_map(render_svg, missing, workers), strict=True):
-            tmp = cache_dir / f"{chart.key}.tmp"
-            tmp.write_bytes(svg)
-            tmp.replace(cache_dir / f"{chart.key}.svg")
+            cache.store(cache_dir / f"{chart.key}.svg", svg)
+            svgs[chart.key] = svg
             bar.update()
     for chart in charts:
-        reuse(cache_dir / f"{chart.key}.svg", site_dir / urls.chart_path(chart.id))
+        write_file(site_dir, urls.chart_path(chart.id), svgs[chart.key])
     return {"drawn": len(missing), "reused": len(charts) - len(missing)}

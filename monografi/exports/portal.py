@@ -10,6 +10,7 @@ from pathlib import Path
 
 from .. import api, dcat
 from ..model import Model
+from ..safe_write import write_file
 from .base import Exports, exports_of
 from .formats import DATASET_FORMATS
 from .paket import export_package
@@ -34,8 +35,6 @@ def write_exports(model: Model, site_dir: Path, project: Path | None = None,
     written = []
     for exporter in PORTAL_EXPORTERS:
         for relative, data in exporter(exports).items():
-            target = site_dir / relative
-            target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_bytes(data)
+            write_file(site_dir, relative, data)
             written.append(relative)
     return written

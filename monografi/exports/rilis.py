@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from .. import urls
+from .. import cache, urls
 from ..history import History, Tag
 from ..model import build_model
 from ..validate import validate_datasets
@@ -87,12 +87,12 @@ def cached_snapshot(exports: Exports, tag: Tag) -> tuple[str, bytes] | None:
     key = hashlib.sha256(f"{tag.commit.sha}|{exports.base_url}|{code_fingerprint()}".encode())
     file = exports.cache / "rilis" / f"{tag.name}-{key.hexdigest()[:16]}.zip"
     path = release_path(tag.name, exports.model.catalog.descriptor["name"])
-    if file.is_file():
-        return path, file.read_bytes()
+    data = cache.load(file)  # None when missing or damaged: then the snapshot is made again
+    if data is not None:
+        return path, data
     result = snapshot(exports, tag)
     if result:
-        file.parent.mkdir(parents=True, exist_ok=True)
-        file.write_bytes(result[1])
+        cache.store(file, result[1])
     return result
 
 

@@ -1,0 +1,66 @@
+"""The one way a build puts a file into its build folder: never outside it, never half-written.
+
+A second line of defence behind `check` (which refuses unsafe resource names): whatever path a
+stage, a template or a data value asks for, `write_file` refuses an absolute path, a `..` step,
+or a step through a symlink, so nothing the build writes can land in datasets/ or elsewhere.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import tempfile
+from pathlib import Path, PurePosixPath
+
+FILE_MODE = 0o644  # what a web server must be able to read
+
+
+class RefusedWrite(ValueError):
+    """A file the build will not write; `reason` is a message key (messages.UI 'write_<reason>')."""
+
+    def __init__(self, relpath: str, reason: str):
+        super().__init__(f"{relpath}: {reason}")
+        self.relpath = relpath
+        self.reason = reason
+
+
+def target_of(root: Path, relpath: str) -> Path:
+    """Where `relpath` goes under root, its folders created; refuses anything that escapes root."""
+    path = PurePosixPath(relpath)
+    if not relpath or "\\" in relpath or "\0" in relpath or path.is_absolute():
+        raise RefusedWrite(relpath, "absolute")
+    if ".." in path.parts or not path.parts:
+        raise RefusedWrite(relpath, "escape")
+    folder = Path(root)
+    if folder.is_symlink():
+        raise RefusedWrite(relpath, "symlink")
+    folder.mkdir(parents=True, exist_ok=True)  # root is chosen by the build, never by data
+    for part in path.parts[:-1]:
+        folder = folder / part
+        if folder.is_symlink():
+            raise RefusedWrite(relpath, "symlink")
+        with contextlib.suppress(FileExistsError):
+            folder.mkdir()
+        if not folder.is_dir():
+            raise RefusedWrite(relpath, "not_folder")
+    target = folder / path.parts[-1]
+    if target.is_symlink() or target.is_dir():
+        raise RefusedWrite(relpath, "symlink" if target.is_symlink() else "not_folder")
+    return target
+
+
+def write_file(root: Path, relpath: str, data: bytes) -> Path:
+    """Write data at root/relpath atomically (temporary file + os.replace): a reader never sees
+    half a file, and an existing file is replaced, never written through."""
+    target = target_of(root, relpath)
+    handle, temporary = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(handle, "wb") as stream:
+            os.fchmod(stream.fileno(), FILE_MODE)
+            stream.write(data)
+        os.replace(temporary, target)
+    except BaseException:
+        with contextlib.suppress(FileNotFoundError):
+            os.unlink(temporary)  # our own temporary file, never a published one
+        raise
+    return target
