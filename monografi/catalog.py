@@ -30,6 +30,13 @@ class ResourceSpec:
 
     descriptor: dict
     file: Path
+    schema_file: str | None = None  # the schema's path in datasets/, when not inline
+
+    def schema_key(self, index: int, key: str) -> tuple[str, str]:
+        """(file, key) naming `key` of this resource's schema where staff would edit it."""
+        if self.schema_file:
+            return self.schema_file, key
+        return PACKAGE_FILE, f"resources[{index}].schema.{key}"
 
     @property
     def name(self) -> str:
@@ -236,7 +243,8 @@ def load_catalog(root: Path) -> tuple[Catalog | None, list[Problem]]:
             continue
         if file is None:
             continue
-        resources.append(ResourceSpec({**raw, "schema": schema}, file))
+        schema_file = raw["schema"] if isinstance(raw["schema"], str) else None
+        resources.append(ResourceSpec({**raw, "schema": schema}, file, schema_file))
     if problems:
         return None, problems
     clean = {**descriptor, "resources": [r.descriptor for r in resources]}

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 import simpleeval
 
 from .catalog import PACKAGE_FILE, Catalog, ResourceSpec
+from .messages import RULE_WORDS
 from .report import Problem
 
 NUMERIC = ("integer", "number")
@@ -245,7 +246,7 @@ def rule_problem(spec: ResourceSpec, formula: str) -> tuple[str, dict] | None:
             return "rumus_kolom", {"batas": ", ".join(sorted(columns)), "nama": node.id}
         if isinstance(node, ast.expr) and type(node) not in _EVALUATOR.nodes:
             return "rumus_sintaks", {"batas": ast.unparse(node)}
-        op = getattr(node, "op", None)
+        op = getattr(node, "op", None) if not isinstance(node, ast.BoolOp) else None
         ops = [op] if op is not None else list(getattr(node, "ops", []))
         if any(type(o) not in _EVALUATOR.operators for o in ops):
             return "rumus_sintaks", {"batas": ast.unparse(node)}
@@ -258,3 +259,36 @@ def valid_row_rules(spec: ResourceSpec) -> list[dict]:
                                     else None)
             if isinstance(rule, dict) and isinstance(rule.get("rumus"), str)
             and rule_problem(spec, rule["rumus"]) is None]
+
+
+def _words(node: ast.AST, lang: int) -> str:
+    """A rule in words ('laki_laki + perempuan sama dengan jumlah'); the rest stays as written."""
+    if isinstance(node, ast.BoolOp):
+        joint = f" {RULE_WORDS[type(node.op).__name__][lang]} "
+        return joint.join(_words(v, lang) for v in node.values)
+    if isinstance(node, ast.UnaryOp) and isinstance(node.op, ast.Not):
+        return f"{RULE_WORDS['Not'][lang]} {_words(node.operand, lang)}"
+    if isinstance(node, ast.Compare):
+        parts = [ast.unparse(node.left)]
+        for op, right in zip(node.ops, node.comparators, strict=True):
+            name = type(op).__name__
+            if isinstance(op, ast.Is | ast.IsNot) and ast.unparse(right) == "None":
+                parts.append(RULE_WORDS["IsNone" if name == "Is" else "IsNotNone"][lang])
+            elif name not in RULE_WORDS:
+                return ast.unparse(node)  # 'is' between values: said as written
+            else:
+                parts += [RULE_WORDS[name][lang], ast.unparse(right)]
+        return " ".join(parts)
+    return ast.unparse(node)
+
+
+def rule_in_words(formula: str, cells: dict[str, str]) -> tuple[str, str]:
+    """(id, en) text for a broken rule that has no "pesan": the rule and the row's values."""
+    tree = ast.parse(formula.strip(), mode="eval")
+    names = list(dict.fromkeys(n.id for n in ast.walk(tree)
+                               if isinstance(n, ast.Name) and n.id in cells))
+    texts = []
+    for lang in (0, 1):
+        values = ", ".join(f"{n} = {cells[n] or RULE_WORDS['empty'][lang]}" for n in names)
+        texts.append(RULE_WORDS["values"][lang].format(rule=_words(tree.body, lang), values=values))
+    return texts[0], texts[1]

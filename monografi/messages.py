@@ -441,6 +441,18 @@ JSON_KIND_NAMES = {
     "daftar_objek": ("daftar objek [{ … }]", "a list of objects [{ … }]"),
 }
 
+# A row rule without "pesan", said in words: ast operator name -> (id, en).
+RULE_WORDS = {
+    "Eq": ("sama dengan", "equals"), "NotEq": ("tidak sama dengan", "differs from"),
+    "Lt": ("lebih kecil dari", "is less than"), "LtE": ("paling besar", "is at most"),
+    "Gt": ("lebih besar dari", "is greater than"), "GtE": ("paling kecil", "is at least"),
+    "In": ("termasuk", "is in"), "NotIn": ("tidak termasuk", "is not in"),
+    "IsNone": ("kosong", "is empty"), "IsNotNone": ("terisi", "is filled in"),
+    "And": ("dan", "and"), "Or": ("atau", "or"), "Not": ("tidak benar bahwa", "not"),
+    "values": ("{rule} (nilai di baris ini: {values})", "{rule} (values on this row: {values})"),
+    "empty": ("kosong", "empty"),
+}
+
 # Frictionless/jsonschema notes on a descriptor (regex over the English note) -> (id, en) reason.
 # Groups: the offending value and, when the note names one, the property.
 METADATA_NOTES = (

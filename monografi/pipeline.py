@@ -139,7 +139,7 @@ def _build_locked(project: Path, output: Path, quiet: bool, workers: int | None)
     if manifest.inputs == inputs and _noop(state, manifest, result).noop:
         timer.lap("periksa perubahan")
         return result
-    catalog, report = validate_datasets(project / "datasets")
+    catalog, report = validate_datasets(project / "datasets", published=output)
     timer.lap("validasi")
     result.report = report
     if catalog is None or not report.ok:
