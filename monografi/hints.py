@@ -285,8 +285,9 @@ def _words(node: ast.AST, lang: int) -> str:
 def rule_in_words(formula: str, cells: dict[str, str]) -> tuple[str, str]:
     """(id, en) text for a broken rule that has no "pesan": the rule and the row's values."""
     tree = ast.parse(formula.strip(), mode="eval")
-    names = list(dict.fromkeys(n.id for n in ast.walk(tree)
-                               if isinstance(n, ast.Name) and n.id in cells))
+    used = sorted((n.col_offset, n.id) for n in ast.walk(tree)
+                  if isinstance(n, ast.Name) and n.id in cells)
+    names = list(dict.fromkeys(name for _, name in used))  # in the order the rule reads them
     texts = []
     for lang in (0, 1):
         values = ", ".join(f"{n} = {cells[n] or RULE_WORDS['empty'][lang]}" for n in names)
