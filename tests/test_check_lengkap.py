@@ -8,7 +8,6 @@ import pytest
 
 from monografi.catalog import load_catalog
 from monografi.cli import main
-from monografi.hints import CHART_HINTS
 from monografi.saran import suggest
 from monografi.validate import read_raw, validate_datasets
 from tests.helpers import append_line, edit_package, resource_of, set_cell
@@ -108,6 +107,8 @@ def test_broken_hint_is_a_config_error_at_its_key(project, change, rule, key):
 
 def test_unknown_chart_kind_names_the_valid_ones(project):
     edit_package(project, _hint("luas_desa", lambda h: h.update(grafik=[{"jenis": "pie"}])))
+    from monografi.hints import CHART_HINTS
+
     [problem] = at_key(check(project)[1], "petunjuk_jenis")
     for kind in CHART_HINTS:
         assert kind in problem.texts("id")[1] and kind in problem.texts("en")[1]
@@ -128,6 +129,7 @@ def test_unknown_hint_key_is_a_warning_naming_the_known_ones(project):
 
 def test_chart_hint_kinds_are_declared_once_and_drawn_by_the_charts():
     from monografi.charts.registry import HINT_KINDS
+    from monografi.hints import CHART_HINTS
 
     assert set(HINT_KINDS) == set(CHART_HINTS)
 
