@@ -21,6 +21,8 @@ _SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:")
 AREA_LEVELS = ("kabupaten", "kecamatan", "desa")
 PERIOD_FIELDS = ("periode", "tahun", "tahun_ajaran")
 REFERENCE_KEYS = ("profile", "$schema")
+# Names become file names in the site (unduh/<name>.csv, data/<name>/): no dots, no slashes.
+SAFE_NAME = re.compile(r"[a-z0-9][a-z0-9_-]*")
 
 
 @dataclass
@@ -29,6 +31,13 @@ class ResourceSpec:
 
     descriptor: dict
     file: Path
+    schema_file: str | None = None  # the schema's path in datasets/, when not inline
+
+    def schema_key(self, index: int, key: str) -> tuple[str, str]:
+        """(file, key) naming `key` of this resource's schema where staff would edit it."""
+        if self.schema_file:
+            return self.schema_file, key
+        return PACKAGE_FILE, f"resources[{index}].schema.{key}"
 
     @property
     def name(self) -> str:
@@ -54,7 +63,9 @@ class ResourceSpec:
 
     @property
     def hints(self) -> dict:
-        return self.descriptor.get("monografi", {})
+        """Presentation hints; a malformed block reads as none (monografi.hints reports it)."""
+        hints = self.descriptor.get("monografi", {})
+        return hints if isinstance(hints, dict) else {}
 
     @property
     def area_field(self) -> str | None:
@@ -137,13 +148,46 @@ def _remote_references(descriptor: dict, where: str) -> list[Problem]:
 def _read_json(path: Path, problems: list[Problem], where: str) -> dict | None:
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
-    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
-        problems.append(Problem(where, "metadata", value=str(exc)))
+    except UnicodeDecodeError as exc:
+        problems.append(Problem(where, "json_rusak", value=repr(exc.object[exc.start:exc.end])))
+        return None
+    except json.JSONDecodeError as exc:
+        line = exc.doc.splitlines()[exc.lineno - 1] if exc.doc.strip() else ""
+        problems.append(Problem(where, "json_rusak", exc.lineno, str(exc.colno), line.strip()[:80]))
         return None
     if not isinstance(data, dict):
-        problems.append(Problem(where, "metadata", value="harus berupa objek JSON { … }"))
+        problems.append(Problem(where, "tipe_json", value=json.dumps(data)[:80],
+                                details={"jenis": "objek"}))
         return None
     return data
+
+
+def _check_name(descriptor: dict, key: str, problems: list[Problem]) -> bool:
+    """A package or resource name must be a slug: it becomes a path in the built site."""
+    name = descriptor.get("name")
+    if isinstance(name, str) and SAFE_NAME.fullmatch(name):
+        return True
+    problems.append(Problem(PACKAGE_FILE, "nama_tidak_aman", column=key,
+                            value=name if isinstance(name, str) else json.dumps(name)))
+    return False
+
+
+def _fields_ok(schema: dict, where: str, problems: list[Problem]) -> bool:
+    """Every later stage reads fields[i]["name"]: they must be objects with a text name."""
+    fields = schema.get("fields")
+    if not isinstance(fields, list):
+        problems.append(Problem(where, "kunci_wajib" if fields is None else "tipe_json",
+                                column="schema.fields", value="fields" if fields is None else
+                                json.dumps(fields, ensure_ascii=False)[:80],
+                                details={"batas": "schema", "jenis": "daftar_objek"}))
+        return False
+    bad = [(index, field) for index, field in enumerate(fields)
+           if not isinstance(field, dict) or not isinstance(field.get("name"), str)]
+    for index, field in bad:
+        problems.append(Problem(where, "tipe_json", column=f"schema.fields[{index}].name",
+                                value=json.dumps(field, ensure_ascii=False)[:80],
+                                details={"jenis": "teks"}))
+    return not bad
 
 
 def load_catalog(root: Path) -> tuple[Catalog | None, list[Problem]]:
@@ -158,20 +202,33 @@ def load_catalog(root: Path) -> tuple[Catalog | None, list[Problem]]:
         return None, problems
     problems.extend(_remote_references(descriptor, PACKAGE_FILE))
     problems.extend(url_problems(descriptor, PACKAGE_FILE))
+    _check_name(descriptor, "name", problems)
     resources = []
     raw_resources = descriptor.get("resources")
     if not isinstance(raw_resources, list) or not raw_resources:
-        problems.append(Problem(PACKAGE_FILE, "metadata", column="resources",
-                                value="\"resources\" harus berupa daftar [ … ]"))
+        problems.append(Problem(PACKAGE_FILE, "tipe_json", column="resources",
+                                value=json.dumps(raw_resources, ensure_ascii=False)[:80],
+                                details={"jenis": "daftar_objek"}))
         return None, problems
+    seen: dict[str, int] = {}
     for index, raw in enumerate(raw_resources):
         where = f"{PACKAGE_FILE}#resources[{index}]"
-        if not isinstance(raw, dict) or not isinstance(raw.get("name"), str):
-            problems.append(Problem(where, "metadata", column="name", value="\"name\" belum diisi"))
+        if not isinstance(raw, dict):
+            problems.append(Problem(PACKAGE_FILE, "tipe_json", column=f"resources[{index}]",
+                                    value=json.dumps(raw, ensure_ascii=False)[:80],
+                                    details={"jenis": "objek"}))
             continue
+        if not _check_name(raw, f"resources[{index}].name", problems):
+            continue
+        if raw["name"] in seen:
+            problems.append(Problem(PACKAGE_FILE, "nama_ganda", column=f"resources[{index}].name",
+                                    value=raw["name"],
+                                    details={"batas": f"resources[{seen[raw['name']]}].name"}))
+            continue
+        seen[raw["name"]] = index
         if "data" in raw:
-            problems.append(Problem(where, "metadata", column="data",
-                                    value="data di dalam datapackage.json: pakai berkas CSV"))
+            problems.append(Problem(PACKAGE_FILE, "data_sebaris", column=f"resources[{index}].data",
+                                    value=raw["name"]))
             continue
         problems.extend(_remote_references(raw, where))
         problems.extend(url_problems(raw, where))
@@ -182,13 +239,15 @@ def load_catalog(root: Path) -> tuple[Catalog | None, list[Problem]]:
             schema = _read_json(schema_path, problems, schema) if schema_path else None
         if isinstance(schema, dict):
             problems.extend(_remote_references(schema, where))
-        if not isinstance(schema, dict) or not isinstance(schema.get("fields"), list):
-            if schema is not None:
-                problems.append(Problem(where, "metadata", column="schema", value="skema tanpa \"fields\""))
+        if schema is None and "schema" not in raw:
+            problems.append(Problem(where, "kunci_wajib", column="schema", value="schema",
+                                    details={"batas": raw["name"]}))
+        if not isinstance(schema, dict) or not _fields_ok(schema, where, problems):
             continue
         if file is None:
             continue
-        resources.append(ResourceSpec({**raw, "schema": schema}, file))
+        schema_file = raw["schema"] if isinstance(raw["schema"], str) else None
+        resources.append(ResourceSpec({**raw, "schema": schema}, file, schema_file))
     if problems:
         return None, problems
     clean = {**descriptor, "resources": [r.descriptor for r in resources]}

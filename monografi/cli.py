@@ -100,7 +100,7 @@ def _show_report(report: Report, lang: str, refused: str) -> bool:
 def _check(args) -> int:
     from .validate import validate_datasets
 
-    _, report = validate_datasets(args.proyek / "datasets")
+    _, report = validate_datasets(args.proyek / "datasets", published=args.output)
     print(report.format(args.format, args.lang))
     return _exit_code(report)
 

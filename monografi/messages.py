@@ -53,14 +53,16 @@ RULES: dict[str, tuple[str, str, str, str]] = {
         "Fix the length to respect {batas}.",
     ),
     "unik": (
-        "Nilai {value!r} sudah dipakai di baris lain; kolom ini harus unik.",
-        "Value {value!r} already appears in another row; this column must be unique.",
+        "Nilai {value!r} sudah dipakai di {baris_lain} ({batas!r}); kolom ini harus unik "
+        "(huruf besar/kecil dan spasi tidak membedakan).",
+        "Value {value!r} already appears in {baris_lain} ({batas!r}); this column must be "
+        "unique (case and spaces do not count).",
         "Hapus baris ganda atau perbaiki nilainya.",
         "Delete the duplicate row or correct its value.",
     ),
     "kunci_ganda": (
-        "Baris ini mengulang kunci {value} yang sudah ada di baris lain.",
-        "This row repeats the key {value} already used by another row.",
+        "Baris ini mengulang kunci {value} yang sudah ada di {baris_lain}.",
+        "This row repeats the key {value} already used by {baris_lain}.",
         "Setiap kombinasi {batas} hanya boleh muncul sekali: gabungkan atau hapus baris ganda.",
         "Each combination of {batas} may appear only once: merge or delete the duplicate.",
     ),
@@ -423,7 +425,201 @@ RULES: dict[str, tuple[str, str, str, str]] = {
         "(or an e-mail \"nama@contoh.go.id\" for a contact), or delete this key if there is "
         "no address.",
     ),
+    # --- package structure, presentation hints, row rules, emptied tables (issue 9, checks) ---
+    "nama_tidak_aman": (
+        "Nama {value!r} tidak boleh dipakai: nama menjadi nama berkas di situs.",
+        "Name {value!r} cannot be used: names become file names in the site.",
+        "Pakai huruf kecil, angka, _ atau - saja, diawali huruf atau angka (tanpa titik, garis "
+        "miring, spasi), mis. \"penduduk_kecamatan\".",
+        "Use lower-case letters, digits, _ or - only, starting with a letter or digit (no dots, "
+        "slashes or spaces), e.g. \"penduduk_kecamatan\".",
+    ),
+    "nama_ganda": (
+        "Nama tabel {value!r} sudah dipakai di {batas}.",
+        "Table name {value!r} is already used at {batas}.",
+        "Setiap tabel perlu nama sendiri: ganti salah satu nama, atau hapus entri yang ganda.",
+        "Each table needs its own name: rename one of them, or delete the duplicate entry.",
+    ),
+    "tipe_json": (
+        "Isi {value} di kunci ini harus berupa {jenis}.",
+        "The value {value} at this key must be {jenis_en}.",
+        "Tulis kunci ini sebagai {jenis} di datasets/datapackage.json (lihat Panduan data).",
+        "Write this key as {jenis_en} in datasets/datapackage.json (see the data guide).",
+    ),
+    "kunci_wajib": (
+        "Kunci {value!r} wajib ada di {batas}, tetapi belum diisi.",
+        "Key {value!r} is required in {batas} but missing.",
+        "Tambahkan kunci {value!r} (lihat contoh di Panduan data).",
+        "Add the key {value!r} (see the examples in the data guide).",
+    ),
+    "json_rusak": (
+        "Berkas JSON ini tidak dapat dibaca di sekitar {value!r}.",
+        "This JSON file cannot be read around {value!r}.",
+        "Periksa tanda kutip, koma (tidak boleh ada koma sebelum }} atau ]) dan kurung {{ }} [ ] "
+        "di baris ini atau baris sebelumnya; simpan sebagai UTF-8.",
+        "Check quotes, commas (no comma before }} or ]) and brackets {{ }} [ ] on this line or "
+        "the one before; save as UTF-8.",
+    ),
+    "data_sebaris": (
+        "Tabel {value!r} menyimpan datanya di dalam datapackage.json.",
+        "Table {value!r} keeps its data inside datapackage.json.",
+        "Pindahkan data ke berkas CSV di datasets/ dan tulis \"path\": \"NAMA.csv\".",
+        "Move the data into a CSV file in datasets/ and set \"path\": \"NAME.csv\".",
+    ),
+    "skema": (
+        "Skema atau deskripsi tidak sah: {alasan}.",
+        "Schema or description is invalid: {alasan_en}.",
+        "Perbaiki kunci ini di datasets/datapackage.json atau di berkas skemanya.",
+        "Fix this key in datasets/datapackage.json or in its schema file.",
+    ),
+    "pola_rusak": (
+        "Pola {value!r} bukan ekspresi reguler yang sah.",
+        "Pattern {value!r} is not a valid regular expression.",
+        "Perbaiki polanya (kurung dan tanda [ ] harus berpasangan), mis. \"^[0-9]{{2}}$\".",
+        "Fix the pattern (brackets and [ ] must be balanced), e.g. \"^[0-9]{{2}}$\".",
+    ),
+    "kunci_kolom": (
+        "Kolom {value!r} tidak ada di skema tabel {tabel}.",
+        "Column {value!r} is not in the schema of table {tabel}.",
+        "Pakai salah satu kolom: {batas}.",
+        "Use one of the columns: {batas}.",
+    ),
+    "kunci_tabel": (
+        "Tabel rujukan {value!r} tidak ada di datapackage.json.",
+        "Referenced table {value!r} is not in datapackage.json.",
+        "Pakai salah satu nama tabel: {batas}.",
+        "Use one of the table names: {batas}.",
+    ),
+    "petunjuk_jenis": (
+        "Jenis grafik {value!r} tidak dikenal.",
+        "Unknown chart kind {value!r}.",
+        "Isi \"jenis\" dengan salah satu dari: {batas}.",
+        "Set \"jenis\" to one of: {batas}.",
+    ),
+    "petunjuk_kolom": (
+        "Kolom {value!r} tidak ada di skema tabel {tabel}.",
+        "Column {value!r} is not in the schema of table {tabel}.",
+        "Pakai salah satu kolom skema (periksa salah ketik): {batas}.",
+        "Use one of the schema's columns (check for typos): {batas}.",
+    ),
+    "petunjuk_tipe_kolom": (
+        "Kolom {value!r} di tabel {tabel} bertipe {tipe}, padahal di sini perlu kolom angka.",
+        "Column {value!r} of table {tabel} has type {tipe}, but a numeric column is needed here.",
+        "Pilih kolom bertipe integer atau number.",
+        "Choose a column of type integer or number.",
+    ),
+    "petunjuk_tabel": (
+        "{value!r} tidak dapat dipakai untuk tabel {tabel}: tabel ini tidak punya kolom kode "
+        "wilayah dan periode yang diperlukan.",
+        "{value!r} cannot be used for table {tabel}: it lacks the area code and period columns "
+        "it needs.",
+        "Hapus petunjuk ini, atau pakai tabel yang punya kolom kode_… dan tahun/periode.",
+        "Remove this hint, or use it on a table with a kode_… and a tahun/periode column.",
+    ),
+    "petunjuk_sumber": (
+        "Sumber {value!r} tidak terdaftar di datapackage.json.",
+        "Source {value!r} is not listed in datapackage.json.",
+        "Pakai kode sumber yang ada: {batas}.",
+        "Use an existing source id: {batas}.",
+    ),
+    "petunjuk_rinci": (
+        "Tabel rincian {value!r} tidak ada atau bukan tabel per desa.",
+        "Detail table {value!r} does not exist or is not a per-desa table.",
+        "Pakai salah satu tabel per desa: {batas}.",
+        "Use one of the per-desa tables: {batas}.",
+    ),
+    "petunjuk_nilai": (
+        "Nilai {value} di luar batas ({batas}).",
+        "Value {value} is out of range ({batas}).",
+        "Tulis angka {batas}.",
+        "Write a number {batas}.",
+    ),
+    "petunjuk_tak_dikenal": (
+        "Kunci {value!r} tidak dikenal di sini dan diabaikan.",
+        "Key {value!r} is not known here and is ignored.",
+        "Periksa salah ketik; kunci yang dikenal: {batas}.",
+        "Check for a typo; known keys: {batas}.",
+    ),
+    "rumus_sintaks": (
+        "Rumus aturan baris {value!r} tidak dapat dibaca (sekitar {batas!r}).",
+        "Row rule formula {value!r} cannot be read (around {batas!r}).",
+        "Tulis rumus Python sederhana dengan nama kolom, angka, + - * /, ==, <, and, or, "
+        "is None, mis. \"laki_laki + perempuan == jumlah\".",
+        "Write a simple Python expression with column names, numbers, + - * /, ==, <, and, or, "
+        "is None, e.g. \"laki_laki + perempuan == jumlah\".",
+    ),
+    "rumus_kolom": (
+        "Rumus aturan baris memakai {nama!r}, yang bukan kolom tabel ini.",
+        "The row rule uses {nama!r}, which is not a column of this table.",
+        "Pakai nama kolom skema (periksa salah ketik): {batas}.",
+        "Use the schema's column names (check for typos): {batas}.",
+    ),
+    "tabel_dikosongkan": (
+        "Tabel ini kosong (hanya baris judul), padahal versi yang terbit berisi {batas} baris.",
+        "This table is empty (header only), but the published version has {batas} rows.",
+        "Bila tidak sengaja, pulihkan barisnya (mis. `git checkout -- datasets/{value}`). Bila "
+        "memang harus dikosongkan, tulis \"boleh_kosong\": true di bagian \"monografi\" tabel "
+        "ini di datapackage.json.",
+        "If this was an accident, restore the rows (e.g. `git checkout -- datasets/{value}`). If "
+        "it must really be emptied, set \"boleh_kosong\": true in this table's \"monografi\" "
+        "block in datapackage.json.",
+    ),
+    "baris_berkurang": (
+        "Tabel ini tinggal {value} baris, padahal versi yang terbit berisi {batas} baris "
+        "(berkurang {persen}).",
+        "This table has {value} rows left, but the published version has {batas} ({persen} "
+        "fewer).",
+        "Bukan galat: pastikan baris-baris itu memang sengaja dihapus sebelum membangun.",
+        "Not an error: make sure the rows were removed on purpose before building.",
+    ),
 }
+
+# JSON kinds named by tipe_json: (id, en).
+JSON_KIND_NAMES = {
+    "teks": ("teks dalam tanda kutip, mis. \"…\"", "a quoted text, e.g. \"…\""),
+    "angka": ("angka, mis. 0.5", "a number, e.g. 0.5"),
+    "benar_salah": ("true atau false", "true or false"),
+    "objek": ("objek { … }", "an object { … }"),
+    "daftar_teks": ("daftar teks [\"…\", \"…\"]", "a list of texts [\"…\", \"…\"]"),
+    "daftar_objek": ("daftar objek [{ … }]", "a list of objects [{ … }]"),
+}
+
+# A row rule without "pesan", said in words: ast operator name -> (id, en).
+RULE_WORDS = {
+    "Eq": ("sama dengan", "equals"), "NotEq": ("tidak sama dengan", "differs from"),
+    "Lt": ("lebih kecil dari", "is less than"), "LtE": ("paling besar", "is at most"),
+    "Gt": ("lebih besar dari", "is greater than"), "GtE": ("paling kecil", "is at least"),
+    "In": ("termasuk", "is in"), "NotIn": ("tidak termasuk", "is not in"),
+    "IsNone": ("kosong", "is empty"), "IsNotNone": ("terisi", "is filled in"),
+    "And": ("dan", "and"), "Or": ("atau", "or"), "Not": ("tidak benar bahwa", "not"),
+    "values": ("{rule} (nilai di baris ini: {values})", "{rule} (values on this row: {values})"),
+    "empty": ("kosong", "empty"),
+}
+
+# Frictionless/jsonschema notes on a descriptor (regex over the English note) -> (id, en) reason.
+# Groups: the offending value and, when the note names one, the property.
+METADATA_NOTES = (
+    (r'field type "(?P<value>.*)" is not supported',
+     ("tipe kolom {value!r} tidak dikenal; pakai string, integer, number, date, boolean, year",
+      "field type {value!r} is not supported; use string, integer, number, date, boolean, year")),
+    (r"(?P<value>.*) is not of type '(?P<kind>\w+)'",
+     ("nilai {value} bertipe salah (seharusnya {kind})",
+      "value {value} has the wrong type (expected {kind})")),
+    (r"(?P<value>.*) does not match '.*'",
+     ("nilai {value} tidak sesuai format yang diminta", "value {value} does not match the format")),
+    (r"(?P<value>.*) is a required property",
+     ("kunci {value} wajib ada", "key {value} is required")),
+    (r"(?P<value>.*) is not one of \[(?P<kind>.*)\]",
+     ("nilai {value} bukan salah satu dari {kind}", "value {value} is not one of {kind}")),
+    (r'primary key "(?P<value>.*)" does not match the fields',
+     ("kunci utama {value} menyebut kolom yang tidak ada", "primary key {value} names a column "
+      "that does not exist")),
+    (r"(?P<value>.*) is not valid under any of the given schemas",
+     ("bentuk nilai {value} tidak sah", "value {value} has an invalid shape")),
+    (r"(?P<value>.*)",
+     ("bentuknya tidak sesuai spesifikasi Frictionless Data Package",
+      "it does not follow the Frictionless Data Package specification")),
+)
 
 # Fallback when Frictionless raises an error type we have no sentence for.
 UNKNOWN_RULE = (
@@ -456,6 +652,7 @@ UI = {
                   "write {plain}"),
     "report_ok": ("Semua data sah.", "All data are valid."),
     "row": ("baris", "row"),
+    "other_row": ("baris lain", "another row"),
     "column": ("kolom", "column"),
     "value": ("nilai", "value"),
     "rule": ("aturan", "rule"),

@@ -217,7 +217,7 @@ def _build_locked(project: Path, output: Path, quiet: bool, workers: int | None)
                 result.notes.append(f"Situs terbit berubah sejak build terakhir ({len(damaged)} berkas, "
                                     f"mis. {damaged[0]}); dibangun ulang.")
     with stage("validasi"):
-        catalog, report = validate_datasets(project / "datasets")
+        catalog, report = validate_datasets(project / "datasets", published=output)
     result.report = report
     if catalog is None or not report.ok:
         return result

@@ -10,10 +10,15 @@ import json
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-from .messages import LANGS, RULES, TYPE_NAMES, UI, UNKNOWN_RULE
+from .messages import JSON_KIND_NAMES, LANGS, RULES, TYPE_NAMES, UI, UNKNOWN_RULE
 
 # Problems with the package description itself rather than with staff's figures: exit code 2.
-CONFIG_RULES = frozenset({"metadata", "jalur_tidak_aman", "berkas_hilang", "alamat_tidak_aman"})
+CONFIG_RULES = frozenset({
+    "metadata", "jalur_tidak_aman", "berkas_hilang", "alamat_tidak_aman", "nama_tidak_aman", "nama_ganda",
+    "tipe_json",
+    "kunci_wajib", "json_rusak", "data_sebaris", "skema", "pola_rusak", "kunci_kolom",
+    "kunci_tabel", "petunjuk_jenis", "petunjuk_kolom", "petunjuk_tipe_kolom", "petunjuk_tabel",
+    "petunjuk_sumber", "petunjuk_rinci", "petunjuk_nilai", "rumus_sintaks", "rumus_kolom"})
 FORMATS = ("teks", "json", "github")
 
 
@@ -34,11 +39,18 @@ class Problem:
                   "contoh_en": "", "saran": "", "saran_en": "", "aturan": "", "aturan_en": "",
                   "tipe": "", "tipe_en": "", "ribuan": ""}
         values.update(self.details)
+        offset = LANGS.index(lang)
+        other = self.details.get("baris_lain")
+        values["baris_lain"] = (f"{UI['row'][offset]} {other}" if other is not None
+                                else UI["other_row"][offset])
+        if "jenis" in self.details:
+            values["jenis"], values["jenis_en"] = JSON_KIND_NAMES.get(
+                self.details["jenis"], (self.details["jenis"],) * 2)
         if self.rule == "tipe":
             names = TYPE_NAMES.get(self.details.get("type", ""), TYPE_NAMES["string"])
             values.update(tipe=names[0], tipe_en=names[1], contoh=names[2], contoh_en=names[3])
             if "ribuan" in self.details:
-                values["ribuan"] = UI["thousands"][LANGS.index(lang)].format(
+                values["ribuan"] = UI["thousands"][offset].format(
                     plain=self.details["ribuan"])
         return values
 

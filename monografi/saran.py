@@ -14,6 +14,31 @@ def _normal(text: str) -> str:
     return re.sub(r"[^0-9a-z]", "", text.lower().removeprefix("kecamatan ").removeprefix("desa "))
 
 
+def _zeros_dropped(short: str, full: str) -> bool:
+    """`full` with some of its zeros left out reads `short` (05 → 5, 2001 → 201)."""
+    rest = iter(short)
+    wanted = next(rest, None)
+    for char in full:
+        if char == wanted:
+            wanted = next(rest, None)
+        elif char != "0":
+            return False
+    return wanted is None
+
+
+def _padded(value: str, codes: list[str]) -> str | None:
+    """The official code that `value` is with zeros dropped, a leading zero first: 32.15.5 means
+    32.15.05, never the closer-looking 32.15.25."""
+    parts = value.split(".")
+    if not all(part.isdigit() for part in parts):
+        return None
+    found = [code for code in codes if len(code.split(".")) == len(parts) and all(
+        _zeros_dropped(a, b) for a, b in zip(parts, code.split("."), strict=True))]
+    leading = [code for code in found
+               if all(int(a) == int(b) for a, b in zip(parts, code.split("."), strict=True))]
+    return (leading or found or [None])[0]
+
+
 def suggest(header: list[str], rows: list[list[str]], level: str, value: str) -> dict:
     """Details for a Problem: {'saran', 'saran_en'}, or {} when nothing is close enough."""
     code_column, name_column = f"kode_{level}", f"nama_{level}"
@@ -29,6 +54,8 @@ def suggest(header: list[str], rows: list[list[str]], level: str, value: str) ->
     if code is None:
         close = difflib.get_close_matches(wanted, list(by_name), n=1, cutoff=0.75)
         code = by_name[close[0]] if close else None
+    if code is None:
+        code = _padded(value.strip(), sorted(names))
     if code is None:
         close = difflib.get_close_matches(value, list(names), n=1, cutoff=0.6)
         code = close[0] if close else None

@@ -17,9 +17,13 @@ from frictionless import Checklist, FrictionlessException, Package, checks
 from . import dialect, personal_data
 from .boundaries import load_boundaries
 from .catalog import Catalog, ResourceSpec, load_catalog
+from .hints import hint_problems, rule_in_words, valid_row_rules
 from .peringatan import warnings_for
+from .published import shrink_problems
 from .report import Problem, Report
 from .saran import suggest
+from .schema_check import metadata_problems, schema_problems
+from .uniqueness import duplicate_problems, first_row
 
 _CONSTRAINT = re.compile(r'constraint "(\w+)" is "(.*)"', re.S)
 _CONSTRAINT_RULES = {
@@ -34,25 +38,35 @@ _ROW_RULES = {"blank-row": "baris_kosong", "extra-cell": "sel_lebih", "missing-c
               "type-error": "tipe", "unique-error": "unik"}
 _FILE_ERRORS = {"encoding-error", "source-error", "scheme-error", "format-error", "hash-count",
                 "byte-count", "compression-error", "io-error"}
+_ROW_CONSTRAINT = re.compile(r'the row constraint to conform is "(.*)"', re.S)
 _GROUPED_THOUSANDS = re.compile(r"-?\d{1,3}([.,]\d{3})+")
 
 
-def validate_datasets(root: Path) -> tuple[Catalog | None, Report]:
-    """Validate everything under `root`; the catalog is returned only when it is usable."""
+def validate_datasets(root: Path, published: Path | None = None) -> tuple[Catalog | None, Report]:
+    """Validate everything under `root`; the catalog is returned only when it is usable.
+
+    This is the one gate of the build: every stage after it reads only what is checked here
+    (names, schemas, hints, rules, rows), so a package it accepts builds. `published` is the
+    site the tables are compared with (emptied tables); default: the project's output/.
+    """
     report = Report()
     catalog, problems = load_catalog(root)
     report.extend(problems)
     if catalog is None:
         return None, report
+    report.extend(schema_problems(catalog))
+    if not report.ok:
+        return None, report  # Frictionless would crash on a broken pattern or a missing table
+    report.extend(hint_problems(catalog))
     tables = {spec.name: dialect.read(spec) for spec in catalog.resources}
     for table in tables.values():
         report.extend(table.problems)
+    resources = _frictionless_resources(catalog, tables)
     try:
-        package = Package(_frictionless_package(catalog, tables))
+        package = Package({**catalog.descriptor, "resources": resources})
         package.to_descriptor(validate=True)
     except FrictionlessException as exc:
-        for error in exc.to_errors():
-            report.add(Problem("datapackage.json", "metadata", value=error.message))
+        report.extend(metadata_problems(catalog, resources, exc))
         return None, report
     for spec in catalog.resources:
         table = tables[spec.name]
@@ -60,14 +74,17 @@ def validate_datasets(root: Path) -> tuple[Catalog | None, Report]:
             continue
         report.extend(_frictionless_problems(package, spec, tables))
         report.extend(_monograph_problems(catalog, spec, table))
+        report.extend(duplicate_problems(spec, table.header, table.rows))
     report.extend(load_boundaries(catalog)[1])
+    rows = {name: (t.header, t.rows) for name, t in tables.items() if not t.unreadable}
+    report.extend(shrink_problems(catalog, rows, published or root.parent / "output"))
     if report.ok:
-        report.extend(warnings_for(catalog, {name: (t.header, t.rows) for name, t in tables.items()}))
+        report.extend(warnings_for(catalog, rows))
     return catalog, report
 
 
-def _frictionless_package(catalog: Catalog, tables: dict[str, dialect.Table]) -> dict:
-    """The package with canonical inline data; links to unreadable tables are dropped so one
+def _frictionless_resources(catalog: Catalog, tables: dict[str, dialect.Table]) -> list[dict]:
+    """The resources with canonical inline data; links to unreadable tables are dropped so one
     broken master list does not flood the report with foreign-key errors."""
     broken = {name for name, table in tables.items() if table.unreadable}
     resources = []
@@ -80,12 +97,12 @@ def _frictionless_package(catalog: Catalog, tables: dict[str, dialect.Table]) ->
         resource["schema"]["foreignKeys"] = [
             k for k in keys if (k.get("reference") or {}).get("resource") not in broken]
         resources.append(resource)
-    return {**catalog.descriptor, "resources": resources}
+    return resources
 
 
 def _checklist(spec: ResourceSpec) -> Checklist:
-    rules = spec.hints.get("aturan_baris", [])
-    return Checklist(checks=[checks.row_constraint(formula=rule["rumus"]) for rule in rules])
+    return Checklist(checks=[checks.row_constraint(formula=rule["rumus"])
+                             for rule in valid_row_rules(spec)])
 
 
 def _frictionless_problems(package: Package, spec: ResourceSpec,
@@ -104,6 +121,8 @@ def _frictionless_problems(package: Package, spec: ResourceSpec,
             column = getattr(error, "field_name", None)
             if (row, column) in bad or (error.type == "row-constraint" and row in bad_rows):
                 continue  # already reported by the dialect reader, with a better message
+            if error.type == "unique-error" and _field_type(spec, column) == "string":
+                continue  # compared case- and space-insensitively by duplicate_problems
             problems.append(_translate(spec, tables, error))
     return problems
 
@@ -141,6 +160,10 @@ def _translate(spec: ResourceSpec, tables: dict[str, dialect.Table], error) -> P
         if field_type == "integer" and _GROUPED_THOUSANDS.fullmatch(cell or ""):
             details["ribuan"] = cell.replace(".", "").replace(",", "")
         return Problem(file, "tipe", row, column, cell, details)
+    table = tables[spec.name]
+    if kind == "unique-error":
+        other = first_row(table.header, table.rows, [column], [cell])
+        return Problem(file, "unik", row, column, cell, {"baris_lain": other, "batas": cell})
     if kind in _ROW_RULES:
         return Problem(file, _ROW_RULES[kind], row, column or None, cell)
     if kind == "primary-key":
@@ -148,8 +171,9 @@ def _translate(spec: ResourceSpec, tables: dict[str, dialect.Table], error) -> P
         names = [f["name"] for f in spec.fields]
         values = [str(error.cells[names.index(k)]) for k in keys if k in names and
                   names.index(k) < len(error.cells)]
+        other = first_row(table.header, table.rows, keys, values)
         return Problem(file, "kunci_ganda", row, ", ".join(keys), " / ".join(values),
-                       {"batas": " + ".join(keys)})
+                       {"batas": " + ".join(keys), "baris_lain": other})
     if kind == "foreign-key":
         target = error.reference_name or spec.name
         value = " / ".join(str(c) for c in error.field_cells)
@@ -158,11 +182,15 @@ def _translate(spec: ResourceSpec, tables: dict[str, dialect.Table], error) -> P
         return Problem(file, "kode_tidak_dikenal", row, column, value,
                        {"batas": target, **suggestion})
     if kind == "row-constraint":
-        rule = next((r for r in spec.hints.get("aturan_baris", []) if r["rumus"] in error.note),
-                    {"pesan": error.note, "message": error.note, "rumus": error.note})
+        formula = _ROW_CONSTRAINT.fullmatch(error.note).group(1)
+        rule = next(r for r in valid_row_rules(spec) if r["rumus"] == formula)
+        cells = dict(zip(table.header, [str(c) if c is not None else "" for c in error.cells],
+                         strict=False))
+        words = rule_in_words(formula, cells)
         return Problem(file, "aturan_baris", row, None, None,
-                       {"aturan": rule["pesan"], "aturan_en": rule["message"],
-                        "batas": rule["rumus"]})
+                       {"aturan": rule.get("pesan") or words[0],
+                        "aturan_en": rule.get("message") or rule.get("pesan") and words[1]
+                        or words[1], "batas": formula})
     if kind in _LABEL_RULES:
         label = getattr(error, "label", None)
         return Problem(file, _LABEL_RULES[kind], 1, column or label, label,

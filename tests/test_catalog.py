@@ -63,7 +63,8 @@ def test_missing_file_is_named(project):
 def test_broken_json_is_reported_not_raised(project):
     (project / "datasets" / "datapackage.json").write_text("{ not json", encoding="utf-8")
     catalog, problems = load_catalog(project / "datasets")
-    assert catalog is None and problems[0].rule == "metadata"
+    assert catalog is None and problems[0].rule == "json_rusak"
+    assert (problems[0].row, problems[0].column, problems[0].value) == (1, "3", "{ not json")
 
 
 def test_schema_symlink_leading_out_is_refused(project, tmp_path):

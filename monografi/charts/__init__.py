@@ -11,7 +11,7 @@ from ..indicators import indicators_of
 from ..model import Model
 from .base import Chart
 from .indikator import indicator_charts, locator_charts
-from .registry import CHART_KINDS
+from .registry import CHART_KINDS, HINT_KINDS
 from .render import render_svg, write_charts
 
 
@@ -20,7 +20,7 @@ def plan_charts(model: Model) -> list[Chart]:
     charts = indicator_charts(model, indicators_of(model)) + locator_charts(model)
     for dataset in model.topics():
         for hint in dataset.chart_hints:
-            kind = CHART_KINDS[hint["jenis"]]
+            kind = HINT_KINDS[hint["jenis"]]
             for area in model.areas.values():
                 chart = kind.plan(model, dataset, hint, area)
                 if chart is not None:

@@ -1,0 +1,61 @@
+"""Uniqueness as staff mean it: 'KLARI' and 'Klari ' are the same name.
+
+Frictionless compares text exactly, so a name typed twice in different case or spacing passes
+its `unique` constraint and two pages, two map labels and two form rows claim the same area.
+Unique text columns and the area name columns (within their parent area) are compared here
+case- and space-insensitively, and every duplicate names the row that holds the first one.
+"""
+
+from __future__ import annotations
+
+from .catalog import AREA_LEVELS, ResourceSpec
+from .report import Problem
+
+
+def normal(text: str) -> str:
+    return " ".join(text.split()).casefold()
+
+
+def _checked_columns(spec: ResourceSpec) -> dict[str, str | None]:
+    """Column -> the column that scopes it (None: the whole table)."""
+    columns: dict[str, str | None] = {
+        f["name"]: None for f in spec.fields if f.get("type", "string") == "string"
+        and isinstance(f.get("constraints"), dict) and f["constraints"].get("unique") is True}
+    if spec.is_master:
+        level = AREA_LEVELS.index(spec.name)
+        parent = f"kode_{AREA_LEVELS[level - 1]}" if level else None
+        columns.setdefault(f"nama_{spec.name}", parent)
+    return columns
+
+
+def duplicate_problems(spec: ResourceSpec, header: list[str], rows: list[list[str]]) -> list[Problem]:
+    problems = []
+    for column, scope in _checked_columns(spec).items():
+        if column not in header:
+            continue
+        at, scope_at = header.index(column), header.index(scope) if scope in header else None
+        seen: dict[tuple, tuple[int, str]] = {}
+        for number, row in enumerate(rows, start=2):
+            value = row[at] if at < len(row) else ""
+            if not value.strip():
+                continue
+            key = (row[scope_at] if scope_at is not None and scope_at < len(row) else "", normal(value))
+            if key in seen:
+                other, first = seen[key]
+                problems.append(Problem(spec.relpath, "unik", number, column, value,
+                                        {"baris_lain": other, "batas": first}))
+            else:
+                seen[key] = (number, value)
+    return problems
+
+
+def first_row(header: list[str], rows: list[list[str]], columns: list[str],
+              values: list[str]) -> int | None:
+    """Spreadsheet row of the first row holding `values` in `columns` (for 'see row N')."""
+    if not all(c in header for c in columns):
+        return None
+    at = [header.index(c) for c in columns]
+    for number, row in enumerate(rows, start=2):
+        if [row[i] if i < len(row) else "" for i in at] == values:
+            return number
+    return None
