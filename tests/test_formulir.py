@@ -296,7 +296,6 @@ def test_a_symlink_into_datasets_is_refused(project, tmp_path, capsys):
     assert not (project / "datasets" / "f.xlsx").exists()
 
 
-@pytest.mark.xfail(strict=True, reason="needs the saran.py fix from the check engineers' branch")
 def test_a_mistyped_code_suggests_the_code_with_the_same_digits(project, tmp_path, capsys):
     from monografi import cli
 
