@@ -12,12 +12,10 @@ per cell against them, so an old form never reverts a figure corrected since.
 from __future__ import annotations
 
 import datetime
-import io
 import json
 import os
 import re
 import tempfile
-import zipfile
 from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
@@ -28,6 +26,7 @@ from openpyxl.utils import get_column_letter, quote_sheetname
 from openpyxl.worksheet.datavalidation import DataValidation
 
 from .catalog import Catalog, ResourceSpec
+from .exports.xlsx import workbook_bytes
 from .sel_teks import keep_text
 from .validate import read_raw
 
@@ -41,7 +40,6 @@ FIRST_DATA_ROW = 3
 SPARE_ROWS = 200
 FORM_VERSION = "2"  # 2: records the values it was made from (BASE_SHEET)
 FIXED_TIME = datetime.datetime(2000, 1, 1)  # identical bytes for identical input
-ZIP_TIME = (1980, 1, 1, 0, 0, 0)
 _HEADER = PatternFill("solid", fgColor="DDEBF7")
 _CODES = Font(italic=True, color="808080", size=8)
 
@@ -349,22 +347,11 @@ def check_target(catalog: Catalog, target: Path, overwrite: bool = False) -> Pat
     return target
 
 
-def form_bytes(workbook: Workbook) -> bytes:
-    """The saved workbook with every zip entry stamped ZIP_TIME: openpyxl stamps the clock."""
-    saved, fixed = io.BytesIO(), io.BytesIO()
-    workbook.save(saved)
-    with zipfile.ZipFile(saved) as source, zipfile.ZipFile(fixed, "w", zipfile.ZIP_DEFLATED) as out:
-        for entry in source.infolist():
-            out.writestr(zipfile.ZipInfo(entry.filename, ZIP_TIME), source.read(entry),
-                         compress_type=zipfile.ZIP_DEFLATED)
-    return fixed.getvalue()
-
-
 def write_form(catalog: Catalog, kecamatan: str, target: Path, periode: str | None = None,
                overwrite: bool = False) -> Path:
     """Write the form to `target` (see check_target); a replaced file is swapped atomically."""
     target = check_target(catalog, target, overwrite)
-    data = form_bytes(make_form(catalog, kecamatan, periode))
+    data = workbook_bytes(make_form(catalog, kecamatan, periode))
     try:
         if not overwrite:
             with target.open("xb") as stream:  # "x": never replace a file created meanwhile

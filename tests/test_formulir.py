@@ -240,12 +240,24 @@ def test_character_the_file_encoding_cannot_hold_is_refused_at_the_form(project,
 
 
 def test_form_bytes_do_not_depend_on_the_clock(project, tmp_path, monkeypatch):
+    """openpyxl reads the clock twice on save: zip entry times (time.time) and the workbook's
+    `modified` property (datetime.now in openpyxl.writer.excel): move both."""
+    import datetime
     import time
+
+    import openpyxl.writer.excel as excel_writer
 
     catalog = catalog_of(project)
     first = write_form(catalog, KLARI, tmp_path / "a.xlsx", "2025").read_bytes()
     later = time.time() + 3 * 86400
+
+    class Later(datetime.datetime):
+        @classmethod
+        def now(cls, tz=None):
+            return datetime.datetime.fromtimestamp(later, tz)
+
     monkeypatch.setattr(time, "time", lambda: later)
+    monkeypatch.setattr(excel_writer.datetime, "datetime", Later)
     assert write_form(catalog, KLARI, tmp_path / "b.xlsx", "2025").read_bytes() == first
 
 

@@ -81,16 +81,21 @@ def workbook(exports: Exports, dataset: Dataset) -> Workbook:
     return book
 
 
-def render(exports: Exports, dataset: Dataset) -> bytes:
-    book = workbook(exports, dataset)
+def workbook_bytes(book: Workbook) -> bytes:
+    """Equal workbooks give equal bytes: openpyxl stamps the clock into docProps/core.xml and
+    into every zip entry on save, so `modified` is set back to `created` and the zip rewritten."""
     stamp = book.properties.created
     buffer = io.BytesIO()
-    book.save(buffer)  # openpyxl stamps `modified` with the clock here; put the data date back
+    book.save(buffer)
     book.properties.modified = stamp
     with zipfile.ZipFile(buffer) as archive:
         members = {name: archive.read(name) for name in archive.namelist()}
     members[CORE_PROPERTIES] = tostring(book.properties.to_tree())
     return deterministic_zip(members)
+
+
+def render(exports: Exports, dataset: Dataset) -> bytes:
+    return workbook_bytes(workbook(exports, dataset))
 
 
 FORMAT = DatasetFormat("xlsx", "XLSX", ".xlsx", MEDIA_TYPE,
