@@ -21,7 +21,7 @@ TIMEZONE = "Asia/Jakarta"
 DEFAULT_LANG = "id"
 DEFAULT_DATE_FORMAT = "%d %B %Y"
 
-PLUGINS = ["monografi.pelican_plugin", "monografi.sitemap", "monografi.umpan"]
+PLUGINS = ["monografi.site.plugin", "monografi.site.sitemap", "monografi.site.feed_links"]
 
 # The model's pages come from the plugin; Pelican renders content/ pages and the update notes
 # (content/pembaruan/, articles) with their list at pembaruan/.

@@ -46,7 +46,7 @@ CHART_SAMPLE = 60
 
 
 def _build_one(args: tuple[str, int | None]) -> dict:
-    from monografi.pipeline import build
+    from monografi.build.pipeline import build
 
     project, workers = Path(args[0]), args[1]
     with contextlib.redirect_stdout(io.StringIO()):
@@ -125,7 +125,7 @@ def change_template(project: Path, run: int) -> None:
 
 def output_facts(projects: list[Path]) -> dict:
     """Output size, page count and median page weight (page + local assets, gzip)."""
-    from monografi.weight import median_weight
+    from monografi.site.weight import median_weight
 
     size, pages = 0, []
     for project in projects:
@@ -143,8 +143,8 @@ def output_facts(projects: list[Path]) -> dict:
 def chart_median_ms(project: Path) -> float:
     """Median time to draw one chart (render_svg), on a sample of the project's charts."""
     from monografi.charts import plan_charts, render_svg
-    from monografi.model import build_model
-    from monografi.validate import validate_datasets
+    from monografi.model.areas import build_model
+    from monografi.validation.check import validate_datasets
 
     catalog, _ = validate_datasets(project / "datasets")
     charts = plan_charts(build_model(catalog))

@@ -18,11 +18,11 @@ import traceback
 from http import HTTPStatus
 from pathlib import Path
 
+from .build.publish import BuildBusy, UnsafeOutput
+from .build.search import SearchIndexError
 from .messages import STAGE_NAMES_EN, ui
-from .publish import BuildBusy, UnsafeOutput
-from .report import FORMATS, Report
 from .safe_write import RefusedWrite
-from .search import SearchIndexError
+from .validation.report import FORMATS, Report
 
 EXIT_OK, EXIT_DATA, EXIT_USAGE, EXIT_BUG = 0, 1, 2, 3
 USAGE_RULES = frozenset({"formulir", "formulir_lembar", "formulir_kode", "bukan_xlsx",
@@ -98,7 +98,7 @@ def _show_report(report: Report, lang: str, refused: str) -> bool:
 
 
 def _check(args) -> int:
-    from .validate import validate_datasets
+    from .validation.check import validate_datasets
 
     _, report = validate_datasets(args.proyek / "datasets", published=args.output)
     print(report.format(args.format, args.lang))
@@ -107,7 +107,7 @@ def _check(args) -> int:
 
 def _valid_catalog(args):
     """The catalog for formulir/impor, or the exit code after printing why it is unusable."""
-    from .validate import validate_datasets
+    from .validation.check import validate_datasets
 
     catalog, report = validate_datasets(args.proyek / "datasets")
     if catalog is None or not report.ok:
@@ -117,9 +117,9 @@ def _valid_catalog(args):
 
 
 def _formulir(args) -> int:
-    from .formulir import FormError, TargetError, areas_of, write_form
-    from .saran import suggest
-    from .validate import read_raw
+    from .forms.form import FormError, TargetError, areas_of, write_form
+    from .validation.check import read_raw
+    from .validation.suggestions import suggest
 
     catalog, code = _valid_catalog(args)
     if catalog is None:
@@ -142,9 +142,9 @@ def _formulir(args) -> int:
     return EXIT_OK
 
 
-def _impor(args, output: Path) -> int:
-    from .impor import import_form
-    from .publish import state_dir
+def _impor(args) -> int:
+    from .build.publish import state_dir
+    from .forms.importer import import_form
 
     if not args.berkas.is_file():
         print(ui("no_file", args.lang, path=args.berkas), file=sys.stderr)
@@ -152,7 +152,7 @@ def _impor(args, output: Path) -> int:
     catalog, code = _valid_catalog(args)
     if catalog is None:
         return code
-    result = import_form(catalog, args.berkas, state_dir(output))
+    result = import_form(catalog, args.berkas, state_dir(args.proyek))
     if not _show_report(result.report, args.lang, "import_refused"):
         return _exit_code(result.report)
     if not result.written:
@@ -173,7 +173,7 @@ def _impor(args, output: Path) -> int:
 
 
 def _build(args, output: Path) -> int:
-    from .pipeline import build
+    from .build.pipeline import build
 
     try:
         result = build(args.proyek, output, quiet=args.quiet, workers=args.jobs)
@@ -298,7 +298,7 @@ def main(argv: list[str] | None = None) -> int:
     if command == "formulir":
         return _formulir(args)
     if command == "impor":
-        return _impor(args, output)
+        return _impor(args)
     if command == "serve":
         return _serve(args, output)
     return _build(args, output)

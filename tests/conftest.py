@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from monografi.pipeline import build
+from monografi.build.pipeline import build
 
 REPO = Path(__file__).resolve().parent.parent
 PROJECT_PARTS = ("datasets", "content", "theme", "pelicanconf.py")

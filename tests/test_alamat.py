@@ -4,13 +4,14 @@ import json
 
 import pytest
 
-from monografi import alamat, dcat, views
-from monografi.catalog import load_catalog
-from monografi.exports import exports_of
+from monografi import address
+from monografi.exports import dcat, exports_of
 from monografi.exports.datapackage import FORMAT as DATAPACKAGE
 from monografi.exports.metadata import dataset_metadata
-from monografi.model import build_model
-from monografi.validate import validate_datasets
+from monografi.model.areas import build_model
+from monografi.site import views
+from monografi.validation.catalog import load_catalog
+from monografi.validation.check import validate_datasets
 from tests.helpers import edit_package, resource_of
 
 SAFE = ["https://creativecommons.org/licenses/by/4.0/", "http://contoh.go.id",
@@ -27,19 +28,19 @@ UNSAFE = ["javascript:alert(1)", " JaVaScRiPt:alert(1)", "JAVASCRIPT:alert(1)",
 
 @pytest.mark.parametrize("value", SAFE)
 def test_http_urls_are_published_as_written(value):
-    assert alamat.public_url(value) == value and alamat.public_url(value, contact=True) == value
+    assert address.public_url(value) == value and address.public_url(value, contact=True) == value
 
 
 @pytest.mark.parametrize("value", UNSAFE)
 def test_anything_else_is_refused(value):
-    assert alamat.public_url(value) is None
+    assert address.public_url(value) is None
 
 
 @pytest.mark.parametrize(("value", "ok"), [
     ("mailto:camat@contoh.go.id", True), ("mailto:javascript:alert(1)", False),
     ("mailto:a@b.id?body=x", False), ("mailto: a@b.id", False), ("javascript:alert(1)", False)])
 def test_contacts_may_also_be_mailto(value, ok):
-    assert (alamat.public_url(value, contact=True) == value) is ok
+    assert (address.public_url(value, contact=True) == value) is ok
 
 
 # (where in datapackage.json, the problem's file, the problem's key)

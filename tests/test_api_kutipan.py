@@ -6,12 +6,11 @@ import re
 
 import pytest
 
-from monografi import api, citation
-from monografi.catalog import load_catalog
-from monografi.exports import exports_of
+from monografi.exports import api, citation, exports_of
 from monografi.exports.formats import by_key
-from monografi.model import build_model
-from monografi.standar_data import standar_data
+from monografi.exports.standard_data import standar_data
+from monografi.model.areas import build_model
+from monografi.validation.catalog import load_catalog
 from tests.conftest import REPO
 
 

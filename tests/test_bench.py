@@ -8,7 +8,7 @@ import sys
 
 from conftest import REPO
 
-from monografi.validate import validate_datasets
+from monografi.validation.check import validate_datasets
 
 sys.path.insert(0, str(REPO / "bench"))
 

@@ -2,7 +2,7 @@ import os
 
 import pytest
 
-from monografi.catalog import MAX_FILE_BYTES, load_catalog
+from monografi.validation.catalog import MAX_FILE_BYTES, load_catalog
 from tests.helpers import edit_package, resource_of
 
 

@@ -2,9 +2,9 @@ import re
 
 import pytest
 
-from monografi.catalog import load_catalog
 from monografi.charts import CHART_KINDS, plan_charts, render_svg, write_charts
-from monografi.model import build_model
+from monografi.model.areas import build_model
+from monografi.validation.catalog import load_catalog
 
 
 @pytest.fixture(scope="module")

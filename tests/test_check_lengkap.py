@@ -6,10 +6,10 @@ import re
 
 import pytest
 
-from monografi.catalog import load_catalog
 from monografi.cli import main
-from monografi.saran import suggest
-from monografi.validate import read_raw, validate_datasets
+from monografi.validation.catalog import load_catalog
+from monografi.validation.check import read_raw, validate_datasets
+from monografi.validation.suggestions import suggest
 from tests.helpers import append_line, edit_package, resource_of, set_cell
 
 ENGLISH = re.compile(r"\b(is not|does not|at property|the source|must be|expected)\b")
@@ -107,7 +107,7 @@ def test_broken_hint_is_a_config_error_at_its_key(project, change, rule, key):
 
 def test_unknown_chart_kind_names_the_valid_ones(project):
     edit_package(project, _hint("luas_desa", lambda h: h.update(grafik=[{"jenis": "pie"}])))
-    from monografi.hints import CHART_HINTS
+    from monografi.validation.hints import CHART_HINTS
 
     [problem] = at_key(check(project)[1], "petunjuk_jenis")
     for kind in CHART_HINTS:
@@ -117,7 +117,8 @@ def test_unknown_chart_kind_names_the_valid_ones(project):
 def test_package_hints_are_checked(project):
     edit_package(project, lambda d: d["monografi"]["peringatan"].update(perubahan_maks="50%"))
     code, report = check(project)
-    assert code == 2 and at_key(report, "tipe_json")[0].column == "monografi.peringatan.perubahan_maks"
+    assert code == 2
+    assert at_key(report, "tipe_json")[0].column == "monografi.peringatan.perubahan_maks"
 
 
 def test_unknown_hint_key_is_a_warning_naming_the_known_ones(project):
@@ -129,7 +130,7 @@ def test_unknown_hint_key_is_a_warning_naming_the_known_ones(project):
 
 def test_chart_hint_kinds_are_declared_once_and_drawn_by_the_charts():
     from monografi.charts.registry import HINT_KINDS
-    from monografi.hints import CHART_HINTS
+    from monografi.validation.hints import CHART_HINTS
 
     assert set(HINT_KINDS) == set(CHART_HINTS)
 

@@ -161,12 +161,12 @@ def _main(project, capsys, *args):
 
 def test_an_internal_error_is_reported_as_a_bug_with_its_stage_not_as_a_theme_problem(
         project, monkeypatch, capsys):
-    import monografi.pipeline
+    import monografi.build.pipeline
 
     def broken(*_args, **_kwargs):
         raise KeyError("kode_tak_terduga")
 
-    monkeypatch.setattr(monografi.pipeline, "write_charts", broken)
+    monkeypatch.setattr(monografi.build.pipeline, "write_charts", broken)
     code, err = _main(project, capsys)
     assert code == 3 and "tahap grafik" in err and "KeyError" in err and "kode_tak_terduga" in err
     assert "bug" in err and "theme/" not in err and "tidak diubah" in err
@@ -184,10 +184,10 @@ def test_an_internal_error_is_reported_as_a_bug_with_its_stage_not_as_a_theme_pr
 def test_each_failure_says_what_really_failed(cause, code, expected, absent):
     import jinja2
 
+    from monografi.build.pipeline import StageFailed
+    from monografi.build.search import SearchIndexError
     from monografi.cli import failure_message
-    from monografi.pipeline import StageFailed
     from monografi.safe_write import RefusedWrite
-    from monografi.search import SearchIndexError
 
     error = {"search": SearchIndexError("pagefind berhenti"), "disk": OSError(28, "No space left"),
              "write": RefusedWrite("../datasets/x.csv", "escape"),

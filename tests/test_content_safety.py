@@ -6,8 +6,8 @@ import pytest
 from pelican.readers import MarkdownReader
 from pelican.settings import read_settings
 
-from monografi.pelican_plugin import sanitise
-from monografi.pipeline import build
+from monografi.build.pipeline import build
+from monografi.site.plugin import sanitise
 from tests.conftest import REPO
 
 DANGEROUS = [

@@ -1,7 +1,7 @@
 import pytest
 
-from monografi.catalog import load_catalog
-from monografi.model import build_model
+from monografi.model.areas import build_model
+from monografi.validation.catalog import load_catalog
 
 
 @pytest.fixture(scope="module")

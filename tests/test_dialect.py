@@ -4,11 +4,11 @@ import json
 
 import pytest
 
-from monografi import catalog as catalog_module
-from monografi.catalog import load_catalog
-from monografi.dialect import canonical_number, local_number, write
-from monografi.model import read_table
-from monografi.validate import read_raw, validate_datasets
+from monografi.model.areas import read_table
+from monografi.validation import catalog as catalog_module
+from monografi.validation.catalog import load_catalog
+from monografi.validation.check import read_raw, validate_datasets
+from monografi.validation.dialect import canonical_number, local_number, write
 from tests.excel_helpers import declare_excel_dialect, excel_bytes
 from tests.helpers import edit_package, resource_of, set_cell
 

@@ -12,12 +12,12 @@ import pytest
 import yaml
 from frictionless import Package
 
-from monografi.catalog import load_catalog
 from monografi.exports import exports_of, neutralise
 from monografi.exports.formats import DATASET_FORMATS, by_key
-from monografi.exports.paket import export_package
+from monografi.exports.package import export_package
 from monografi.exports.portal import write_exports
-from monografi.model import build_model
+from monografi.model.areas import build_model
+from monografi.validation.catalog import load_catalog
 from tests.conftest import tree_digest
 from tests.helpers import set_cell
 

@@ -3,9 +3,9 @@
 import openpyxl
 import pytest
 
-from monografi.catalog import load_catalog
-from monografi.formulir import FormError, write_form
-from monografi.impor import import_form
+from monografi.forms.form import FormError, write_form
+from monografi.forms.importer import import_form
+from monografi.validation.catalog import load_catalog
 from tests.conftest import tree_digest
 
 KLARI = "32.15.05"

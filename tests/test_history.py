@@ -11,16 +11,16 @@ from xml.etree import ElementTree
 
 import pytest
 
-from monografi import history as history_module
-from monografi.cache import load
-from monografi.catalog import load_catalog
+from monografi.build.cache import load
+from monografi.build.pipeline import build
 from monografi.exports import exports_of
-from monografi.exports.paket import export_package
-from monografi.exports.rilis import export_releases
-from monografi.exports.umpan_data import FEED_PATH, export_feed
-from monografi.history import CellChange, History
-from monografi.model import build_model
-from monografi.pipeline import build
+from monografi.exports.feed import FEED_PATH, export_feed
+from monografi.exports.package import export_package
+from monografi.exports.releases import export_releases
+from monografi.model import history as history_module
+from monografi.model.areas import build_model
+from monografi.model.history import CellChange, History
+from monografi.validation.catalog import load_catalog
 from tests.conftest import copy_project, tree_digest
 from tests.helpers import append_line, set_cell
 from tests.htmlparse import read_page

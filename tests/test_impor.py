@@ -12,11 +12,12 @@ import zipfile
 import openpyxl
 import pytest
 
-from monografi import cli, impor
-from monografi.catalog import load_catalog
-from monografi.formulir import BASE_SHEET, META_SHEET, write_form
-from monografi.impor import import_form
-from monografi.publish import build_lock, state_dir
+from monografi import cli
+from monografi.build.publish import build_lock, state_dir
+from monografi.forms import importer
+from monografi.forms.form import BASE_SHEET, META_SHEET, write_form
+from monografi.forms.importer import import_form
+from monografi.validation.catalog import load_catalog
 from tests.conftest import REPO, tree_digest
 from tests.helpers import append_line
 
@@ -209,7 +210,7 @@ def _two_file_form(form):
 def _no_strays(project):
     names = [p.name for p in (project / "datasets").rglob("*")]
     assert not [n for n in names if n.startswith(".") or n.endswith((".tmp", ".pulih"))], names
-    assert not (state_dir(project / "output") / "impor").exists()
+    assert not (state_dir(project) / "impor").exists()
 
 
 @pytest.mark.parametrize("failing", [0, 1])
@@ -217,14 +218,14 @@ def test_a_file_that_cannot_be_replaced_leaves_every_file_as_it_was(project, for
                                                                      failing):
     order = _two_file_form(form)
     before = tree_digest(project / "datasets")
-    real = impor.os.replace
+    real = importer.os.replace
 
     def replace(source, target):  # the file is open in Excel on Windows
         if str(target).endswith(order[failing]):
             raise PermissionError(13, "Permission denied", str(target))
         return real(source, target)
 
-    monkeypatch.setattr(impor.os, "replace", replace)
+    monkeypatch.setattr(importer.os, "replace", replace)
     result = importing(project, form)
     (problem,) = result.report.errors
     assert (problem.rule, problem.value) == ("tulis_gagal", order[failing])
@@ -236,7 +237,7 @@ def test_a_file_that_cannot_be_replaced_leaves_every_file_as_it_was(project, for
 def test_a_failed_roll_back_is_finished_by_the_next_import(project, form, monkeypatch):
     order = _two_file_form(form)
     before = tree_digest(project / "datasets")
-    real, calls = impor.os.replace, []
+    real, calls = importer.os.replace, []
 
     def replace(source, target):  # the second file and then every restore fail
         calls.append(target)
@@ -244,11 +245,11 @@ def test_a_failed_roll_back_is_finished_by_the_next_import(project, form, monkey
             raise PermissionError(13, "Permission denied", str(target))
         return real(source, target)
 
-    monkeypatch.setattr(impor.os, "replace", replace)
+    monkeypatch.setattr(importer.os, "replace", replace)
     result = importing(project, form)
     assert [p.rule for p in result.report.errors] == ["tulis_gagal", "impor_terputus"]
     assert tree_digest(project / "datasets") != before  # half-way, but journaled
-    monkeypatch.setattr(impor.os, "replace", real)
+    monkeypatch.setattr(importer.os, "replace", real)
     untouched = write_form(catalog_of(project), KLARI, form.parent / "baru.xlsx")
     result = importing(project, untouched)
     assert result.ok and [p.rule for p in result.report.warnings] == ["impor_dipulihkan"]
@@ -259,16 +260,16 @@ def test_a_failed_roll_back_is_finished_by_the_next_import(project, form, monkey
 CRASH = """
 import os, sys
 from pathlib import Path
-from monografi import impor
-from monografi.catalog import load_catalog
+from monografi.forms import importer
+from monografi.validation.catalog import load_catalog
 real = os.replace
 def replace(source, target):
     if str(target).endswith(sys.argv[3]):
         os._exit(9)  # killed between the first and the second file
     return real(source, target)
-impor.os.replace = replace
+importer.os.replace = replace
 catalog, _ = load_catalog(Path(sys.argv[1]))
-impor.import_form(catalog, Path(sys.argv[2]))
+importer.import_form(catalog, Path(sys.argv[2]))
 """
 
 
@@ -289,15 +290,15 @@ def test_an_import_killed_half_way_is_rolled_back_by_the_next_run(project, form)
 
 def test_a_half_done_import_never_overwrites_a_later_hand_edit(project, form, monkeypatch):
     order = _two_file_form(form)
-    real = impor.os.replace
+    real = importer.os.replace
 
     def replace(source, target):
         if str(target).endswith(order[1]):
             raise KeyboardInterrupt  # and the roll-back cannot run either
         return real(source, target)
 
-    monkeypatch.setattr(impor.os, "replace", replace)
-    monkeypatch.setattr(impor, "_roll_back", lambda *a: (_ for _ in ()).throw(OSError("busy")))
+    monkeypatch.setattr(importer.os, "replace", replace)
+    monkeypatch.setattr(importer, "_roll_back", lambda *a: (_ for _ in ()).throw(OSError("busy")))
     with pytest.raises(KeyboardInterrupt):
         importing(project, form)
     monkeypatch.undo()
@@ -310,7 +311,7 @@ def test_a_half_done_import_never_overwrites_a_later_hand_edit(project, form, mo
 
 def test_a_concurrent_import_waits_and_merges_onto_the_first_ones_result(project, form):
     edit(form, DUKCAPIL, {"periode": "2022-S2"}, "jumlah", 195500)
-    state = state_dir(project / "output")
+    state = state_dir(project)
     results = []
     with build_lock(state):  # the first import (or a build) is running
         waiting = threading.Thread(target=lambda: results.append(importing(project, form)))
@@ -326,7 +327,7 @@ def test_a_concurrent_import_waits_and_merges_onto_the_first_ones_result(project
 
 
 def test_a_busy_lock_after_waiting_is_a_message(project, form):
-    with build_lock(state_dir(project / "output")):
+    with build_lock(state_dir(project)):
         result = importing(project, form, wait=0.2)
     assert [p.rule for p in result.report.errors] == ["impor_sibuk"]
 

@@ -8,10 +8,10 @@ from dataclasses import dataclass
 from conftest import copy_project, tree_digest
 from helpers import set_cell
 
-from monografi.cache import ValueDigest
-from monografi.catalog import load_catalog
-from monografi.model import build_model
-from monografi.pipeline import build
+from monografi.build.cache import ValueDigest
+from monografi.build.pipeline import build
+from monografi.model.areas import build_model
+from monografi.validation.catalog import load_catalog
 
 
 def test_noop_row_and_template_rebuilds_equal_a_cold_build(tmp_path):
@@ -111,8 +111,8 @@ def test_commits_in_a_repository_rebuild_only_what_changed(tmp_path):
 def test_two_writers_of_one_path_are_refused(project):
     import pytest
 
-    from monografi.pages import Page
-    from monografi.pelican_plugin import _check_unique
+    from monografi.site.pages import Page
+    from monografi.site.plugin import _check_unique
 
     pages = [Page("data/index.html", "datasets"), Page("data/index.html", "datasets")]
     with pytest.raises(RuntimeError, match="data/index.html"):

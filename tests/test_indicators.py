@@ -1,8 +1,8 @@
 import pytest
 
-from monografi.catalog import load_catalog
-from monografi.indicators import indicators_of
-from monografi.model import build_model
+from monografi.model.areas import build_model
+from monografi.model.indicators import indicators_of
+from monografi.validation.catalog import load_catalog
 from tests.conftest import REPO
 
 
@@ -44,8 +44,8 @@ def test_rank_of_uses_the_latest_ranking_that_includes_the_area(indicators):
 def test_ties_share_a_rank():
     import pandas as pd
 
-    from monografi.indicators import Indicator
-    from monografi.model import Area
+    from monografi.model.areas import Area
+    from monografi.model.indicators import Indicator
 
     areas = [Area(f"99.01.0{i}", f"Uji {i}", "kecamatan", "kecamatan") for i in range(1, 4)]
     rows = pd.DataFrame({"kode": [a.code for a in areas], "periode": ["2024"] * 3,

@@ -10,11 +10,10 @@ import re
 import jsonschema
 import pytest
 
-from monografi import dcat
-from monografi.catalog import load_catalog
-from monografi.exports import exports_of
+from monografi.exports import dcat, exports_of
 from monografi.exports.formats import DATASET_FORMATS
-from monografi.model import build_model
+from monografi.model.areas import build_model
+from monografi.validation.catalog import load_catalog
 from tests.helpers import edit_package
 
 CONTACT = "data@contoh.invalid"  # synthetic address for the test copy only

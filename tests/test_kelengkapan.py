@@ -1,8 +1,8 @@
 """Kelengkapan data: who still has to submit what, per kecamatan × dataset."""
 
-from monografi.catalog import load_catalog
-from monografi.model import build_model
-from monografi.pages.kelengkapan import completeness
+from monografi.model.areas import build_model
+from monografi.site.pages.completeness import completeness
+from monografi.validation.catalog import load_catalog
 from tests.htmlparse import Page
 
 

@@ -8,9 +8,9 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from monografi.build.pipeline import build
 from monografi.cli import main
-from monografi.pipeline import build
-from monografi.validate import validate_datasets
+from monografi.validation.check import validate_datasets
 from tests.conftest import copy_project
 
 TARGET = "penduduk_dukcapil_kecamatan.csv"

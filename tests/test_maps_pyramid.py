@@ -8,12 +8,12 @@ import json
 
 import pytest
 
-from monografi.boundaries import load_boundaries
-from monografi.catalog import load_catalog
+from monografi.build.pipeline import build
 from monografi.charts import plan_charts, render_svg
-from monografi.charts.peta import class_breaks
-from monografi.model import build_model
-from monografi.pipeline import build
+from monografi.charts.maps import class_breaks
+from monografi.model.areas import build_model
+from monografi.validation.boundaries import load_boundaries
+from monografi.validation.catalog import load_catalog
 from tests.conftest import copy_project
 from tests.helpers import edit_package
 from tests.htmlparse import read_page
@@ -146,7 +146,7 @@ def test_population_pyramid_from_synthetic_age_groups(tmp_path):
 
 
 def test_invalid_boundaries_fail_the_check_with_a_fix(tmp_path):
-    from monografi.validate import validate_datasets
+    from monografi.validation.check import validate_datasets
 
     project = copy_project(tmp_path / "cek")
     codes = kecamatan_codes(project)

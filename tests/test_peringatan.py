@@ -2,7 +2,7 @@
 
 import json
 
-from monografi.validate import validate_datasets
+from monografi.validation.check import validate_datasets
 from tests.helpers import append_line, edit_package, set_cell
 
 

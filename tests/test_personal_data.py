@@ -2,8 +2,8 @@
 
 import pytest
 
-from monografi.personal_data import EMAIL, NIK, PHONE, find, is_personal_column
-from monografi.validate import validate_datasets
+from monografi.validation.check import validate_datasets
+from monografi.validation.personal_data import EMAIL, NIK, PHONE, find, is_personal_column
 from tests.helpers import set_cell
 from tests.test_formulir import find_row, form, imported  # noqa: F401  (form is a fixture)
 

@@ -7,7 +7,7 @@ import time
 
 import pytest
 
-from monografi.publish import BuildBusy, build_lock, publish, state_dir
+from monografi.build.publish import BuildBusy, build_lock, publish, state_dir
 
 
 def write_site(text):
@@ -60,7 +60,7 @@ def test_sigkill_mid_build_keeps_the_previous_site(tmp_path):
     script = textwrap.dedent(f"""
         import time
         from pathlib import Path
-        from monografi.publish import publish
+        from monografi.build.publish import publish
         def slow(site):
             (site / "index.html").write_text("setengah")
             Path({str(tmp_path / "mulai")!r}).touch()
@@ -98,8 +98,8 @@ def fake_project(root):
 def test_an_output_path_holding_project_files_is_refused_before_any_work(tmp_path, output, reason):
     from conftest import tree_digest
 
-    from monografi.pipeline import build
-    from monografi.publish import UnsafeOutput
+    from monografi.build.pipeline import build
+    from monografi.build.publish import UnsafeOutput
 
     project = fake_project(tmp_path / "proyek")
     before = tree_digest(tmp_path)
@@ -114,7 +114,7 @@ def test_an_output_path_holding_project_files_is_refused_before_any_work(tmp_pat
 
 
 def test_a_staff_file_in_a_real_output_folder_is_never_deleted(tmp_path):
-    from monografi.publish import UnsafeOutput
+    from monografi.build.publish import UnsafeOutput
 
     output = tmp_path / "output"
     output.mkdir()
@@ -142,7 +142,7 @@ def test_state_lives_in_the_project_whatever_the_output(tmp_path):
 
 
 def test_only_builds_this_module_made_are_deleted(tmp_path):
-    from monografi.publish import discard
+    from monografi.build.publish import discard
 
     builds = state_dir(tmp_path) / "builds"
     builds.mkdir(parents=True)

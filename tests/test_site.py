@@ -10,7 +10,7 @@ import pytest
 from frictionless import Package
 
 from monografi import fmt
-from monografi.pipeline import build
+from monografi.build.pipeline import build
 from tests.conftest import REPO, copy_project, tree_digest
 from tests.helpers import set_cell
 from tests.htmlparse import read_page
@@ -206,7 +206,7 @@ def test_search_page_lists_everything_without_javascript(built_site):
 
 
 def test_kecamatan_pages_stay_within_the_100_kb_budget(built_site):
-    from monografi.weight import BUDGET_BYTES, median_weight, page_weight
+    from monografi.site.weight import BUDGET_BYTES, median_weight, page_weight
 
     pages = sorted((built_site / "kecamatan").glob("*/index.html"))
     assert median_weight(pages) <= BUDGET_BYTES

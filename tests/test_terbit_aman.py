@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from monografi.catalog import MAX_FILE_BYTES
-from monografi.pipeline import build
+from monografi.build.pipeline import build
+from monografi.validation.catalog import MAX_FILE_BYTES
 from tests.conftest import copy_project, tree_digest
 
 FIXTURES = Path(__file__).parent / "fixtures" / "rusak"

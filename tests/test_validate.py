@@ -4,7 +4,7 @@ import json
 
 import pytest
 
-from monografi.validate import validate_datasets
+from monografi.validation.check import validate_datasets
 from tests.helpers import append_line, resource_of, set_cell
 
 

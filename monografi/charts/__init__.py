@@ -7,10 +7,10 @@ alternative — and draws it; the SVG bytes depend only on that data and the cha
 
 from __future__ import annotations
 
-from ..indicators import indicators_of
-from ..model import Model
+from ..model.areas import Model
+from ..model.indicators import indicators_of
 from .base import Chart
-from .indikator import indicator_charts, locator_charts
+from .indicators import indicator_charts, locator_charts
 from .registry import CHART_KINDS, HINT_KINDS
 from .render import render_svg, write_charts
 

@@ -12,7 +12,7 @@ from matplotlib.figure import Figure
 from matplotlib.ticker import FuncFormatter
 
 from .. import fmt
-from ..model import Model
+from ..model.areas import Model
 
 COLOURS = ("#1f5f8b", "#b5522b", "#2e7d32", "#6a3d9a", "#8c6d1f", "#37474f")
 WIDTH_IN = 4.8

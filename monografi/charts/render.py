@@ -9,7 +9,8 @@ import matplotlib
 from matplotlib.backends.backend_svg import FigureCanvasSVG
 from matplotlib.figure import Figure
 
-from .. import cache, urls
+from .. import urls
+from ..build import cache
 from ..progress import Progress
 from ..safe_write import write_file
 from ..workers import ordered_map

@@ -15,10 +15,10 @@ from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
 
-from .. import alamat, fmt, urls
-from ..history import History, Revision, Updated
-from ..model import Dataset, Model
-from ..validate import read_raw
+from .. import address, fmt, urls
+from ..model.areas import Dataset, Model
+from ..model.history import History, Revision, Updated
+from ..validation.check import read_raw
 
 FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
 ZIP_TIMESTAMP = (2000, 1, 1, 0, 0, 0)
@@ -104,7 +104,7 @@ class Exports:
         return max(dates) if dates else None
 
     def url(self, path: str) -> str:
-        return alamat.absolute(self.base_url, urls.url(path))
+        return address.absolute(self.base_url, urls.url(path))
 
     def raw(self, dataset: Dataset) -> tuple[list[str], list[list[str]]]:
         return read_raw(dataset.spec)
@@ -125,7 +125,7 @@ def exports_of(model: Model, project: Path | None = None, cache: Path | None = N
     """The build's one Exports; the project defaults to the folder holding datasets/."""
     if "exports" not in model.memo:
         root = Path(project) if project else model.catalog.root.parent
-        model.memo["exports"] = Exports(model, root, alamat.site_url(root), cache=cache)
+        model.memo["exports"] = Exports(model, root, address.site_url(root), cache=cache)
     return model.memo["exports"]
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import codecs
 
-from ..model import Dataset
+from ..model.areas import Dataset
 from .base import DatasetFormat, Exports
 from .csv_utf8 import FORMAT as CSV
 

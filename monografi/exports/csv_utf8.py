@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ..model import Dataset
+from ..model.areas import Dataset
 from .base import DatasetFormat, Exports, canonical_csv, text_columns
 
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import hashlib
 
-from ..dialect import FRICTIONLESS_DIALECT_KEYS, canonical_schema
-from ..model import Dataset, Model
+from ..model.areas import Dataset, Model
+from ..validation.dialect import FRICTIONLESS_DIALECT_KEYS, canonical_schema
 from .base import DatasetFormat, Exports, json_bytes
 from .csv_utf8 import FORMAT as CSV
 

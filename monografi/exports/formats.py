@@ -6,12 +6,12 @@ the DCAT catalogue and data.json all read this list.
 
 from __future__ import annotations
 
-from . import csv_excel, csv_utf8, datapackage, json_records, standar, xlsx
+from . import csv_excel, csv_utf8, datapackage, json_records, standard_json, xlsx
 from .base import DatasetFormat
 
 DATASET_FORMATS: tuple[DatasetFormat, ...] = (
     csv_utf8.FORMAT, csv_excel.FORMAT, xlsx.FORMAT, json_records.FORMAT, datapackage.FORMAT,
-    standar.FORMAT,
+    standard_json.FORMAT,
 )
 
 

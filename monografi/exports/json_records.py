@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ..model import Dataset
+from ..model.areas import Dataset
 from .base import DatasetFormat, Exports, json_bytes
 from .metadata import dataset_metadata
 

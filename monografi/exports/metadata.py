@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from .. import citation, fmt, urls
-from ..model import Dataset
+from .. import fmt, urls
+from ..model.areas import Dataset
+from . import citation
 from .base import Exports
 
 

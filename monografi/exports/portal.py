@@ -1,21 +1,21 @@
 """Writing every export into the site: per-dataset formats and the whole-portal outputs.
 
-Kept apart from the package's __init__ because the catalogues and the API (monografi.dcat,
-monografi.api) build on exports.base: importing them from __init__ made a cycle.
+Kept apart from the package's __init__ because the catalogues and the API (monografi.exports.dcat,
+monografi.exports.api) build on exports.base: importing them from __init__ made a cycle.
 """
 
 from __future__ import annotations
 
 from pathlib import Path
 
-from .. import api, dcat
-from ..model import Model
+from ..model.areas import Model
 from ..safe_write import write_file
+from . import api, dcat
 from .base import Exports, exports_of
+from .feed import export_feed
 from .formats import DATASET_FORMATS
-from .paket import export_package
-from .rilis import export_releases
-from .umpan_data import export_feed
+from .package import export_package
+from .releases import export_releases
 
 
 def export_datasets(exports: Exports) -> dict[str, bytes]:

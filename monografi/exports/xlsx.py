@@ -16,11 +16,11 @@ from openpyxl.styles import Font
 from openpyxl.xml.functions import tostring
 
 from .. import fmt
-from ..model import Dataset
-from ..sel_teks import keep_text
-from ..standar_data import COLUMN_TITLES, COLUMNS, standar_data
+from ..model.areas import Dataset
+from ..text_cells import keep_text
 from .base import DatasetFormat, Exports, deterministic_zip
 from .metadata import dataset_metadata
+from .standard_data import COLUMN_TITLES, COLUMNS, standar_data
 
 MEDIA_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 _BOLD = Font(bold=True)

@@ -1,0 +1,262 @@
+"""The build, stage by stage: validate → model → charts → exports → Pelican → search → extra
+files → publish.
+
+Cost follows what changed: unchanged inputs publish nothing new (no-op) as long as the published
+site is intact; charts come from a cache keyed by their data and code; exports and pages whose
+key matches the published build are copied from it once their sha256 is checked; what is left
+runs in a process pool. The output is byte-identical to a cold build whatever was reused and
+whatever the worker count. Every file goes into the build folder through `write_file`, and a
+failing stage raises `StageFailed` naming the stage and the real cause.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import io
+import logging
+import os
+import pickle
+import time
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from pelican import Pelican, signals
+from pelican.log import console as pelican_console
+from pelican.settings import read_settings
+from pelican.writers import Writer
+
+from ..charts import plan_charts, write_charts
+from ..exports import exports_of
+from ..exports.portal import write_exports
+from ..model.areas import build_model
+from ..progress import Progress
+from ..safe_write import RefusedWrite, write_file
+from ..site.context import PageBuild, SiteData
+from ..validation.check import validate_datasets
+from ..validation.report import Report
+from . import cache
+from .publish import build_lock, check_output, publish_locked, scratch, state_dir
+from .search import index_site
+
+REPORT_FILE = "laporan.pickle"
+EXTRA_DIR = Path("content") / "extra"  # CNAME, verification files, .nojekyll: copied as they are
+
+
+class StageFailed(RuntimeError):
+    """A build stage raised: `stage` names it, `cause` is the real error."""
+
+    def __init__(self, stage: str, cause: Exception):
+        super().__init__(f"{stage}: {type(cause).__name__}: {cause}")
+        self.stage, self.cause = stage, cause
+
+
+@dataclass
+class BuildResult:
+    report: Report
+    pages: int = 0
+    timings: dict[str, float] = field(default_factory=dict)
+    charts: dict[str, int] = field(default_factory=dict)  # drawn / reused
+    page_counts: dict[str, int] = field(default_factory=dict)  # written / reused
+    reused_stages: list[str] = field(default_factory=list)
+    noop: bool = False  # nothing changed: the published site was kept as it is
+    notes: list[str] = field(default_factory=list)  # what the build skipped, and why
+
+    @property
+    def ok(self) -> bool:
+        return self.report.ok
+
+    def summary(self) -> str:
+        """What was rebuilt, what was reused, and how long each stage took (for staff and CI)."""
+        times = " · ".join(f"{stage} {secs:.2f} s" for stage, secs in self.timings.items())
+        if self.noop:
+            return f"Tidak ada perubahan sejak build terakhir; situs yang terbit tetap dipakai.\n  {times}"
+        charts, pages = self.charts, self.page_counts
+        stages = f"; dipakai ulang utuh: {', '.join(self.reused_stages)}" if self.reused_stages else ""
+        notes = "".join(f"\n  {note}" for note in self.notes)
+        return (f"Grafik: {charts.get('drawn', 0)} digambar, {charts.get('reused', 0)} dari cache. "
+                f"Halaman: {pages.get('written', 0)} ditulis, {pages.get('reused', 0)} dipakai ulang"
+                f"{stages}.{notes}\n  {times}")
+
+
+class _Stages:
+    """Times each stage, and turns its failure into StageFailed(stage, cause)."""
+
+    def __init__(self, timings: dict[str, float]):
+        self.timings = timings
+        self.last = time.perf_counter()
+
+    @contextlib.contextmanager
+    def __call__(self, name: str) -> Iterator[None]:
+        start = time.perf_counter()
+        try:
+            yield
+        except StageFailed:
+            raise
+        except Exception as exc:
+            raise StageFailed(name, exc) from exc
+        now = time.perf_counter()
+        self.timings[name] = round(now - max(start, self.last), 3)  # without stages run inside
+        self.last = now
+
+
+class _PendingFile(io.StringIO):
+    """What Pelican writes to one file, handed to write_file whole when its `with` block ends."""
+
+    def __init__(self, root: str, relpath: str, encoding: str):
+        super().__init__()
+        self.target = (root, relpath, encoding)
+
+    def __exit__(self, kind, *rest):
+        if kind is None:
+            root, relpath, encoding = self.target
+            write_file(root, relpath, self.getvalue().encode(encoding))
+        return super().__exit__(kind, *rest)
+
+
+class SafeWriter(Writer):
+    """Pelican's writer, with every page and feed going into the site through write_file."""
+
+    def _open_w(self, filename, encoding, override=False):
+        if filename in self._overridden_files or (filename in self._written_files and not override):
+            return super()._open_w(filename, encoding, override)  # refuses, or discards to devnull
+        if override:
+            self._overridden_files.add(filename)
+        self._written_files.add(filename)
+        return _PendingFile(self.output_path, os.path.relpath(filename, self.output_path), encoding)
+
+
+def _safe_writer(_pelican) -> type[Writer]:
+    return SafeWriter
+
+
+def render_site(project: Path, site_dir: Path, data: SiteData) -> int:
+    """Run Pelican into site_dir; returns the number of HTML pages written."""
+    logging.getLogger("pelican").setLevel(logging.WARNING)
+    settings = read_settings(str(project / "pelicanconf.py"),
+                             override={"OUTPUT_PATH": str(site_dir), "MONOGRAFI": data})
+    pelican_console.quiet = True  # its English "Done: Processed …" line; our summary says it
+    signals.get_writer.connect(_safe_writer)
+    Pelican(settings).run()
+    return sum(1 for _ in site_dir.rglob("*.html"))
+
+
+def _files(site_dir: Path) -> set[str]:
+    return {p.relative_to(site_dir).as_posix() for p in site_dir.rglob("*") if p.is_file()}
+
+
+def copy_extras(project: Path, site_dir: Path) -> None:
+    """Copy content/extra/ (CNAME, verification files, .nojekyll) into the site as they are;
+    a symlink or a file that would replace one of the portal's own files is refused."""
+    extra = project / EXTRA_DIR
+    for path in sorted(extra.rglob("*")):
+        relpath = path.relative_to(extra).as_posix()
+        if path.is_symlink():
+            raise RefusedWrite(f"{EXTRA_DIR.as_posix()}/{relpath}", "symlink")
+        if path.is_file():
+            if (site_dir / relpath).exists():
+                raise RefusedWrite(f"{EXTRA_DIR.as_posix()}/{relpath}", "exists")
+            write_file(site_dir, relpath, path.read_bytes())
+
+
+def cached_stage(name: str, key: str, site_dir: Path, build: PageBuild, run: Callable[[], object]) -> bool:
+    """Run a stage that writes files, or copy its files from the published build when its key
+    is unchanged and every one of them is intact. Returns True when reused."""
+    tag = f"{name}:{key}"
+    manifest = build.manifest
+    previous = {p: manifest.previous(p, tag) for p, k in sorted(manifest.files.items()) if k == tag}
+    reused = bool(previous) and None not in previous.values()
+    if reused:
+        for path, data in previous.items():
+            write_file(site_dir, path, data)
+    else:
+        before = _files(site_dir)
+        run()
+        previous = sorted(_files(site_dir) - before)
+    build.files.update(dict.fromkeys(previous, tag))
+    return reused
+
+
+def _noop(state: Path, manifest: cache.Manifest, result: BuildResult) -> BuildResult:
+    try:
+        result.report = pickle.loads((state / REPORT_FILE).read_bytes())
+    except (OSError, pickle.UnpicklingError, EOFError, AttributeError):
+        return result
+    result.noop = True
+    result.pages = sum(1 for _ in manifest.site.rglob("*.html"))
+    return result
+
+
+def build(project: Path, output: Path, *, quiet: bool = False, workers: int | None = None) -> BuildResult:
+    """Build the portal; `output` changes only if every stage succeeded.
+
+    quiet: no progress bars (CI). workers: processes for charts and pages (None: all cores).
+    The lock covers reading the previous build's manifest too: a second build waiting on the
+    first must not reuse files from a build folder the first one has since removed.
+    """
+    project, output = Path(project).absolute(), Path(output).absolute()
+    check_output(project, output)  # early, so a wrong --output is refused before any work
+    with build_lock(state_dir(project)):
+        return _build_locked(project, output, quiet, workers)
+
+
+def _build_locked(project: Path, output: Path, quiet: bool, workers: int | None) -> BuildResult:
+    state = state_dir(project)
+    timings: dict[str, float] = {}
+    stage = _Stages(timings)
+    progress = Progress(quiet)
+    result = BuildResult(Report(), timings=timings)
+    with stage("periksa perubahan"):
+        inputs = cache.inputs_digest(project)
+        manifest = cache.Manifest.load(state, output)
+        if manifest.inputs == inputs:
+            damaged = manifest.damaged()
+            if not damaged and _noop(state, manifest, result).noop:
+                return result
+            if damaged:
+                result.notes.append(f"Situs terbit berubah sejak build terakhir ({len(damaged)} berkas, "
+                                    f"mis. {damaged[0]}); dibangun ulang.")
+    with stage("validasi"):
+        catalog, report = validate_datasets(project / "datasets", published=output)
+    result.report = report
+    if catalog is None or not report.ok:
+        return result
+    with stage("model"):
+        model = build_model(catalog)
+        exports_of(model, project, state / "cache")  # the build's Exports keeps release snapshots
+        charts = plan_charts(model)
+    if not model.boundaries:
+        result.notes.append("Peta dilewati: datapackage.json tidak mendeklarasikan batas wilayah "
+                            "(monografi.batas_wilayah).")
+    if not os.environ.get("MONOGRAFI_URL"):
+        result.notes.append("Alamat publik belum diatur (MONOGRAFI_URL): tautan kanonik, sitemap, "
+                            "katalog, API, dan kutipan memakai alamat lokal.")
+    page_build = PageBuild(cache.presentation_digest(project), manifest, workers=workers,
+                           progress=progress)
+    data_key = cache.data_digest(project)
+
+    def stages(site_dir: Path) -> None:
+        with stage("grafik"):
+            result.charts = write_charts(charts, site_dir, state / "cache", workers=workers,
+                                         progress=progress)
+        with stage("ekspor"):
+            if cached_stage("ekspor", data_key, site_dir, page_build,
+                            lambda: write_exports(model, site_dir)):
+                result.reused_stages.append("ekspor")
+        with stage("halaman"):
+            result.pages = render_site(project, site_dir, SiteData(model, charts, project, page_build))
+            result.page_counts = page_build.counts
+        with stage("indeks pencarian"), scratch(state) as folder:
+            index_site(site_dir, folder)
+        with stage("berkas tambahan"):
+            copy_extras(project, site_dir)
+        published.append(site_dir)
+
+    published: list[Path] = []
+    with stage("terbit"):
+        publish_locked(project, output, stages)
+        tmp = state / f"{REPORT_FILE}.tmp"
+        tmp.write_bytes(pickle.dumps(report))
+        tmp.replace(state / REPORT_FILE)
+        cache.Manifest(inputs, page_build.files).save(state, published[0])
+    return result

@@ -1,0 +1,60 @@
+"""Bar charts: the same measure by source, and all areas of a level ranked."""
+
+from __future__ import annotations
+
+from .. import fmt
+from ..model.areas import Area, Dataset, Model
+from .base import Bars, Chart, points_text, source_label
+
+
+class BySource(Bars):
+    """The same measure as reported by each source: differences stay visible."""
+
+    name = "menurut_sumber"
+
+    def plan(self, model: Model, dataset: Dataset, hint: dict, area: Area) -> Chart | None:
+        measure, period = hint["ukuran"], dataset.period_field
+        rows = [r for r in dataset.rows_for(area.code).to_dict("records")
+                if not fmt.is_missing(r[measure])]
+        if len(rows) < 2:
+            return None
+        points = tuple((f"{r['sumber']} ({r[period]})", r[measure]) for r in rows)
+        field = dataset.field(measure)
+        alt = (f"Grafik batang {field.title.lower()} {area.label} menurut sumber "
+               f"({fmt.satuan(field.unit)}): "
+               + "; ".join(f"{source_label(model, r['sumber'])} tahun {r[period]}: "
+                           f"{fmt.angka(r[measure])}" for r in rows) + ".")
+        return Chart(f"{area.slug}-{dataset.name}-{self.name}", self.name,
+                     f"{field.title} menurut sumber – {area.label}", fmt.satuan(field.unit),
+                     (("sumber", points),), alt, area.code, dataset.name)
+
+
+class Ranking(Bars):
+    """All areas one level below, one source, latest period each: who is largest."""
+
+    name = "perbandingan"
+
+    def plan(self, model: Model, dataset: Dataset, hint: dict, area: Area) -> Chart | None:
+        measure, period = hint["ukuran"], dataset.period_field
+        children = {c.code: c for c in area.children if c.level == dataset.level}
+        table = dataset.table
+        rows = table[table[dataset.area_field].isin(children)]
+        if "sumber" in hint:
+            rows = rows[rows["sumber"] == hint["sumber"]]
+        rows = rows.dropna(subset=[measure]).sort_values([dataset.area_field, period])
+        latest = rows.groupby(dataset.area_field).tail(1)
+        if len(latest) < 2:
+            return None
+        records = sorted(latest.to_dict("records"),
+                         key=lambda r: (-r[measure], r[dataset.area_field]))
+        points = tuple((children[r[dataset.area_field]].name, r[measure]) for r in records)
+        field = dataset.field(measure)
+        periods = sorted({str(r[period]) for r in records})
+        source = hint.get("sumber")
+        source_text = f", {source_label(model, source)}" if source else ""
+        alt = (f"Grafik batang {field.title.lower()} {len(points)} {dataset.level} di {area.label}"
+               f" ({fmt.satuan(field.unit)}, {', '.join(periods)}{source_text}), dari terbesar: "
+               + points_text(points) + ".")
+        return Chart(f"{area.slug}-{dataset.name}-{self.name}", self.name,
+                     f"{field.title} per {dataset.level} ({', '.join(periods)})",
+                     fmt.satuan(field.unit), (("", points),), alt, area.code, dataset.name)

@@ -1,0 +1,51 @@
+"""Population pyramid: males left, females right, by age group, one source and period."""
+
+from __future__ import annotations
+
+from matplotlib.figure import Figure
+from matplotlib.ticker import FuncFormatter
+
+from .. import fmt
+from ..model.areas import Area, Dataset, Model
+from .base import COLOURS, WIDTH_IN, Chart, source_label
+
+
+class Pyramid:
+    name = "piramida"
+
+    def plan(self, model: Model, dataset: Dataset, hint: dict, area: Area) -> Chart | None:
+        group = hint.get("kelompok", "kelompok_umur")
+        rows = dataset.rows_for(area.code)
+        if rows.empty or group not in rows.columns:
+            return None
+        rows = rows.dropna(subset=["laki_laki", "perempuan"])
+        latest = rows[rows[dataset.period_field] == rows[dataset.period_field].max()]
+        sources = sorted(latest["sumber"].unique())
+        if latest.empty or len(sources) != 1:
+            return None  # one pyramid never blends sources
+        order = dataset.field(group).constraints.get("enum") or list(dict.fromkeys(latest[group]))
+        by_group = {r[group]: r for r in latest.to_dict("records")}
+        points = tuple((g, (by_group[g]["laki_laki"], by_group[g]["perempuan"]))
+                       for g in order if g in by_group)
+        period = latest[dataset.period_field].iloc[0]
+        alt = (f"Piramida penduduk {area.label} {period} ({source_label(model, sources[0])}), "
+               f"laki-laki / perempuan per kelompok umur: "
+               + "; ".join(f"{g}: {fmt.angka(m)} / {fmt.angka(f)}" for g, (m, f) in points) + ".")
+        return Chart(f"{area.slug}-{dataset.name}-{self.name}", self.name,
+                     f"Piramida penduduk {area.label}, {period}", "jiwa", (("", points),), alt,
+                     area.code, dataset.name)
+
+    def draw(self, figure: Figure, chart: Chart) -> None:
+        (_, points), = chart.series
+        height = 1.0 + 0.22 * len(points)
+        figure.set_size_inches(WIDTH_IN, height)
+        ax = figure.add_axes((0.18, 0.55 / height, 0.78, 1 - 0.85 / height))
+        positions = range(len(points))
+        ax.barh(positions, [-m for _, (m, _) in points], color=COLOURS[0], label="Laki-laki")
+        ax.barh(positions, [f for _, (_, f) in points], color=COLOURS[1], label="Perempuan")
+        ax.set_yticks(positions, [g for g, _ in points])
+        ax.xaxis.set_major_formatter(FuncFormatter(lambda v, _: fmt.angka(abs(v), 0)))
+        ax.set_xlabel(chart.unit)
+        ax.axvline(0, color="#333333", linewidth=0.6)
+        ax.legend(loc="upper center", bbox_to_anchor=(0.5, 1 + 0.3 / height), ncol=2,
+                  frameon=False)

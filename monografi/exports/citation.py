@@ -1,0 +1,118 @@
+"""How to cite a dataset, an area page or the whole package: text, BibTeX and CSL-JSON.
+
+Every citation names the version date (the last change of what is cited, from git) and the
+URL, so a figure quoted in an article can be traced back to the exact state of the data.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+
+from .. import fmt, urls
+from ..model.areas import Area, Dataset, Model
+from .base import exports_of
+
+_BIBTEX_SPECIAL = re.compile(r"([&%$#_{}])")
+
+
+@dataclass(frozen=True)
+class Citation:
+    key: str
+    title: str
+    url: str
+    date: str | None  # ISO date of the cited version
+    authors: tuple[str, ...]
+    publisher: str
+    kind: str = "dataset"  # CSL type
+
+    @property
+    def year(self) -> str:
+        return self.date[:4] if self.date else "t.t."
+
+    @property
+    def version(self) -> str:
+        return fmt.tanggal(self.date) if self.date else "tanpa tanggal"
+
+    @property
+    def text(self) -> str:
+        """Author (year). Title [Data set], versi date. Publisher. URL"""
+        label = "Data set" if self.kind == "dataset" else "Halaman web"
+        publisher = f" {self.publisher}." if self.publisher != self.title else ""
+        return (f"{'; '.join(self.authors)} ({self.year}). {self.title} [{label}], versi "
+                f"{self.version}.{publisher} {self.url}")
+
+    @property
+    def bibtex(self) -> str:
+        def esc(text: str) -> str:
+            return _BIBTEX_SPECIAL.sub(r"\\\1", text)
+
+        lines = [f"@misc{{{self.key},",
+                 f"  author = {{{' and '.join('{' + esc(a) + '}' for a in self.authors)}}},",
+                 f"  title = {{{esc(self.title)}}},",
+                 f"  year = {{{self.year}}},"]
+        if self.date:
+            lines.append(f"  version = {{{self.date}}},")
+        lines += [f"  publisher = {{{esc(self.publisher)}}},",
+                  f"  url = {{{self.url}}},",
+                  f"  note = {{{'Data set' if self.kind == 'dataset' else 'Halaman web'}}},",
+                  "  language = {indonesian}",
+                  "}"]
+        return "\n".join(lines)
+
+    @property
+    def csl(self) -> dict:
+        item = {"id": self.key, "type": self.kind, "title": self.title,
+                "author": [{"literal": a} for a in self.authors], "publisher": self.publisher,
+                "URL": self.url, "language": "id"}
+        if self.date:
+            item["issued"] = {"date-parts": [[int(p) for p in self.date.split("-")]]}
+            item["version"] = self.date
+        return item
+
+    @property
+    def csl_json(self) -> str:
+        return json.dumps([self.csl], ensure_ascii=False, indent=2)
+
+
+def authors(model: Model) -> tuple[str, ...]:
+    package = model.catalog.descriptor
+    named = [c.get("title") for c in package.get("contributors", [])
+             if c.get("title") and c.get("role", "author") == "author"]
+    return tuple(named) or (package.get("title", package["name"]),)
+
+
+def _key(*parts: str) -> str:
+    return "_".join(re.sub(r"[^A-Za-z0-9]+", "", p) for p in parts if p)
+
+
+def for_dataset(model: Model, dataset: Dataset) -> Citation:
+    exports = exports_of(model)
+    date = exports.updated(dataset).date
+    package = model.catalog.descriptor
+    return Citation(_key("monografi", dataset.name.replace("_", ""), (date or "")[:4]),
+                    dataset.title, exports.url(urls.dataset_path(dataset.name)), date,
+                    authors(model), package.get("title", package["name"]))
+
+
+def for_package(model: Model, date: str | None = None) -> Citation:
+    exports = exports_of(model)
+    date = date or exports.package_date
+    package = model.catalog.descriptor
+    title = package.get("title", package["name"])
+    return Citation(_key(package["name"], (date or "")[:4]), title,
+                    exports.url(urls.DATA_INDEX), date, authors(model), title)
+
+
+def for_area(model: Model, area: Area) -> Citation:
+    """An area page: versioned by the newest change among the datasets it shows."""
+    exports = exports_of(model)
+    levels = {area.level} | {c.level for c in area.children}
+    dates = [exports.updated(d).date for d in model.topics() if d.level in levels]
+    dates = [d for d in dates if d]
+    package = model.catalog.descriptor
+    return Citation(_key("monografi", area.slug, max(dates)[:4] if dates else ""),
+                    f"Profil {area.label}", exports.url(urls.area_path(area)),
+                    max(dates) if dates else None, authors(model),
+                    package.get("title", package["name"]), kind="webpage")

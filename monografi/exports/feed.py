@@ -1,0 +1,65 @@
+"""An Atom feed of data changes, written from git without anyone having to write a note.
+
+Each commit that changed a dataset becomes one entry: its message, and per dataset how many
+rows were added, removed and changed, linking to that dataset's 'Riwayat perubahan'. The
+hand-written update notes have their own feed (Pelican, pembaruan/atom.xml). Written by hand
+rather than with feedgenerator, whose empty feeds are stamped with the current time.
+"""
+
+from __future__ import annotations
+
+from xml.sax.saxutils import escape
+
+from .. import urls
+from ..model.history import Commit
+from . import versions
+from .base import Exports
+
+FEED_PATH = "pembaruan/data.atom.xml"
+MAX_ENTRIES = 50
+
+
+def _changes(exports: Exports) -> list[tuple[Commit, list[str], str]]:
+    """(commit, lines, first dataset page) per commit, newest first."""
+    by_commit: dict[str, tuple[Commit, list[str], str]] = {}
+    for dataset in exports.model.datasets.values():
+        for revision in exports.revisions(dataset):
+            counts = revision.counts
+            if revision.structure_only:
+                line = f"{dataset.title}: hanya struktur (skema) berubah"
+            elif revision.unreadable:
+                line = f"{dataset.title}: berubah (isi versi ini tidak dapat dirinci)"
+            else:
+                line = (f"{dataset.title}: {counts['tambah']} baris ditambah, "
+                        f"{counts['hapus']} dihapus, {counts['ubah']} diubah")
+            link = exports.url(versions.riwayat_path(dataset.name)) + f"#r-{revision.commit.short}"
+            entry = by_commit.setdefault(revision.commit.sha, (revision.commit, [], link))
+            entry[1].append(line)
+    return sorted(by_commit.values(), key=lambda e: (e[0].date, e[0].sha), reverse=True)
+
+
+def atom(exports: Exports) -> str:
+    package = exports.model.catalog.descriptor
+    changes = _changes(exports)[:MAX_ENTRIES]
+    updated = changes[0][0].date if changes else f"{exports.package_date or '2000-01-01'}T00:00:00Z"
+    home = exports.url(urls.DATA_INDEX)
+    parts = ['<?xml version="1.0" encoding="utf-8"?>',
+             '<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="id">',
+             f"<title>{escape(package.get('title', package['name']))}: perubahan data</title>",
+             f'<link href="{escape(home)}" rel="alternate"/>',
+             f'<link href="{escape(exports.url(FEED_PATH))}" rel="self"/>',
+             f"<id>{escape(exports.url(FEED_PATH))}</id>", f"<updated>{updated}</updated>",
+             "<author><name>Monografi</name></author>"]
+    for commit, lines, link in changes:
+        summary = "\n".join(lines)
+        parts += ["<entry>", f"<title>{escape(commit.message)}</title>",
+                  f'<link href="{escape(link)}" rel="alternate"/>',
+                  f"<id>{escape(exports.url(urls.DATA_INDEX))}#commit-{commit.sha}</id>",
+                  f"<updated>{commit.date}</updated>",
+                  f'<summary type="text">{escape(summary)}</summary>', "</entry>"]
+    parts.append("</feed>")
+    return "\n".join(parts) + "\n"
+
+
+def export_feed(exports: Exports) -> dict[str, bytes]:
+    return {FEED_PATH: atom(exports).encode("utf-8")}

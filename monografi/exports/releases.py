@@ -1,0 +1,113 @@
+"""Release snapshots: the zip of every tagged version stays at unduh/rilis/<tag>/.
+
+A journalist who cited "versi 2026.11.29" must still be able to download exactly that data
+after newer figures land. Each git tag of the project is rebuilt from the tag's own datasets/
+tree (not today's), so the snapshot holds the data, schemas and README as they were. A tag
+whose data no longer passes today's validation still gets its zip: the files exactly as
+committed, with the licences, so its URL never breaks.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+import tempfile
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from .. import urls
+from ..build import cache
+from ..model.areas import build_model
+from ..model.history import History, Tag
+from ..validation.check import validate_datasets
+from .base import LICENCE_DIR, Exports, deterministic_zip
+from .package import package_zip
+
+RELEASES = f"{urls.DOWNLOADS}/rilis"
+log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class Release:
+    tag: Tag
+    path: str  # the zip, relative to the site root
+
+    @property
+    def date(self) -> str:
+        return self.tag.commit.date[:10]
+
+
+def release_path(tag: str, package_name: str) -> str:
+    return f"{RELEASES}/{tag}/{package_name}.zip"
+
+
+def _raw_zip(datasets: Path) -> bytes:
+    """The tag's datasets/ files as committed, plus the licence texts."""
+    members = {f"datasets/{p.relative_to(datasets).as_posix()}": p.read_bytes()
+               for p in sorted(datasets.rglob("*")) if p.is_file()}
+    members.update({f"lisensi/{p.name}": p.read_bytes() for p in sorted(LICENCE_DIR.glob("*.md"))})
+    return deterministic_zip(members)
+
+
+def snapshot(exports: Exports, tag: Tag) -> tuple[str, bytes] | None:
+    """The package zip as of `tag`; None only when git cannot produce the tag's tree."""
+    package_name = exports.model.catalog.descriptor["name"]
+    with tempfile.TemporaryDirectory() as folder:
+        datasets = exports.history.archive(tag, Path(folder))
+        if datasets is None or not datasets.is_dir():
+            log.warning("Rilis %s dilewati: tag itu tidak memuat folder datasets/", tag.name)
+            return None
+        catalog, report = validate_datasets(datasets)
+        if catalog is None or not report.ok:
+            log.warning("Rilis %s: data pada tag itu tidak lolos validasi sekarang; "
+                        "zip berisi berkas apa adanya", tag.name)
+            return release_path(tag.name, package_name), _raw_zip(datasets)
+        history = History(exports.project, tag.commit.sha, datasets)
+        old = Exports(build_model(catalog), exports.project, exports.base_url, history)
+        old.model.memo["exports"] = old  # citations of the old model must see the old dates
+        _, archive = package_zip(old, tag.commit.date[:10])
+        return release_path(tag.name, package_name), archive
+
+
+@lru_cache(maxsize=1)
+def code_fingerprint() -> str:
+    """Hash of the package's own code and licence texts: a snapshot depends on nothing else
+    but the tag's commit and the public address."""
+    digest = hashlib.sha256()
+    package = Path(__file__).resolve().parent.parent
+    for path in sorted([*package.rglob("*.py"), *LICENCE_DIR.glob("*.md")]):
+        digest.update(path.relative_to(package).as_posix().encode() + b"\0" + path.read_bytes())
+    return digest.hexdigest()
+
+
+def cached_snapshot(exports: Exports, tag: Tag) -> tuple[str, bytes] | None:
+    """A snapshot from exports.cache when one was built for the same commit, code and URL."""
+    if exports.cache is None:
+        return snapshot(exports, tag)
+    key = hashlib.sha256(f"{tag.commit.sha}|{exports.base_url}|{code_fingerprint()}".encode())
+    file = exports.cache / "rilis" / f"{tag.name}-{key.hexdigest()[:16]}.zip"
+    path = release_path(tag.name, exports.model.catalog.descriptor["name"])
+    data = cache.load(file)  # None when missing or damaged: then the snapshot is made again
+    if data is not None:
+        return path, data
+    result = snapshot(exports, tag)
+    if result:
+        cache.store(file, result[1])
+    return result
+
+
+def releases(exports: Exports) -> list[tuple[Release, bytes]]:
+    """Tagged versions that have a snapshot, oldest first (memoised: rebuilding is costly)."""
+    if "releases" not in exports.model.memo:
+        built = []
+        for tag in exports.history.tags():
+            result = cached_snapshot(exports, tag)
+            if result:
+                built.append((Release(tag, result[0]), result[1]))
+        exports.model.memo["releases"] = built
+    return exports.model.memo["releases"]
+
+
+def export_releases(exports: Exports) -> dict[str, bytes]:
+    return {release.path: data for release, data in releases(exports)}

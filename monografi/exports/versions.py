@@ -1,0 +1,82 @@
+"""Versions as readers see them: the 'Terakhir diperbarui' line, the download list, the changes.
+
+Plain data for the templates (like views.py), kept apart from history.py so that module stays
+about git and this one about wording.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .. import fmt
+from ..model.areas import Dataset
+from ..model.history import Revision, Updated
+from .base import Exports
+from .formats import DATASET_FORMATS
+
+MAX_LISTED_ROWS = 100
+
+
+def riwayat_path(name: str) -> str:
+    return f"data/{name}/riwayat/index.html"
+
+
+def updated_text(updated: Updated) -> str:
+    if updated.date is None:
+        return "tidak diketahui"
+    day = fmt.tanggal(updated.date)
+    if updated.basis != "git":
+        return f"{day} (tanggal paket di datapackage.json; riwayat git tidak tersedia)"
+    note = "; ada perubahan yang belum di-commit" if updated.uncommitted else ""
+    return f"{day} (commit {updated.commit.short}: {updated.commit.message}{note})"
+
+
+def downloads(exports: Exports, dataset: Dataset) -> list[dict]:
+    return [{"label": f.label, "path": f.path(dataset.name), "file": f.path(dataset.name)
+             .rsplit("/", 1)[1], "description": f.description, "media_type": f.media_type,
+             "bytes": len(exports.render(f, dataset))} for f in DATASET_FORMATS]
+
+
+def _key_text(record: dict, key: list[str]) -> str:
+    return " / ".join(record.get(k, "") for k in key) if key else "(baris utuh)"
+
+
+def _values_text(record: dict, key: list[str]) -> str:
+    return "; ".join(f"{k} = {v}" for k, v in record.items() if k not in key and v != "")
+
+
+@dataclass(frozen=True)
+class ListedRow:
+    """A row added or removed. Not a dict: in Jinja `row.values` of a dict is dict.values."""
+
+    key: str
+    text: str
+
+
+def _rows(records: list[dict], key: list[str]) -> list[ListedRow]:
+    return [ListedRow(_key_text(r, key), _values_text(r, key)) for r in records[:MAX_LISTED_ROWS]]
+
+
+def revision_view(revision: Revision, first: bool) -> dict:
+    key = revision.key
+    return {
+        "sha": revision.commit.sha, "short": revision.commit.short,
+        "date": revision.commit.date[:10], "date_text": fmt.tanggal(revision.commit.date),
+        "message": revision.commit.message, "first": first,
+        "structure_only": revision.structure_only, "unreadable": revision.unreadable,
+        "counts": revision.counts,
+        "key": " + ".join(key) if key else "",
+        "added": _rows(revision.added, key),
+        "added_more": max(0, len(revision.added) - MAX_LISTED_ROWS),
+        "removed": _rows(revision.removed, key),
+        "removed_more": max(0, len(revision.removed) - MAX_LISTED_ROWS),
+        "changed": [{"key": _key_text(record, key),
+                     "changes": [{"column": c.column, "old": c.old or fmt.MISSING,
+                                  "new": c.new or fmt.MISSING} for c in changes]}
+                    for record, changes in revision.changed],
+    }
+
+
+def revisions_view(exports: Exports, dataset: Dataset) -> list[dict]:
+    revisions = exports.revisions(dataset)
+    return [revision_view(r, i == len(revisions) - 1) for i, r in enumerate(revisions)]

@@ -1,0 +1,1 @@
+"""Stage 2: the validated package as areas, tables, derived figures, indicators and history."""

@@ -1,0 +1,242 @@
+"""The validated package as a tree of areas with tables of observations.
+
+Everything downstream (charts, exports, pages) reads this model and never the CSV files, so the
+rules about levels, periods and sources are decided once, here.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import cached_property
+
+import pandas as pd
+
+from .. import address
+from ..validation.boundaries import load_boundaries
+from ..validation.catalog import AREA_LEVELS, Catalog, ResourceSpec
+from ..validation.check import read_raw
+from .derived import compute_derived
+
+_DTYPES = {"integer": "Int64", "number": "Float64"}
+_NON_MEASURES = {"sumber", "catatan"}
+
+
+@dataclass(frozen=True)
+class Field:
+    name: str
+    title: str
+    type: str
+    unit: str
+    description: str
+    constraints: dict
+
+    @classmethod
+    def from_schema(cls, raw: dict) -> Field:
+        return cls(raw["name"], raw.get("title", raw["name"]), raw.get("type", "string"),
+                   raw.get("satuan", ""), raw.get("description", ""), raw.get("constraints", {}))
+
+    @property
+    def numeric(self) -> bool:
+        return self.type in _DTYPES
+
+
+@dataclass
+class Dataset:
+    spec: ResourceSpec
+    table: pd.DataFrame
+    fields: list[Field]
+
+    @property
+    def name(self) -> str:
+        return self.spec.name
+
+    @property
+    def title(self) -> str:
+        return self.spec.descriptor.get("title", self.name)
+
+    @property
+    def description(self) -> str:
+        return self.spec.descriptor.get("description", "")
+
+    @property
+    def level(self) -> str | None:
+        return self.spec.level
+
+    @property
+    def area_field(self) -> str | None:
+        return self.spec.area_field
+
+    @property
+    def period_field(self) -> str | None:
+        return self.spec.period_field
+
+    @property
+    def section(self) -> str:
+        return self.spec.hints.get("bagian", "Lainnya")
+
+    @property
+    def chart_hints(self) -> list[dict]:
+        return self.spec.hints.get("grafik", [])
+
+    @property
+    def is_master(self) -> bool:
+        return self.spec.is_master
+
+    @property
+    def measures(self) -> list[Field]:
+        return [f for f in self.fields if f.numeric and f.name not in _NON_MEASURES]
+
+    @property
+    def categories(self) -> list[Field]:
+        """Text columns that split a row beyond area and period (e.g. jenjang, jenis_angka)."""
+        skip = {self.area_field, self.period_field, *_NON_MEASURES}
+        return [f for f in self.fields if not f.numeric and f.name not in skip]
+
+    @property
+    def primary_measure(self) -> Field | None:
+        hinted = [h["ukuran"] for h in self.chart_hints if "ukuran" in h]
+        by_name = {f.name: f for f in self.measures}
+        return next((by_name[n] for n in hinted if n in by_name), None) or next(
+            iter(self.measures), None)
+
+    @property
+    def headline_measures(self) -> list[Field]:
+        """Measures for the 'angka utama' cards: hinted by `angka_utama`, else the primary one."""
+        by_name = {f.name: f for f in self.measures}
+        hinted = [by_name[n] for n in self.spec.hints.get("angka_utama", []) if n in by_name]
+        primary = self.primary_measure
+        return hinted or ([primary] if primary else [])
+
+    def field(self, name: str) -> Field:
+        return next(f for f in self.fields if f.name == name)
+
+    def rows_for(self, code: str) -> pd.DataFrame:
+        """Rows about one area, oldest period first (stable order for identical output)."""
+        if not self.area_field:
+            return self.table.iloc[0:0]
+        return self._rows_by_area.get(code, self.table.iloc[0:0])
+
+    @cached_property
+    def _rows_by_area(self) -> dict[str, pd.DataFrame]:
+        """One pass over the table instead of one scan per area: cost linear in the areas."""
+        return dict(iter(self.sorted_rows(self.table).groupby(self.area_field, sort=False)))
+
+    def sorted_rows(self, rows: pd.DataFrame) -> pd.DataFrame:
+        keys = [k for k in (self.area_field, self.period_field, "sumber") if k in rows.columns]
+        return rows.sort_values(keys, kind="stable") if keys else rows
+
+    @property
+    def periods(self) -> list[str]:
+        if not self.period_field or self.table.empty:
+            return []
+        return sorted(self.table[self.period_field].dropna().unique())
+
+    @property
+    def source_ids(self) -> list[str]:
+        if "sumber" not in self.table.columns:
+            return [s["id"] for s in self.spec.descriptor.get("sources", []) if "id" in s]
+        return sorted(self.table["sumber"].dropna().unique())
+
+
+@dataclass
+class Area:
+    code: str
+    name: str
+    level: str
+    kind: str
+    parent: Area | None = None
+    children: list[Area] = field(default_factory=list)
+    attrs: dict = field(default_factory=dict)
+
+    @property
+    def slug(self) -> str:
+        return self.code.replace(".", "-")
+
+    @property
+    def label(self) -> str:
+        return f"{self.kind.capitalize()} {self.name}"
+
+    @property
+    def lineage(self) -> list[Area]:
+        chain, node = [], self
+        while node is not None:
+            chain.append(node)
+            node = node.parent
+        return chain[::-1]
+
+
+@dataclass
+class Model:
+    catalog: Catalog
+    datasets: dict[str, Dataset]
+    areas: dict[str, Area]
+    derived: list = field(default_factory=list)
+    memo: dict = field(default_factory=dict)  # views computed from the model, built once
+    boundaries: dict = field(default_factory=dict)  # level -> Boundaries, when supplied
+
+    @property
+    def sources(self) -> dict[str, dict]:
+        return self.catalog.sources
+
+    @property
+    def roots(self) -> list[Area]:
+        return [a for a in self.areas.values() if a.parent is None]
+
+    def level(self, level: str) -> list[Area]:
+        return [a for a in self.areas.values() if a.level == level]
+
+    def topics(self, level: str | None = None) -> list[Dataset]:
+        """Non-master datasets, in package order, optionally for one area level."""
+        return [d for d in self.datasets.values()
+                if not d.is_master and (level is None or d.level == level)]
+
+    def derived_for(self, code: str) -> list:
+        return [d for d in self.derived if d.code == code]
+
+
+def read_table(spec: ResourceSpec) -> pd.DataFrame:
+    """Canonical rows (whatever the file's dialect) → typed DataFrame following the schema.
+
+    Text stays text: codes keep leading zeros; numbers were already normalised by read_raw.
+    """
+    header, rows = read_raw(spec)
+    width = len(header)
+    table = pd.DataFrame([(row + [""] * width)[:width] for row in rows], columns=header, dtype=str)
+    for raw in spec.fields:
+        name = raw["name"]
+        if name not in table.columns:
+            continue
+        column = table[name].replace("", pd.NA)
+        dtype = _DTYPES.get(raw.get("type", "string"))
+        table[name] = pd.to_numeric(column).astype(dtype) if dtype else column.astype("string")
+    return table
+
+
+def _build_areas(datasets: dict[str, Dataset]) -> dict[str, Area]:
+    areas: dict[str, Area] = {}
+    parent_level = None
+    for level in AREA_LEVELS:
+        if level not in datasets:
+            continue
+        for row in datasets[level].table.to_dict("records"):
+            code = row[f"kode_{level}"]
+            kind = row.get("jenis") or level
+            parent = areas.get(row.get(f"kode_{parent_level}")) if parent_level else None
+            attrs = {k: v for k, v in row.items() if not pd.isna(v)}
+            area = Area(code, row.get(f"nama_{level}", code), level, kind, parent, attrs=attrs)
+            areas[code] = area
+            if parent:
+                parent.children.append(area)
+        parent_level = level
+    return areas
+
+
+def build_model(catalog: Catalog) -> Model:
+    catalog = address.publishable(catalog)
+    datasets = {spec.name: Dataset(spec, read_table(spec), [Field.from_schema(f) for f in spec.fields])
+                for spec in catalog.resources}
+    model = Model(catalog, datasets, _build_areas(datasets))
+    loaded, _ = load_boundaries(catalog)  # problems are reported by validation
+    model.boundaries = {b.level: b for b in loaded}
+    model.derived = compute_derived(model)
+    return model

@@ -1,0 +1,245 @@
+"""What changed in each dataset, read from the project's git history.
+
+Journalists need to know when a figure last changed and what it was before. The answer comes
+from git, never from the clock: the same repository state gives the same history, so builds stay
+byte-identical. Without git (not installed, or the project is not a repository) every dataset
+falls back to the date the package itself declares (`created` in datapackage.json), labelled as
+such, and has no change list.
+"""
+
+from __future__ import annotations
+
+import io
+import json
+import os
+import re
+import shutil
+import subprocess
+import tarfile
+import tempfile
+from dataclasses import dataclass, field
+from functools import cached_property
+from pathlib import Path
+
+from ..validation.catalog import ResourceSpec
+from ..validation.check import read_raw
+
+_FIELD, _RECORD = "\x1f", "\x1e"
+_TAG_NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]*$")
+
+
+@dataclass(frozen=True)
+class Commit:
+    sha: str
+    date: str  # committer date, ISO 8601 with offset
+    message: str
+
+    @property
+    def short(self) -> str:
+        return self.sha[:7]
+
+
+@dataclass(frozen=True)
+class Updated:
+    """'Terakhir diperbarui': a date and where it was read from."""
+
+    date: str | None  # ISO date (YYYY-MM-DD) or None when nothing is known
+    basis: str  # "git" or "metadata"
+    commit: Commit | None = None
+    uncommitted: bool = False
+
+
+@dataclass(frozen=True)
+class CellChange:
+    column: str
+    old: str
+    new: str
+
+
+@dataclass
+class Revision:
+    """One commit that touched a dataset: its rows added, removed and changed by primary key."""
+
+    commit: Commit
+    key: list[str]
+    added: list[dict] = field(default_factory=list)
+    removed: list[dict] = field(default_factory=list)
+    changed: list[tuple[dict, list[CellChange]]] = field(default_factory=list)
+    structure_only: bool = False  # only the schema changed
+    unreadable: bool = False  # a version of the CSV could not be parsed (e.g. a broken commit)
+
+    @property
+    def counts(self) -> dict[str, int]:
+        return {"tambah": len(self.added), "hapus": len(self.removed), "ubah": len(self.changed)}
+
+
+@dataclass(frozen=True)
+class Tag:
+    name: str
+    commit: Commit
+
+
+class History:
+    """Git history of the project's datasets/ folder (read-only, local, no network)."""
+
+    def __init__(self, project: Path, revision: str = "HEAD", datasets: Path | None = None):
+        """History up to `revision`; `datasets` is that revision's tree when checked out elsewhere."""
+        self.project = Path(project)
+        self.revision = revision
+        self.datasets = Path(datasets) if datasets else self.project / "datasets"
+
+    def _git(self, *args: str, binary: bool = False):
+        result = subprocess.run(
+            ["git", "-C", str(self.project), "-c", "core.quotepath=off", *args],
+            capture_output=True, check=False, env={**os.environ, "LC_ALL": "C", "GIT_PAGER": "cat"})
+        if result.returncode != 0:
+            return None
+        return result.stdout if binary else result.stdout.decode("utf-8", "replace")
+
+    @cached_property
+    def available(self) -> bool:
+        """True when git runs and the datasets folder is inside a work tree."""
+        if shutil.which("git") is None or not (self.project / "datasets").is_dir():
+            return False
+        inside = self._git("rev-parse", "--is-inside-work-tree")
+        return (inside or "").strip() == "true" and bool(self._git("rev-parse", "HEAD"))
+
+    @cached_property
+    def _package(self) -> dict:
+        """datapackage.json as written (the catalog inlines schemas and drops their paths)."""
+        try:
+            package = json.loads((self.datasets / "datapackage.json").read_text("utf-8"))
+        except (OSError, ValueError):
+            return {}
+        return package if isinstance(package, dict) else {}
+
+    @property
+    def _declared_date(self) -> str | None:
+        value = self._package.get("created")
+        return value[:10] if isinstance(value, str) and re.match(r"\d{4}-\d{2}-\d{2}", value) \
+            else None
+
+    @cached_property
+    def _schema_paths(self) -> dict[str, str]:
+        """Schema files named by string in datapackage.json."""
+        return {r["name"]: r["schema"] for r in self._package.get("resources", [])
+                if isinstance(r, dict) and isinstance(r.get("schema"), str) and "name" in r}
+
+    def files_of(self, spec: ResourceSpec) -> list[str]:
+        """A dataset's own files, relative to the project: its CSV and its schema file."""
+        files = [f"datasets/{spec.relpath}"]
+        schema = self._schema_paths.get(spec.name)
+        if schema:
+            files.append(f"datasets/{schema}")
+        return files
+
+    def commits(self, paths: list[str]) -> list[Commit]:
+        """Commits that changed any of `paths`, newest first."""
+        if not self.available:
+            return []
+        out = self._git("log", f"--format=%H{_FIELD}%cI{_FIELD}%s{_RECORD}", self.revision, "--",
+                        *paths) or ""
+        commits = []
+        for record in out.split(_RECORD):
+            parts = record.strip("\n").split(_FIELD)
+            if len(parts) == 3:
+                commits.append(Commit(*parts))
+        return commits
+
+    def updated(self, spec: ResourceSpec) -> Updated:
+        paths = self.files_of(spec)
+        commits = self.commits(paths)
+        if not commits:
+            return Updated(self._declared_date, "metadata")
+        dirty = self.revision == "HEAD" and bool(
+            (self._git("status", "--porcelain", "--", *paths) or "").strip())
+        return Updated(commits[0].date[:10], "git", commits[0], dirty)
+
+    def _blob(self, sha: str, path: str) -> bytes | None:
+        return self._git("show", f"{sha}:{path}", binary=True)
+
+    def _rows(self, spec: ResourceSpec, data: bytes | None):
+        """Parse an old version of a CSV with the same reader as the current one; None when
+        that version is unreadable (a broken file that a later commit fixed)."""
+        if data is None:
+            return [], []
+        with tempfile.TemporaryDirectory() as folder:
+            file = Path(folder) / Path(spec.relpath).name
+            file.write_bytes(data)
+            try:
+                return read_raw(ResourceSpec(spec.descriptor, file))
+            except ValueError:
+                return None
+
+    def revisions(self, spec: ResourceSpec) -> list[Revision]:
+        """Every commit that touched the dataset, newest first, with its row-level diff."""
+        csv_path = f"datasets/{spec.relpath}"
+        primary = spec.primary_key
+        csv_commits = {c.sha for c in self.commits([csv_path])}
+        result = []
+        for commit in self.commits(self.files_of(spec)):
+            if commit.sha not in csv_commits:
+                result.append(Revision(commit, primary, structure_only=True))
+                continue
+            parent = (self._git("rev-parse", "-q", "--verify", f"{commit.sha}^") or "").strip()
+            old = self._rows(spec, self._blob(parent, csv_path) if parent else None)
+            new = self._rows(spec, self._blob(commit.sha, csv_path))
+            if old is None or new is None:
+                result.append(Revision(commit, primary, unreadable=True))
+                continue
+            result.append(diff_rows(commit, primary, old, new))
+        return result
+
+    def tags(self) -> list[Tag]:
+        """Release tags with URL-safe names, oldest first."""
+        if not self.available:
+            return []
+        names = (self._git("tag", "--list") or "").split()
+        tags = []
+        for name in names:
+            if not _TAG_NAME.match(name):
+                continue
+            out = self._git("log", "-1", f"--format=%H{_FIELD}%cI{_FIELD}%s", f"{name}^{{commit}}")
+            parts = (out or "").strip("\n").split(_FIELD)
+            if len(parts) == 3:
+                tags.append(Tag(name, Commit(*parts)))
+        return sorted(tags, key=lambda t: (t.commit.date, t.name))
+
+    def archive(self, tag: Tag, target: Path) -> Path | None:
+        """Extract datasets/ as it was at `tag` into target; returns the extracted folder."""
+        data = self._git("archive", "--format=tar", tag.commit.sha, "datasets", binary=True)
+        if not data:
+            return None
+        with tarfile.open(fileobj=io.BytesIO(data)) as archive:
+            archive.extractall(target, filter="data")
+        return target / "datasets"
+
+
+def _keyed(header: list[str], rows: list[list[str]], key: list[str]) -> dict[tuple, dict]:
+    usable = key or header
+    records = {}
+    for row in rows:
+        record = dict(zip(header, row, strict=False))
+        records[tuple(record.get(k, "") for k in usable)] = record
+    return records
+
+
+def diff_rows(commit: Commit, key: list[str], old: tuple[list[str], list[list[str]]],
+              new: tuple[list[str], list[list[str]]]) -> Revision:
+    """Rows added, removed and changed between two versions, matched by primary key."""
+    headers = [h for h in (old[0], new[0]) if h]
+    usable = key if key and all(k in h for h in headers for k in key) else []
+    before = _keyed(*old, usable) if old[0] else {}
+    after = _keyed(*new, usable) if new[0] else {}
+    columns = list(dict.fromkeys(new[0] + old[0]))
+    revision = Revision(commit, usable)
+    for k in sorted(after.keys() - before.keys()):
+        revision.added.append(after[k])
+    for k in sorted(before.keys() - after.keys()):
+        revision.removed.append(before[k])
+    for k in sorted(after.keys() & before.keys()):
+        changes = [CellChange(c, before[k].get(c, ""), after[k].get(c, ""))
+                   for c in columns if before[k].get(c, "") != after[k].get(c, "")]
+        if changes:
+            revision.changed.append((after[k], changes))
+    return revision

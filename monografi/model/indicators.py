@@ -1,0 +1,167 @@
+"""Indicators compared across the areas of one level: rankings within one source and period.
+
+A ranking never mixes sources or periods (BPS 2023 next to Dukcapil 2024-S1 would rank
+different things), so every comparison here is keyed by (source, categories, period).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import cached_property
+
+import pandas as pd
+
+from .. import fmt
+from .areas import Area, Dataset, Model
+
+COMPARED_LEVEL = "kecamatan"
+
+
+@dataclass(frozen=True)
+class Entry:
+    area: Area
+    value: float
+    rank: int
+
+
+@dataclass
+class Ranking:
+    """All areas with a value for one indicator, one source (+ categories) and one period."""
+
+    source: str
+    group: tuple[str, ...]  # category values, e.g. ("proyeksi",)
+    period: str
+    entries: list[Entry]
+    out_of: int  # areas of the level, with or without a value
+
+    @property
+    def label(self) -> str:
+        return " · ".join((self.source, *self.group))
+
+    @property
+    def slug(self) -> str:
+        return "-".join((self.source, *self.group, self.period)).lower().replace("/", "-")
+
+
+@dataclass
+class Indicator:
+    id: str
+    title: str
+    unit: str
+    dataset: str  # dataset name, or "turunan" for derived indicators
+    rows: pd.DataFrame  # columns: kode, periode, nilai, sumber, kelompok (tuple)
+    level_areas: list[Area]
+    intensive: bool  # averages make sense, sums do not (jiwa/km², %, ratios)
+    description: str = ""
+    reference: dict = field(default_factory=dict)  # (source, period) -> figure of the parent
+
+    @cached_property
+    def rankings(self) -> list[Ranking]:
+        """One ranking per (source, group, period), latest period last."""
+        result = []
+        areas = {a.code: a for a in self.level_areas}
+        for (source, group, period), rows in self.rows.groupby(["sumber", "kelompok", "periode"],
+                                                                sort=True):
+            ordered = sorted(rows.to_dict("records"), key=lambda r: (-r["nilai"], r["kode"]))
+            entries, previous, rank = [], None, 0
+            for position, row in enumerate(ordered, start=1):
+                if row["nilai"] != previous:
+                    rank, previous = position, row["nilai"]
+                entries.append(Entry(areas[row["kode"]], row["nilai"], rank))
+            result.append(Ranking(source, group, period, entries, len(self.level_areas)))
+        return result
+
+    def latest(self) -> list[Ranking]:
+        """The most recent ranking of each (source, group)."""
+        latest: dict[tuple, Ranking] = {}
+        for ranking in self.rankings:
+            latest[(ranking.source, ranking.group)] = ranking
+        return list(latest.values())
+
+    def summary(self, ranking: Ranking) -> tuple[str, float]:
+        values = [e.value for e in ranking.entries]
+        if self.intensive:
+            return "Rata-rata (tidak tertimbang)", round(sum(values) / len(values), 2)
+        return "Jumlah", round(sum(values), 3)
+
+    def series_by_area(self, source: str, group: tuple) -> list[tuple[Area, list[tuple[str, float]]]]:
+        """Areas with at least two periods for one source/group: the time-series chart's lines."""
+        rows = self.rows[(self.rows["sumber"] == source) & (self.rows["kelompok"] == group)]
+        lines = []
+        for area in self.level_areas:
+            points = rows[rows["kode"] == area.code].sort_values("periode")
+            if len(points) >= 2:
+                lines.append((area, list(zip(points["periode"], points["nilai"], strict=True))))
+        return lines
+
+    def rank_of(self, code: str) -> list[tuple[Ranking, Entry]]:
+        """The area's place in the latest ranking that includes it, per (source, group)."""
+        found: dict[tuple, tuple[Ranking, Entry]] = {}
+        for ranking in self.rankings:
+            for entry in ranking.entries:
+                if entry.area.code == code:
+                    found[(ranking.source, ranking.group)] = (ranking, entry)
+        return list(found.values())
+
+
+def _intensive(unit: str) -> bool:
+    return "/" in unit or "%" in unit or " per " in unit
+
+
+def _measure_rows(dataset: Dataset, measure: str) -> pd.DataFrame:
+    table = dataset.table.dropna(subset=[measure])
+    categories = [c.name for c in dataset.categories]
+    return pd.DataFrame({
+        "kode": table[dataset.area_field].astype(str),
+        "periode": table[dataset.period_field].astype(str),
+        "nilai": table[measure].astype(float),
+        "sumber": table["sumber"].astype(str) if "sumber" in table else "",
+        "kelompok": [tuple(str(v) for v in values) for values in
+                     table[categories].itertuples(index=False, name=None)] if categories
+        else [()] * len(table),
+    })
+
+
+def _parent_reference(model: Model, dataset: Dataset, measure: str) -> dict:
+    """The kabupaten's own figure for the same measure, source and period, when published."""
+    parent_name = dataset.name.removesuffix(f"_{dataset.level}") + "_kabupaten"
+    parent = model.datasets.get(parent_name)
+    if parent is None or measure not in parent.table.columns or "sumber" not in parent.table:
+        return {}
+    rows = parent.table.dropna(subset=[measure])
+    return {(r["sumber"], str(r[parent.period_field])): r[measure] for r in rows.to_dict("records")}
+
+
+def build_indicators(model: Model, level: str = COMPARED_LEVEL) -> list[Indicator]:
+    """Every measure with at least one value at `level`, plus derived indicators."""
+    areas = model.level(level)
+    codes = {a.code for a in areas}
+    indicators = []
+    for dataset in model.topics(level):
+        if dataset.period_field is None:
+            continue
+        for measure in dataset.measures:
+            rows = _measure_rows(dataset, measure.name)
+            if rows.empty:
+                continue
+            indicators.append(Indicator(
+                f"{dataset.name}-{measure.name}", measure.title, fmt.satuan(measure.unit),
+                dataset.name, rows, areas, _intensive(measure.unit), measure.description,
+                _parent_reference(model, dataset, measure.name)))
+    derived = [d for d in model.derived if d.code in codes]
+    for name in dict.fromkeys(d.indicator for d in derived):
+        items = [d for d in derived if d.indicator == name]
+        rows = pd.DataFrame({"kode": [d.code for d in items], "periode": [d.period for d in items],
+                             "nilai": [float(d.value) for d in items],
+                             "sumber": [d.source for d in items], "kelompok": [()] * len(items)})
+        title = items[0].title.split(" (")[0]
+        indicators.append(Indicator(f"turunan-{name}", title, items[0].unit, "turunan",
+                                    rows, areas, True, "Indikator turunan; lihat metodologi."))
+    return indicators
+
+
+def indicators_of(model: Model) -> list[Indicator]:
+    """The model's indicators, computed once per model (charts and pages both need them)."""
+    if "indicators" not in model.memo:
+        model.memo["indicators"] = build_indicators(model)
+    return model.memo["indicators"]

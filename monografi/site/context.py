@@ -1,0 +1,39 @@
+"""What the page writers receive: the model, the planned charts, and where the project lives."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import cached_property
+from pathlib import Path
+
+from ..build.cache import Manifest
+from ..charts import Chart
+from ..model.areas import Model
+from ..progress import Progress
+
+
+@dataclass
+class PageBuild:
+    """How this build writes pages: what the published build holds, and what it records."""
+
+    presentation: str = ""  # digest of theme, content/, settings and code shared by every page
+    manifest: Manifest = field(default_factory=Manifest)
+    files: dict[str, str] = field(default_factory=dict)  # output path → key, for the next build
+    counts: dict[str, int] = field(default_factory=dict)
+    workers: int | None = 1
+    progress: Progress = field(default_factory=lambda: Progress(quiet=True))
+
+
+@dataclass
+class SiteData:
+    model: Model
+    charts: list[Chart]
+    project: Path
+    build: PageBuild = field(default_factory=PageBuild)
+
+    @cached_property
+    def charts_by_block(self) -> dict[tuple[str, str], list[Chart]]:
+        grouped: dict[tuple[str, str], list[Chart]] = {}
+        for chart in self.charts:
+            grouped.setdefault((chart.area, chart.dataset), []).append(chart)
+        return grouped

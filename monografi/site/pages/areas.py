@@ -1,0 +1,21 @@
+"""One page per area: the kabupaten (home), each kecamatan, each desa/kelurahan."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from ... import urls
+from ...exports import citation
+from .. import views
+from ..context import SiteData
+from . import Page
+
+
+def pages(site: SiteData) -> Iterator[Page]:
+    model = site.model
+    for area in model.areas.values():
+        context = {"view": views.area_view(model, site.charts_by_block, area),
+                   "kutipan": citation.for_area(model, area)}
+        if area.parent is None:
+            context["availability"] = views.availability(model)
+        yield Page(urls.area_path(area), "area", context)

@@ -1,0 +1,43 @@
+"""The data catalogue: one page per dataset (downloads, standar data, citation, history link)
+and the list of all datasets."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from ... import urls
+from ...exports import citation, dcat, exports_of, versions
+from ...exports.api import INDEX as API_INDEX
+from ...exports.feed import FEED_PATH as DATA_FEED
+from ...exports.standard_data import COLUMN_TITLES, COLUMNS, standar_data
+from .. import views
+from ..context import SiteData
+from . import Page
+
+
+def pages(site: SiteData) -> Iterator[Page]:
+    model = site.model
+    exports = exports_of(model, site.project)
+    for dataset in model.datasets.values():
+        view = views.dataset_view(model, dataset)
+        revisions = exports.revisions(dataset)
+        content = next((r for r in revisions if not r.structure_only), None)
+        view.update(
+            last_change=versions.revision_view(content, content is revisions[-1])
+            if content else None,
+            updated=versions.updated_text(exports.updated(dataset)),
+            downloads=versions.downloads(exports, dataset),
+            standar=standar_data(dataset), standar_columns=list(zip(COLUMNS, COLUMN_TITLES,
+                                                                     strict=True)),
+            citation=citation.for_dataset(model, dataset),
+            riwayat=urls.url(versions.riwayat_path(dataset.name)))
+        yield Page(urls.dataset_path(dataset.name), "dataset", {"view": view})
+    items = views.availability(model)
+    for item in items:
+        item["updated"] = exports.updated(item["dataset"]).date
+    yield Page(urls.DATA_INDEX, "datasets",
+               {"items": items,
+                "masters": [d for d in model.datasets.values() if d.is_master],
+                "catalogues": {"dcat": dcat.DCAT_FILE, "data_json": dcat.DATA_JSON_FILE,
+                               "api": API_INDEX, "feed": DATA_FEED},
+                "package_citation": citation.for_package(model)})

@@ -1,0 +1,21 @@
+"""One 'Riwayat perubahan' page per dataset, from the git history of its files."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from ... import urls
+from ...exports import exports_of, versions
+from ..context import SiteData
+from . import Page
+
+
+def pages(site: SiteData) -> Iterator[Page]:
+    exports = exports_of(site.model, site.project)
+    for dataset in site.model.datasets.values():
+        view = {"title": dataset.title, "url": urls.url(urls.dataset_path(dataset.name)),
+                "updated": versions.updated_text(exports.updated(dataset)),
+                "files": exports.history.files_of(dataset.spec),
+                "key": " + ".join(dataset.spec.primary_key),
+                "revisions": versions.revisions_view(exports, dataset)}
+        yield Page(versions.riwayat_path(dataset.name), "riwayat", {"view": view})

@@ -1,0 +1,52 @@
+"""One page per indicator: every kecamatan ranked within one source and period."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from ... import fmt, urls
+from ...charts.indicators import INDICATOR_AREA, chart_ids
+from ...model.indicators import Indicator, indicators_of
+from ..context import SiteData
+from ..views import Cell, Table, source_href
+from . import Page
+
+
+def ranking_table(indicator: Indicator, ranking, model) -> Table:
+    rows = [[Cell(fmt.angka(e.rank), numeric=True),
+             Cell(e.area.name, href=urls.url(urls.area_path(e.area)), title=e.area.code),
+             Cell(fmt.angka(e.value), numeric=True)] for e in ranking.entries]
+    caption = f"{indicator.title} per kecamatan, {ranking.period} (sumber {ranking.label})"
+    columns = [Cell("Peringkat", numeric=True), Cell("Kecamatan"),
+               Cell(f"{indicator.title} ({indicator.unit})", numeric=True)]
+    return Table(caption, columns, rows)
+
+
+def indicator_view(site: SiteData, indicator: Indicator) -> dict:
+    model = site.model
+    charts = {c.id: c for c in site.charts_by_block.get((INDICATOR_AREA, indicator.id), [])}
+    blocks = []
+    for ranking in indicator.latest():
+        label, value = indicator.summary(ranking)
+        blocks.append({
+            "ranking": ranking,
+            "table": ranking_table(indicator, ranking, model),
+            "charts": [charts[i] for i in chart_ids(indicator, ranking) if i in charts],
+            "summary": (label, fmt.angka(value)),
+            "reference": indicator.reference.get((ranking.source, ranking.period)),
+            "source": model.sources.get(ranking.source, {}) | {"id": ranking.source},
+            "source_href": source_href(ranking.source),
+        })
+    dataset = model.datasets.get(indicator.dataset)
+    return {"indicator": indicator, "title": indicator.title, "blocks": blocks,
+            "dataset": dataset, "dataset_url": urls.url(urls.dataset_path(dataset.name))
+            if dataset else None}
+
+
+def pages(site: SiteData) -> Iterator[Page]:
+    indicators = indicators_of(site.model)
+    for indicator in indicators:
+        yield Page(urls.indicator_path(indicator.id), "indicator",
+                   {"view": indicator_view(site, indicator)})
+    yield Page("indikator/index.html", "indicators",
+               {"indicators": [(i, urls.url(urls.indicator_path(i.id))) for i in indicators]})

@@ -1,0 +1,13 @@
+"""The list of sources every figure points to (anchors S1, S2, …)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from ..context import SiteData
+from . import Page
+
+
+def pages(site: SiteData) -> Iterator[Page]:
+    sources = [s | {"id": k} for k, s in site.model.sources.items()]
+    yield Page("sumber/index.html", "sources", {"sources": sources})

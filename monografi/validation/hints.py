@@ -1,0 +1,295 @@
+"""The presentation hints a package may carry under "monografi", declared once.
+
+`check` validates every hint against this declaration and the charts read their kinds from it,
+so a hint the build would trip over (an unknown chart kind, a column that is not in the schema,
+a text where a list belongs, a rule that does not parse) is refused at its datapackage.json key
+before any stage runs. This module must not import a later stage (model, charts, pages).
+"""
+
+from __future__ import annotations
+
+import ast
+import json
+from dataclasses import dataclass, field
+
+import simpleeval
+
+from ..messages import RULE_WORDS
+from .catalog import PACKAGE_FILE, Catalog, ResourceSpec
+from .report import Problem
+
+NUMERIC = ("integer", "number")
+ANY, MEASURE = "kolom", "angka"  # what a key's value(s) must name: any column / a numeric column
+# JSON kind -> Python types accepted (bool is not a number, though Python says it is).
+JSON_KINDS = {
+    "teks": (str,), "angka": (int, float), "benar_salah": (bool,), "objek": (dict,),
+    "daftar_teks": (list,), "daftar_objek": (list,),
+}
+
+
+@dataclass(frozen=True)
+class Key:
+    """One key of a hint: its JSON kind, whether it must be there, and what it names."""
+
+    kind: str
+    required: bool = False
+    names: str = ""  # ANY / MEASURE when the value names columns of the table
+    default: object = None  # what the build uses when the key is absent (validated too)
+
+
+@dataclass(frozen=True)
+class ChartHint:
+    """A chart kind a resource may ask for; `needs` are columns the chart reads by name."""
+
+    keys: dict[str, Key]
+    needs: dict[str, str] = field(default_factory=dict)
+
+
+_MEASURE_KEY = Key("teks", required=True, names=MEASURE)
+CHART_HINTS: dict[str, ChartHint] = {
+    "deret_waktu": ChartHint({"ukuran": _MEASURE_KEY,
+                              "pisah": Key("daftar_teks", names=ANY, default=["sumber"])}),
+    "menurut_sumber": ChartHint({"ukuran": _MEASURE_KEY}, {"sumber": ANY}),
+    "perbandingan": ChartHint({"ukuran": _MEASURE_KEY, "sumber": Key("teks")}, {"sumber": ANY}),
+    "piramida": ChartHint({"kelompok": Key("teks", names=ANY, default="kelompok_umur")},
+                          {"laki_laki": MEASURE, "perempuan": MEASURE, "sumber": ANY}),
+}
+RESOURCE_KEYS = {
+    "bagian": Key("teks"), "grafik": Key("daftar_objek"), "aturan_baris": Key("daftar_objek"),
+    "angka_utama": Key("daftar_teks", names=MEASURE), "jumlah_desa": Key("objek"),
+    "boleh_kosong": Key("benar_salah"),
+}
+ROW_RULE_KEYS = {"rumus": Key("teks", required=True), "pesan": Key("teks"), "message": Key("teks")}
+DESA_TOTAL_KEYS = {"rinci": Key("teks", required=True), "cocokkan": Key("daftar_teks", names=ANY),
+                   "ukuran": Key("daftar_teks", required=True, names=MEASURE),
+                   "toleransi": Key("angka")}
+PACKAGE_KEYS = {"peringatan": Key("objek"), "batas_wilayah": Key("daftar_objek")}
+WARNING_KEYS = {"perubahan_maks": Key("angka")}
+# Names a row rule may use besides the table's columns (rand/randint would make output differ).
+RULE_NAMES = frozenset({"True", "False", "None", "int", "float", "str"})
+_EVALUATOR = simpleeval.EvalWithCompoundTypes()
+
+
+class _Check:
+    """Collects config Problems for one place in datapackage.json."""
+
+    def __init__(self, catalog: Catalog):
+        self.catalog = catalog
+        self.problems: list[Problem] = []
+
+    def add(self, rule: str, key: str, value, **details) -> None:
+        text = value if isinstance(value, str) else _json(value)
+        self.problems.append(Problem(PACKAGE_FILE, rule, column=key, value=text, details=details))
+
+    def keys(self, where: str, hint, declared: dict[str, Key], spec: ResourceSpec | None,
+             context: str) -> bool:
+        """Type, presence and column checks for a dict of keys; False if `hint` is no dict."""
+        if not isinstance(hint, dict):
+            self.add("tipe_json", where, hint, **_kind("objek"))
+            return False
+        for name in sorted(set(hint) - set(declared)):
+            self.problems.append(Problem(
+                PACKAGE_FILE, "petunjuk_tak_dikenal", column=f"{where}.{name}", value=name,
+                details={"batas": ", ".join(declared)}, severity="warning"))
+        for name, key in declared.items():
+            at = f"{where}.{name}"
+            if name not in hint:
+                if key.required:
+                    self.add("kunci_wajib", at, name, batas=context)
+                elif key.names and key.default is not None and spec is not None:
+                    self.columns(at, key.default, key.names, spec)
+                continue
+            value = hint[name]
+            if not _is_kind(value, key.kind):
+                self.add("tipe_json", at, value, **_kind(key.kind))
+            elif key.names and spec is not None:
+                self.columns(at, value, key.names, spec)
+        return True
+
+    def columns(self, where: str, value, names: str, spec: ResourceSpec) -> None:
+        types = {f["name"]: f.get("type", "string") for f in spec.fields}
+        listed = value if isinstance(value, list) else [value]
+        for index, column in enumerate(listed):
+            at = f"{where}[{index}]" if isinstance(value, list) else where
+            self.column(at, column, names, spec.name, types)
+
+    def column(self, at: str, column, names: str, table: str, types: dict[str, str]) -> None:
+        if column not in types:
+            self.add("petunjuk_kolom", at, column, batas=", ".join(types), tabel=table)
+        elif names == MEASURE and types[column] not in NUMERIC:
+            self.add("petunjuk_tipe_kolom", at, column, tipe=types[column], tabel=table)
+
+
+def _json(value) -> str:
+    return json.dumps(value, ensure_ascii=False)
+
+
+def _is_kind(value, kind: str) -> bool:
+    if isinstance(value, bool) and kind != "benar_salah":
+        return False
+    if not isinstance(value, JSON_KINDS[kind]):
+        return False
+    if kind == "daftar_teks":
+        return all(isinstance(item, str) for item in value)
+    if kind == "daftar_objek":
+        return all(isinstance(item, dict) for item in value)
+    return True
+
+
+def _kind(kind: str) -> dict:
+    return {"jenis": kind}
+
+
+def hint_problems(catalog: Catalog) -> list[Problem]:
+    """Every presentation hint of the package checked against the declaration above."""
+    check = _Check(catalog)
+    package = catalog.descriptor.get("monografi", {})
+    if check.keys("monografi", package, PACKAGE_KEYS, None, "monografi"):
+        settings = package.get("peringatan")
+        if isinstance(settings, dict) and check.keys("monografi.peringatan", settings,
+                                                      WARNING_KEYS, None, "peringatan"):
+            limit = settings.get("perubahan_maks")
+            if _is_kind(limit, "angka") and limit <= 0:
+                check.add("petunjuk_nilai", "monografi.peringatan.perubahan_maks", limit,
+                          batas="> 0")
+    for index, spec in enumerate(catalog.resources):  # a usable catalog keeps every resource
+        _resource_hints(check, spec, f"resources[{index}]")
+    return check.problems
+
+
+def _resource_hints(check: _Check, spec: ResourceSpec, where: str) -> None:
+    hints = spec.descriptor.get("monografi", {})
+    where = f"{where}.monografi"
+    if not check.keys(where, hints, RESOURCE_KEYS, spec, "monografi"):
+        return
+    for index, hint in enumerate(_list(hints.get("grafik"))):
+        _chart_hint(check, spec, f"{where}.grafik[{index}]", hint)
+    for index, rule in enumerate(_list(hints.get("aturan_baris"))):
+        at = f"{where}.aturan_baris[{index}]"
+        if check.keys(at, rule, ROW_RULE_KEYS, spec, "aturan_baris") and isinstance(
+                rule.get("rumus"), str):
+            problem = rule_problem(spec, rule["rumus"])
+            if problem:
+                check.add(problem[0], f"{at}.rumus", rule["rumus"], **problem[1])
+    totals = hints.get("jumlah_desa")
+    if isinstance(totals, dict):
+        _desa_totals(check, spec, f"{where}.jumlah_desa", totals)
+
+
+def _list(value) -> list:
+    return value if isinstance(value, list) else []
+
+
+def _chart_hint(check: _Check, spec: ResourceSpec, where: str, hint) -> None:
+    if not isinstance(hint, dict):
+        check.add("tipe_json", where, hint, **_kind("objek"))
+        return
+    kind = hint.get("jenis")
+    if not isinstance(kind, str) or kind not in CHART_HINTS:
+        check.add("petunjuk_jenis", f"{where}.jenis", kind if kind is not None else "",
+                  batas=", ".join(CHART_HINTS))
+        return
+    declared = CHART_HINTS[kind]
+    check.keys(where, hint, {"jenis": Key("teks", required=True), **declared.keys}, spec,
+               f"grafik {kind}")
+    types = {f["name"]: f.get("type", "string") for f in spec.fields}
+    for column, names in declared.needs.items():
+        check.column(f"{where}.jenis", column, names, spec.name, types)
+    for column in (spec.area_field, spec.period_field):
+        if column is None:
+            check.add("petunjuk_tabel", f"{where}.jenis", kind, tabel=spec.name)
+            break
+    source = hint.get("sumber")
+    if isinstance(source, str) and source not in check.catalog.sources:
+        check.add("petunjuk_sumber", f"{where}.sumber", source,
+                  batas=", ".join(sorted(check.catalog.sources)))
+
+
+def _desa_totals(check: _Check, spec: ResourceSpec, where: str, totals: dict) -> None:
+    """The kecamatan table and its desa table (`rinci`) must share the compared columns."""
+    if not check.keys(where, totals, DESA_TOTAL_KEYS, spec, "jumlah_desa"):
+        return
+    detail = next((r for r in check.catalog.resources if r.name == totals.get("rinci")), None)
+    if isinstance(totals.get("rinci"), str) and (detail is None or detail.area_field != "kode_desa"):
+        desa_tables = [r.name for r in check.catalog.resources if r.area_field == "kode_desa"]
+        check.add("petunjuk_rinci", f"{where}.rinci", totals["rinci"], batas=", ".join(desa_tables))
+        return
+    if detail is None:
+        return
+    if spec.area_field != "kode_kecamatan":
+        check.add("petunjuk_tabel", where, "jumlah_desa", tabel=spec.name)
+    types = {f["name"]: f.get("type", "string") for f in detail.fields}
+    for key in ("cocokkan", "ukuran"):
+        value = totals.get(key)
+        if _is_kind(value, "daftar_teks"):
+            for index, column in enumerate(value):
+                check.column(f"{where}.{key}[{index}]", column, DESA_TOTAL_KEYS[key].names,
+                             detail.name, types)
+    tolerance = totals.get("toleransi")
+    if _is_kind(tolerance, "angka") and tolerance < 0:
+        check.add("petunjuk_nilai", f"{where}.toleransi", tolerance, batas=">= 0")
+
+
+def rule_problem(spec: ResourceSpec, formula: str) -> tuple[str, dict] | None:
+    """Why a row rule cannot run on this table (rule id and details), or None.
+
+    Checked once here so that a typo in a rule is one configuration error at its key, not a
+    'rule broken' on every row of the table.
+    """
+    try:
+        tree = ast.parse(formula.strip(), mode="eval")
+    except SyntaxError as exc:
+        return "rumus_sintaks", {"batas": str(exc.offset or "")}
+    columns = {f["name"] for f in spec.fields}
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Name) and node.id not in columns | RULE_NAMES:
+            return "rumus_kolom", {"batas": ", ".join(sorted(columns)), "nama": node.id}
+        if isinstance(node, ast.expr) and type(node) not in _EVALUATOR.nodes:
+            return "rumus_sintaks", {"batas": ast.unparse(node)}
+        op = getattr(node, "op", None) if not isinstance(node, ast.BoolOp) else None
+        ops = [op] if op is not None else list(getattr(node, "ops", []))
+        if any(type(o) not in _EVALUATOR.operators for o in ops):
+            return "rumus_sintaks", {"batas": ast.unparse(node)}
+    return None
+
+
+def valid_row_rules(spec: ResourceSpec) -> list[dict]:
+    """The row rules that can run; the others are reported once by hint_problems."""
+    return [rule for rule in _list(spec.hints.get("aturan_baris") if isinstance(spec.hints, dict)
+                                    else None)
+            if isinstance(rule, dict) and isinstance(rule.get("rumus"), str)
+            and rule_problem(spec, rule["rumus"]) is None]
+
+
+def _words(node: ast.AST, lang: int) -> str:
+    """A rule in words ('laki_laki + perempuan sama dengan jumlah'); the rest stays as written."""
+    if isinstance(node, ast.BoolOp):
+        joint = f" {RULE_WORDS[type(node.op).__name__][lang]} "
+        return joint.join(_words(v, lang) for v in node.values)
+    if isinstance(node, ast.UnaryOp) and isinstance(node.op, ast.Not):
+        return f"{RULE_WORDS['Not'][lang]} {_words(node.operand, lang)}"
+    if isinstance(node, ast.Compare):
+        parts = [ast.unparse(node.left)]
+        for op, right in zip(node.ops, node.comparators, strict=True):
+            name = type(op).__name__
+            if isinstance(op, ast.Is | ast.IsNot) and ast.unparse(right) == "None":
+                parts.append(RULE_WORDS["IsNone" if name == "Is" else "IsNotNone"][lang])
+            elif name not in RULE_WORDS:
+                return ast.unparse(node)  # 'is' between values: said as written
+            else:
+                parts += [RULE_WORDS[name][lang], ast.unparse(right)]
+        return " ".join(parts)
+    return ast.unparse(node)
+
+
+def rule_in_words(formula: str, cells: dict[str, str]) -> tuple[str, str]:
+    """(id, en) text for a broken rule that has no "pesan": the rule and the row's values."""
+    tree = ast.parse(formula.strip(), mode="eval")
+    used = sorted((n.col_offset, n.id) for n in ast.walk(tree)
+                  if isinstance(n, ast.Name) and n.id in cells)
+    names = list(dict.fromkeys(name for _, name in used))  # in the order the rule reads them
+    texts = []
+    for lang in (0, 1):
+        values = ", ".join(f"{n} = {cells[n] or RULE_WORDS['empty'][lang]}" for n in names)
+        texts.append(RULE_WORDS["values"][lang].format(rule=_words(tree.body, lang), values=values))
+    return texts[0], texts[1]

@@ -1,0 +1,51 @@
+"""A table that lost its rows since the published build: emptied is an error, halved a warning.
+
+Deleting every row of a CSV (a bad paste, a failed export) is valid CSV, and without this check
+the next build would publish an empty table over real data. The reference is the published
+site's own copy (output/unduh/<name>.csv), not git HEAD: it is what the public sees now, it
+exists wherever the build ran (also outside a git checkout, and after uncommitted edits were
+already published), and when there is no published build yet there is nothing to lose.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from pathlib import Path
+
+from .. import urls
+from .catalog import Catalog
+from .report import Problem
+
+SHRINK_WARNING = 0.5  # share of rows lost that asks for a second look
+
+
+def published_rows(site: Path, name: str) -> int | None:
+    """Data rows of the published CSV of table `name`, or None when there is none."""
+    try:
+        text = (Path(site) / urls.csv_path(name)).read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError):
+        return None
+    rows = [row for row in csv.reader(io.StringIO(text)) if any(cell.strip() for cell in row)]
+    return max(len(rows) - 1, 0)
+
+
+def shrink_problems(catalog: Catalog, tables: dict[str, tuple[list[str], list[list[str]]]],
+                    site: Path) -> list[Problem]:
+    problems = []
+    for spec in catalog.resources:
+        if spec.name not in tables:
+            continue
+        before = published_rows(site, spec.name)
+        now = len(tables[spec.name][1])
+        if not before or now >= before:
+            continue
+        if now == 0 and spec.hints.get("boleh_kosong") is not True:
+            problems.append(Problem(spec.relpath, "tabel_dikosongkan", value=spec.relpath,
+                                    details={"batas": str(before)}))
+        elif now and (before - now) / before > SHRINK_WARNING:
+            problems.append(Problem(spec.relpath, "baris_berkurang", value=str(now),
+                                    details={"batas": str(before),
+                                             "persen": f"{(before - now) / before:.0%}"},
+                                    severity="warning"))
+    return problems
