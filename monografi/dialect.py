@@ -16,6 +16,7 @@ import io
 import re
 from dataclasses import dataclass, field
 
+from . import number_cells
 from .catalog import ResourceSpec
 from .report import Problem
 
@@ -165,8 +166,10 @@ def _show(delimiter_char: str) -> str:
 
 
 def _normalise_numbers(spec: ResourceSpec, table: Table) -> None:
+    """Every numeric cell into canonical text, refused (and blanked) when it does not fit the
+    declared format or is not a figure the model can hold (monografi.number_cells)."""
     formats = {f["name"]: (f.get("type"), *number_format(f)) for f in spec.fields
-               if f.get("type") in NUMERIC and number_format(f) != ("", ".")}
+               if f.get("type") in NUMERIC}
     columns = [(index, name) for index, name in enumerate(table.header) if name in formats]
     for number, row in enumerate(table.rows, start=2):
         for index, name in columns:
@@ -174,10 +177,12 @@ def _normalise_numbers(spec: ResourceSpec, table: Table) -> None:
                 continue
             kind, group, decimal = formats[name]
             value = canonical_number(row[index], kind, group, decimal)
-            if value is None:
-                table.problems.append(Problem(
-                    spec.relpath, "angka_dialek", number, name, row[index],
-                    {"batas": _describe(kind, group, decimal), "contoh": _example(kind, group, decimal)}))
+            refused = ("angka_dialek", {"batas": _describe(kind, group, decimal),
+                                        "contoh": _example(kind, group, decimal)}) \
+                if value is None else number_cells.problem(value, kind)
+            if refused:
+                table.problems.append(Problem(spec.relpath, refused[0], number, name, row[index],
+                                              refused[1]))
                 table.bad_cells.add((number, name))
                 row[index] = ""
             else:

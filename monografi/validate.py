@@ -14,7 +14,7 @@ from pathlib import Path
 
 from frictionless import Checklist, FrictionlessException, Package, checks
 
-from . import dialect
+from . import dialect, number_cells
 from .boundaries import load_boundaries
 from .catalog import Catalog, ResourceSpec, load_catalog
 from .peringatan import warnings_for
@@ -34,7 +34,6 @@ _ROW_RULES = {"blank-row": "baris_kosong", "extra-cell": "sel_lebih", "missing-c
               "type-error": "tipe", "unique-error": "unik"}
 _FILE_ERRORS = {"encoding-error", "source-error", "scheme-error", "format-error", "hash-count",
                 "byte-count", "compression-error", "io-error"}
-_GROUPED_THOUSANDS = re.compile(r"-?\d{1,3}([.,]\d{3})+")
 
 PERSONAL_DATA = (
     (re.compile(r"(?<!\d)\d{16}(?!\d)"), "NIK/No. KK: 16 digit"),
@@ -145,10 +144,7 @@ def _translate(spec: ResourceSpec, tables: dict[str, dialect.Table], error) -> P
             details.update(_area_suggestion(tables, column, cell or ""))
         return Problem(file, rule, row, column, cell, details)
     if kind == "type-error":
-        field_type = _field_type(spec, column)
-        details = {"type": field_type}
-        if field_type == "integer" and _GROUPED_THOUSANDS.fullmatch(cell or ""):
-            details["ribuan"] = cell.replace(".", "").replace(",", "")
+        details = number_cells.type_details(_field_type(spec, column), cell)
         return Problem(file, "tipe", row, column, cell, details)
     if kind in _ROW_RULES:
         return Problem(file, _ROW_RULES[kind], row, column or None, cell)
