@@ -14,7 +14,7 @@ from pathlib import Path
 
 from frictionless import Checklist, FrictionlessException, Package, checks
 
-from . import dialect, number_cells
+from . import dialect, number_cells, screening
 from .boundaries import load_boundaries
 from .catalog import Catalog, ResourceSpec, load_catalog
 from .peringatan import warnings_for
@@ -55,8 +55,9 @@ def validate_datasets(root: Path) -> tuple[Catalog | None, Report]:
     tables = {spec.name: dialect.read(spec) for spec in catalog.resources}
     for table in tables.values():
         report.extend(table.problems)
+    kept = screening.rows_to_validate(catalog, tables)
     try:
-        package = Package(_frictionless_package(catalog, tables))
+        package = Package(_frictionless_package(catalog, tables, kept))
         package.to_descriptor(validate=True)
     except FrictionlessException as exc:
         for error in exc.to_errors():
@@ -66,7 +67,7 @@ def validate_datasets(root: Path) -> tuple[Catalog | None, Report]:
         table = tables[spec.name]
         if table.unreadable:
             continue
-        report.extend(_frictionless_problems(package, spec, tables))
+        report.extend(_frictionless_problems(package, spec, tables, kept.get(spec.name)))
         report.extend(_monograph_problems(catalog, spec, table))
     report.extend(load_boundaries(catalog)[1])
     if report.ok:
@@ -74,7 +75,8 @@ def validate_datasets(root: Path) -> tuple[Catalog | None, Report]:
     return catalog, report
 
 
-def _frictionless_package(catalog: Catalog, tables: dict[str, dialect.Table]) -> dict:
+def _frictionless_package(catalog: Catalog, tables: dict[str, dialect.Table],
+                          kept: dict[str, list[int]]) -> dict:
     """The package with canonical inline data; links to unreadable tables are dropped so one
     broken master list does not flood the report with foreign-key errors."""
     broken = {name for name, table in tables.items() if table.unreadable}
@@ -83,6 +85,8 @@ def _frictionless_package(catalog: Catalog, tables: dict[str, dialect.Table]) ->
         table = tables[spec.name]
         if table.unreadable:
             table = dialect.Table([f["name"] for f in spec.fields], [])
+        elif spec.name in kept:  # large table: only the rows that may hold a problem
+            table = screening.only_rows(table, kept[spec.name])
         resource = dialect.frictionless_descriptor(spec, table)
         keys = resource["schema"].get("foreignKeys", [])
         resource["schema"]["foreignKeys"] = [
@@ -96,8 +100,8 @@ def _checklist(spec: ResourceSpec) -> Checklist:
     return Checklist(checks=[checks.row_constraint(formula=rule["rumus"]) for rule in rules])
 
 
-def _frictionless_problems(package: Package, spec: ResourceSpec,
-                           tables: dict[str, dialect.Table]) -> list[Problem]:
+def _frictionless_problems(package: Package, spec: ResourceSpec, tables: dict[str, dialect.Table],
+                           kept: list[int] | None) -> list[Problem]:
     resource = package.get_resource(spec.name)
     bad = tables[spec.name].bad_cells
     bad_rows = {row for row, _ in bad}
@@ -108,6 +112,8 @@ def _frictionless_problems(package: Package, spec: ResourceSpec,
     problems = []
     for task in result.tasks:
         for error in task.errors:
+            if kept is not None:
+                screening.renumber(error, kept)
             row = getattr(error, "row_number", None)
             column = getattr(error, "field_name", None)
             if (row, column) in bad or (error.type == "row-constraint" and row in bad_rows):
