@@ -32,7 +32,8 @@ SYNTHETIC = "DATA SINTETIS untuk uji kinerja — angka acak, bukan data nyata."
 
 
 def write_table(datasets: Path, rows: int, seed: int = 1) -> None:
-    """`rows` synthetic, valid rows: desa-major, consecutive years, laki + perempuan = jumlah.
+    """`rows` synthetic, valid rows: desa-major, consecutive years, laki + perempuan = jumlah,
+    each desa's figures drifting slowly from year to year as real ones do.
 
     Rows are kept short (no catatan) so a million of them stay under the 50 MB file limit; the
     resource's title and description say the figures are synthetic."""
@@ -50,10 +51,13 @@ def write_table(datasets: Path, rows: int, seed: int = 1) -> None:
         handle.write(HEADER)
         written = 0
         for code in codes:
+            male, female = rng.randrange(2000, 4000), rng.randrange(2000, 4000)
             for year in range(FIRST_YEAR, FIRST_YEAR + per_desa):
                 if written == rows:
                     return
-                male, female = rng.randrange(1000, 5000), rng.randrange(1000, 5000)
+                # a slow random walk: no "perubahan besar" warning on every row
+                male = min(4999, max(1000, male + rng.randrange(-20, 21)))
+                female = min(4999, max(1000, female + rng.randrange(-20, 21)))
                 handle.write(f"{code},{year},proyeksi,{male},{female},{male + female},S6,\n")
                 written += 1
 
