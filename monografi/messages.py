@@ -122,6 +122,39 @@ RULES: dict[str, tuple[str, str, str, str]] = {
         "Write it like {contoh}: thousand separators exactly every three digits, no letters, "
         "spaces, Rp or %. The figure is not guessed so that 1.234 is never misread.",
     ),
+    # Numeric cells the build cannot hold (monografi.validation.number_cells) and Unicode-text files.
+    "bukan_angka": (
+        "Nilai {value!r} bukan angka (tak hingga atau NaN tidak dapat diterbitkan).",
+        "Value {value!r} is not a number (infinity or NaN cannot be published).",
+        "Tulis angkanya dengan digit 0–9; kosongkan sel bila belum ada data.",
+        "Write the figure with digits 0–9; leave the cell empty if there is no figure yet.",
+    ),
+    "digit_asing": (
+        "Nilai {value!r} memakai digit selain 0–9 (mis. digit lebar penuh atau Arab).",
+        "Value {value!r} uses digits other than 0–9 (e.g. full-width or Arabic digits).",
+        "Ketik ulang dengan digit biasa: tulis {contoh}.",
+        "Type it again with plain digits: write {contoh}.",
+    ),
+    "notasi_ilmiah": (
+        "Nilai {value!r} ditulis dalam notasi ilmiah (dengan huruf e).",
+        "Value {value!r} is written in scientific notation (with the letter e).",
+        "Tulis angkanya lengkap tanpa huruf e: tulis {contoh}. Di Excel, format sel sebagai "
+        "Angka, bukan Ilmiah.",
+        "Write the figure in full without the e: write {contoh}. In Excel, format the cell as "
+        "Number, not Scientific.",
+    ),
+    "angka_terlalu_besar": (
+        "Nilai {value!r} terlalu besar untuk disimpan (batas {batas}).",
+        "Value {value!r} is too large to be stored (limit {batas}).",
+        "Periksa salah ketik (digit berlebih atau dua angka tergabung).",
+        "Check for a typo (extra digits or two figures run together).",
+    ),
+    "pengkodean_utf16": (
+        "Berkas disimpan sebagai {batas} (Excel: \"Teks Unicode\"), bukan CSV UTF-8.",
+        "The file is saved as {batas} (Excel: \"Unicode Text\"), not as CSV UTF-8.",
+        "Di Excel pilih Simpan Sebagai → \"CSV UTF-8 (dipisah koma)\" lalu ganti berkas ini.",
+        "In Excel choose Save As → \"CSV UTF-8 (comma delimited)\" and replace this file.",
+    ),
     "pengkodean": (
         "Berkas tidak dapat dibaca sebagai {batas} mulai baris ini (sekitar {value!r}).",
         "The file cannot be read as {batas} from this row on (around {value!r}).",

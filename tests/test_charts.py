@@ -73,3 +73,46 @@ def test_cache_reuses_drawn_charts(charts, tmp_path):
     for chart in subset:
         name = f"grafik/{chart.id}.svg"
         assert (tmp_path / "a" / name).read_bytes() == (tmp_path / "b" / name).read_bytes()
+
+
+def _huge(kind):
+    """A chart of `kind` far beyond any real monografi: 10,000 periods, 5,000 categories."""
+    from monografi.charts import Chart
+
+    if kind == "deret_waktu":
+        series = tuple((f"S{s}", tuple((f"{1000 + i:04d}-{s}", float(i * s + 1)) for i in range(10_000)))
+                       for s in range(1, 21))
+    elif kind == "piramida":
+        series = (("", tuple((f"kelompok {i}", (i + 1, i + 2)) for i in range(5_000))),)
+    else:
+        series = (("", tuple((f"wilayah {i:04d}", float((i * 7919) % 5_000)) for i in range(5_000))),)
+    return Chart(f"besar-{kind}", kind, "Besar", "jiwa", series, "alt", "32.15", "besar")
+
+
+def _ticks(svg: bytes, axis: str) -> int:
+    return len(re.findall(rf'<g id="{axis}tick_\d+"'.encode(), svg))
+
+
+@pytest.mark.parametrize(("kind", "x_max", "y_max", "note"), [
+    ("deret_waktu", 12, 20, b"menampilkan 12 garis teratas dari 20"),
+    ("perbandingan", 20, 30, b"menampilkan 30 teratas dari 5.000"),
+    ("menurut_sumber", 20, 30, b"menampilkan 30 teratas dari 5.000"),
+    ("piramida", 20, 30, b"menampilkan 30 kelompok pertama dari 5.000"),
+])
+def test_huge_charts_draw_quickly_with_few_ticks_and_say_what_they_show(kind, x_max, y_max, note):
+    import time
+
+    chart = _huge(kind)
+    start = time.perf_counter()
+    svg = render_svg(chart)
+    assert time.perf_counter() - start < 15
+    assert 0 < _ticks(svg, "x") <= x_max and 0 < _ticks(svg, "y") <= y_max
+    assert note in svg
+    assert render_svg(chart) == svg
+
+
+def test_ranking_keeps_the_largest_bars_in_order():
+    from monografi.charts.base import largest
+
+    assert largest([("a", 1), ("b", 5), ("c", 3), ("d", 5)], 2, lambda p: p[1]) == [("b", 5), ("d", 5)]
+    assert largest([("a", 1)], 2, lambda p: p[1]) == [("a", 1)]

@@ -199,3 +199,52 @@ def test_unusable_dialect_declaration_is_a_configuration_error(project, change, 
     problem = the(report, "metadata")
     assert (problem.file, problem.column) == (f"{name}.csv", column)
     assert report.config_error
+
+
+UNICODE_TEXT = [("utf-16", "UTF-16 LE"), ("utf-16-le", "UTF-16 LE"), ("utf-16-be", "UTF-16 BE"),
+                ("utf-32", "UTF-32 LE"), ("utf-32-be", "UTF-32 BE")]
+
+
+@pytest.mark.parametrize("name", ["luas_desa", "kecamatan"])
+@pytest.mark.parametrize(("codec", "shown"), UNICODE_TEXT)
+def test_unicode_text_from_excel_is_named_not_taken_for_a_workbook(project, name, codec, shown):
+    """Excel's "Unicode Text" is tab-separated UTF-16 with a BOM; other tools drop the BOM."""
+    path = project / "datasets" / f"{name}.csv"
+    path.write_bytes(path.read_text(encoding="utf-8").replace(",", "\t").encode(codec))
+    (problem,) = check(project).errors
+    assert (problem.file, problem.rule, problem.value) == (f"{name}.csv", "pengkodean_utf16", shown)
+    assert "CSV UTF-8" in problem.texts("id")[1] and "CSV UTF-8" in problem.texts("en")[1]
+    assert "xlsx" not in problem.texts("id")[0]
+
+
+@pytest.mark.parametrize("name", ["luas_kecamatan", "desa", "penduduk_kecamatan"])
+@pytest.mark.parametrize("padding", [",", ",,,", ",,,,,,,,,,,,"])
+def test_trailing_empty_cells_on_data_rows_are_accepted(project, name, padding):
+    path = project / "datasets" / f"{name}.csv"
+    lines = path.read_text(encoding="utf-8").splitlines()
+    path.write_text("\n".join([lines[0], *(line + padding for line in lines[1:])]) + "\n",
+                    encoding="utf-8")
+    report = check(project)
+    assert report.ok, report.format_text()
+
+
+def test_trailing_empty_cells_in_an_excel_born_file_are_accepted(project):
+    name = "penduduk_dukcapil_kecamatan"
+    data = excel_bytes(project, name, "utf-8").split(b"\r\n")
+    padded = [data[0], *(line + b";;;" if line.strip() else line for line in data[1:])]
+    (project / "datasets" / f"{name}.csv").write_bytes(b"\r\n".join(padded))
+    declare_excel_dialect(project, name, encoding="utf-8")
+    report = check(project)
+    assert report.ok, report.format_text()
+
+
+def test_a_filled_cell_beyond_the_header_is_still_refused_at_its_row(project):
+    path = project / "datasets" / "luas_kecamatan.csv"
+    lines = path.read_text(encoding="utf-8").splitlines()
+    lines = [lines[0], *(line + ",," for line in lines[1:])]
+    lines[3] += "x,,"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    errors = check(project).errors
+    assert errors and {(p.file, p.row, p.rule) for p in errors} == {
+        ("luas_kecamatan.csv", 4, "sel_lebih")}
+    assert "x" in {p.value for p in errors}

@@ -7,7 +7,7 @@ from matplotlib.ticker import FuncFormatter
 
 from .. import fmt
 from ..model.areas import Area, Dataset, Model
-from .base import COLOURS, WIDTH_IN, Chart, source_label
+from .base import COLOURS, MAX_BARS, WIDTH_IN, Chart, shown_note, source_label
 
 
 class Pyramid:
@@ -36,7 +36,8 @@ class Pyramid:
                      area.code, dataset.name)
 
     def draw(self, figure: Figure, chart: Chart) -> None:
-        (_, points), = chart.series
+        (_, all_points), = chart.series
+        points = all_points[:MAX_BARS]
         height = 1.0 + 0.22 * len(points)
         figure.set_size_inches(WIDTH_IN, height)
         ax = figure.add_axes((0.18, 0.55 / height, 0.78, 1 - 0.85 / height))
@@ -49,3 +50,4 @@ class Pyramid:
         ax.axvline(0, color="#333333", linewidth=0.6)
         ax.legend(loc="upper center", bbox_to_anchor=(0.5, 1 + 0.3 / height), ncol=2,
                   frameon=False)
+        shown_note(figure, len(points), len(all_points), "kelompok pertama")

@@ -6,7 +6,19 @@ from matplotlib.figure import Figure
 
 from .. import fmt
 from ..model.areas import Area, Dataset, Model
-from .base import COLOURS, WIDTH_IN, Chart, number_axis, points_text, source_label
+from .base import (
+    COLOURS,
+    MARKER_POINTS,
+    MAX_LINES,
+    WIDTH_IN,
+    Chart,
+    largest,
+    number_axis,
+    points_text,
+    shown_note,
+    source_label,
+    thin_ticks,
+)
 
 
 class TimeSeries:
@@ -37,14 +49,17 @@ class TimeSeries:
 
     def draw(self, figure: Figure, chart: Chart) -> None:
         ax = figure.add_axes((0.17, 0.2, 0.8, 0.72))
-        labels = sorted({x for _, points in chart.series for x, _ in points})
+        series = largest(list(chart.series), MAX_LINES, lambda s: s[1][-1][1])
+        labels = sorted({x for _, points in series for x, _ in points})
         position = {x: i for i, x in enumerate(labels)}
-        for index, (label, points) in enumerate(chart.series):
-            ax.plot([position[x] for x, _ in points], [v for _, v in points], marker="o",
+        for index, (label, points) in enumerate(series):
+            ax.plot([position[x] for x, _ in points], [v for _, v in points],
+                    marker="o" if len(points) <= MARKER_POINTS else None,
                     color=COLOURS[index % len(COLOURS)], label=f"Sumber {label}")
-        ax.set_xticks(range(len(labels)), labels)
+        thin_ticks(ax.xaxis, labels)
         ax.set_ylim(bottom=0)
         number_axis(ax.yaxis)
         ax.set_ylabel(chart.unit)
         ax.legend(loc="lower right", frameon=False)
         figure.set_size_inches(WIDTH_IN, 3.4)
+        shown_note(figure, len(series), len(chart.series), "garis teratas")

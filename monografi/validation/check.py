@@ -14,7 +14,7 @@ from pathlib import Path
 
 from frictionless import Checklist, FrictionlessException, Package, checks
 
-from . import dialect, personal_data
+from . import dialect, number_cells, personal_data, screening
 from .boundaries import load_boundaries
 from .catalog import Catalog, ResourceSpec, load_catalog
 from .hints import hint_problems, rule_in_words, valid_row_rules
@@ -39,7 +39,6 @@ _ROW_RULES = {"blank-row": "baris_kosong", "extra-cell": "sel_lebih", "missing-c
 _FILE_ERRORS = {"encoding-error", "source-error", "scheme-error", "format-error", "hash-count",
                 "byte-count", "compression-error", "io-error"}
 _ROW_CONSTRAINT = re.compile(r'the row constraint to conform is "(.*)"', re.S)
-_GROUPED_THOUSANDS = re.compile(r"-?\d{1,3}([.,]\d{3})+")
 
 
 def validate_datasets(root: Path, published: Path | None = None) -> tuple[Catalog | None, Report]:
@@ -61,7 +60,8 @@ def validate_datasets(root: Path, published: Path | None = None) -> tuple[Catalo
     tables = {spec.name: dialect.read(spec) for spec in catalog.resources}
     for table in tables.values():
         report.extend(table.problems)
-    resources = _frictionless_resources(catalog, tables)
+    kept = screening.rows_to_validate(catalog, tables)
+    resources = _frictionless_resources(catalog, tables, kept)
     try:
         package = Package({**catalog.descriptor, "resources": resources})
         package.to_descriptor(validate=True)
@@ -72,7 +72,7 @@ def validate_datasets(root: Path, published: Path | None = None) -> tuple[Catalo
         table = tables[spec.name]
         if table.unreadable:
             continue
-        report.extend(_frictionless_problems(package, spec, tables))
+        report.extend(_frictionless_problems(package, spec, tables, kept.get(spec.name)))
         report.extend(_monograph_problems(catalog, spec, table))
         report.extend(duplicate_problems(spec, table.header, table.rows))
     report.extend(load_boundaries(catalog)[1])
@@ -83,7 +83,8 @@ def validate_datasets(root: Path, published: Path | None = None) -> tuple[Catalo
     return catalog, report
 
 
-def _frictionless_resources(catalog: Catalog, tables: dict[str, dialect.Table]) -> list[dict]:
+def _frictionless_resources(catalog: Catalog, tables: dict[str, dialect.Table],
+                            kept: dict[str, list[int]]) -> list[dict]:
     """The resources with canonical inline data; links to unreadable tables are dropped so one
     broken master list does not flood the report with foreign-key errors."""
     broken = {name for name, table in tables.items() if table.unreadable}
@@ -92,6 +93,8 @@ def _frictionless_resources(catalog: Catalog, tables: dict[str, dialect.Table]) 
         table = tables[spec.name]
         if table.unreadable:
             table = dialect.Table([f["name"] for f in spec.fields], [])
+        elif spec.name in kept:  # large table: only the rows that may hold a problem
+            table = screening.only_rows(table, kept[spec.name])
         resource = dialect.frictionless_descriptor(spec, table)
         keys = resource["schema"].get("foreignKeys", [])
         resource["schema"]["foreignKeys"] = [
@@ -105,8 +108,8 @@ def _checklist(spec: ResourceSpec) -> Checklist:
                              for rule in valid_row_rules(spec)])
 
 
-def _frictionless_problems(package: Package, spec: ResourceSpec,
-                           tables: dict[str, dialect.Table]) -> list[Problem]:
+def _frictionless_problems(package: Package, spec: ResourceSpec, tables: dict[str, dialect.Table],
+                           kept: list[int] | None) -> list[Problem]:
     resource = package.get_resource(spec.name)
     bad = tables[spec.name].bad_cells
     bad_rows = {row for row, _ in bad}
@@ -117,6 +120,8 @@ def _frictionless_problems(package: Package, spec: ResourceSpec,
     problems = []
     for task in result.tasks:
         for error in task.errors:
+            if kept is not None:
+                screening.renumber(error, kept)
             row = getattr(error, "row_number", None)
             column = getattr(error, "field_name", None)
             if (row, column) in bad or (error.type == "row-constraint" and row in bad_rows):
@@ -155,10 +160,7 @@ def _translate(spec: ResourceSpec, tables: dict[str, dialect.Table], error) -> P
             details.update(_area_suggestion(tables, column, cell or ""))
         return Problem(file, rule, row, column, cell, details)
     if kind == "type-error":
-        field_type = _field_type(spec, column)
-        details = {"type": field_type}
-        if field_type == "integer" and _GROUPED_THOUSANDS.fullmatch(cell or ""):
-            details["ribuan"] = cell.replace(".", "").replace(",", "")
+        details = number_cells.type_details(_field_type(spec, column), cell)
         return Problem(file, "tipe", row, column, cell, details)
     table = tables[spec.name]
     if kind == "unique-error":

@@ -16,6 +16,7 @@ import io
 import re
 from dataclasses import dataclass, field
 
+from . import number_cells
 from .catalog import ResourceSpec
 from .report import Problem
 
@@ -23,6 +24,9 @@ NUMERIC = ("integer", "number")
 CANDIDATE_DELIMITERS = (",", ";", "\t", "|")
 # Signatures of files staff commit by mistake instead of the CSV (workbook, old Excel, PDF, zip).
 BINARY_SIGNATURES = {b"PK\x03\x04": "xlsx/zip", b"\xd0\xcf\x11\xe0": "xls", b"%PDF": "pdf"}
+# Longest first: the UTF-32 LE mark starts with the UTF-16 LE one.
+WIDE_BOMS = ((codecs.BOM_UTF32_LE, "UTF-32 LE"), (codecs.BOM_UTF32_BE, "UTF-32 BE"),
+             (codecs.BOM_UTF16_LE, "UTF-16 LE"), (codecs.BOM_UTF16_BE, "UTF-16 BE"))
 FRICTIONLESS_DIALECT_KEYS = ("encoding", "dialect", "format", "mediatype", "bytes", "hash")
 FIELD_DIALECT_KEYS = ("groupChar", "decimalChar", "bareNumber")
 
@@ -116,6 +120,9 @@ def read(spec: ResourceSpec) -> Table:
     while records and not any(records[-1]):
         records.pop()
     header, rows = (records[0], records[1:]) if records else ([], [])
+    for row in rows:  # Excel pads rows with ";;;" beyond the header: empty cells, not columns
+        while len(row) > len(header) and row[-1] == "":
+            row.pop()
     table = Table(header, rows)
     if _wrong_delimiter(spec, table):
         return table
@@ -125,11 +132,35 @@ def read(spec: ResourceSpec) -> Table:
 
 def _binary_problem(spec: ResourceSpec, data: bytes) -> Problem | None:
     kind = next((name for magic, name in BINARY_SIGNATURES.items() if data.startswith(magic)), None)
-    if kind is None and b"\x00" in data[:65536]:
+    declared_wide = encoding(spec).startswith(("utf-16", "utf-32"))
+    wide = None if declared_wide or kind else _wide_unicode(data)
+    if wide:
+        return Problem(spec.relpath, "pengkodean_utf16", value=wide, details={"batas": wide})
+    if kind is None and b"\x00" in data[:65536] and not declared_wide:
         kind = "biner"
     if kind is None:
         return None
     return Problem(spec.relpath, "bukan_teks", value=kind, details={"batas": kind})
+
+
+def _wide_unicode(data: bytes) -> str | None:
+    """UTF-16/UTF-32 text (Excel's "Unicode Text"), with or without a byte-order mark.
+
+    Without a BOM, mostly-ASCII text shows as NUL bytes in fixed positions: every other byte
+    (UTF-16) or three bytes of four (UTF-32)."""
+    for bom, name in WIDE_BOMS:
+        if data.startswith(bom):
+            return name
+    sample = data[:4096]
+    if len(sample) < 4 or b"\x00" not in sample:
+        return None
+    for width, name, char_at in ((4, "UTF-32 LE", 0), (4, "UTF-32 BE", 3), (2, "UTF-16 LE", 0),
+                                 (2, "UTF-16 BE", 1)):
+        units = [sample[i:i + width] for i in range(0, len(sample) - width + 1, width)]
+        ascii_units = sum(0 < u[char_at] < 128 and u.count(0) == width - 1 for u in units)
+        if ascii_units >= 0.9 * len(units):
+            return name
+    return None
 
 
 def _decode(spec: ResourceSpec, data: bytes) -> tuple[str, Problem | None]:
@@ -165,8 +196,10 @@ def _show(delimiter_char: str) -> str:
 
 
 def _normalise_numbers(spec: ResourceSpec, table: Table) -> None:
+    """Every numeric cell into canonical text, refused (and blanked) when it does not fit the
+    declared format or is not a figure the model can hold (monografi.validation.number_cells)."""
     formats = {f["name"]: (f.get("type"), *number_format(f)) for f in spec.fields
-               if f.get("type") in NUMERIC and number_format(f) != ("", ".")}
+               if f.get("type") in NUMERIC}
     columns = [(index, name) for index, name in enumerate(table.header) if name in formats]
     for number, row in enumerate(table.rows, start=2):
         for index, name in columns:
@@ -174,10 +207,12 @@ def _normalise_numbers(spec: ResourceSpec, table: Table) -> None:
                 continue
             kind, group, decimal = formats[name]
             value = canonical_number(row[index], kind, group, decimal)
-            if value is None:
-                table.problems.append(Problem(
-                    spec.relpath, "angka_dialek", number, name, row[index],
-                    {"batas": _describe(kind, group, decimal), "contoh": _example(kind, group, decimal)}))
+            refused = ("angka_dialek", {"batas": _describe(kind, group, decimal),
+                                        "contoh": _example(kind, group, decimal)}) \
+                if value is None else number_cells.problem(value, kind)
+            if refused:
+                table.problems.append(Problem(spec.relpath, refused[0], number, name, row[index],
+                                              refused[1]))
                 table.bad_cells.add((number, name))
                 row[index] = ""
             else:

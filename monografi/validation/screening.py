@@ -1,0 +1,302 @@
+"""Large tables: Frictionless validates only the rows that may hold a problem.
+
+Frictionless checks one row at a time (about 50 µs each, plus a deep copy of inline data), so a
+million-row table took minutes. Here the same rules run column-wise with pandas, but only to
+*clear* rows: a row is dropped from what Frictionless sees when it certainly breaks no rule of
+its schema (type, constraints, unique, primary key, foreign key, row formulas). Every row that
+might break one still goes to Frictionless, which alone decides and words the problem, so the
+report is exactly the one of the row-by-row path (only row numbers are mapped back).
+
+Any uncertainty keeps the row: missing values inside formulas, decimal arithmetic, duplicate
+keys (every occurrence is kept, so "the same as row N" is found). A table whose schema uses a
+feature screened here is not understood by this module (other types, formats, exclusive
+bounds, non-string foreign keys, formula syntax) is not screened at all, nor is a table other
+tables look up through a foreign key.
+"""
+
+from __future__ import annotations
+
+import ast
+import re
+
+import numpy as np
+import pandas as pd
+
+from .catalog import Catalog, ResourceSpec
+from .dialect import Table
+
+LARGE_ROWS = 5000  # below this Frictionless is fast enough on its own
+SCREENED_CONSTRAINTS = {"required", "unique", "minimum", "maximum", "pattern", "enum",
+                        "minLength", "maxLength"}
+_INTEGER_TEXT = re.compile(r"[+-]?[0-9]+")
+_SAFE_SUM = 2**61  # int64 sums of two such values never overflow
+
+
+class Unscreenable(Exception):
+    """The table uses something this module does not model: validate it row by row."""
+
+
+def rows_to_validate(catalog: Catalog, tables: dict[str, Table],
+                     large_rows: int | None = None) -> dict[str, list[int]]:
+    """Per screened table, the spreadsheet row numbers Frictionless must still see."""
+    limit = LARGE_ROWS if large_rows is None else large_rows
+    looked_up = {(fk.get("reference") or {}).get("resource") or spec.name
+                 for spec in catalog.resources for fk in spec.schema.get("foreignKeys", [])}
+    kept = {}
+    for spec in catalog.resources:
+        table = tables[spec.name]
+        if table.unreadable or len(table.rows) < limit or spec.name in looked_up:
+            continue
+        try:
+            suspicious = _suspicious(spec, table, tables)
+        except Unscreenable:
+            continue
+        kept[spec.name] = [int(i) + 2 for i in np.flatnonzero(suspicious)]
+    return kept
+
+
+def only_rows(table: Table, numbers: list[int]) -> Table:
+    """The table with just the given spreadsheet rows (for the Frictionless descriptor)."""
+    return Table(table.header, [table.rows[n - 2] for n in numbers])
+
+
+def renumber(error, numbers: list[int]) -> None:
+    """Map a Frictionless row number in the screened table back to the spreadsheet row."""
+    row = getattr(error, "row_number", None)
+    if row is not None:
+        error.row_number = numbers[row - 2]
+
+
+def _suspicious(spec: ResourceSpec, table: Table, tables: dict[str, Table]) -> np.ndarray:
+    names = [f["name"] for f in spec.fields]
+    if table.header != names:
+        raise Unscreenable("header")
+    width = len(names)
+    lengths = np.fromiter(map(len, table.rows), dtype=np.int64, count=len(table.rows))
+    rows = table.rows if (lengths == width).all() else \
+        [(row + [""] * width)[:width] for row in table.rows]
+    frame = pd.DataFrame(rows, columns=names, dtype=object)
+    missing_values = spec.schema.get("missingValues", [""])
+    missing = {name: frame[name].isin(missing_values).to_numpy() for name in names}
+    suspicious = lengths != width
+    suspicious |= np.logical_and.reduce([missing[n] for n in names])  # blank row
+    values, keys = {}, {}
+    for raw in spec.fields:
+        flagged, values[raw["name"]], keys[raw["name"]] = _field(raw, frame[raw["name"]],
+                                                                 missing[raw["name"]])
+        suspicious |= flagged
+    primary = spec.primary_key
+    if primary:
+        key_frame = pd.DataFrame({k: keys[k] for k in primary})
+        suspicious |= key_frame.duplicated(keep=False).to_numpy()
+        suspicious |= np.logical_and.reduce([missing[k] for k in primary])
+    for fk in spec.schema.get("foreignKeys", []):
+        suspicious |= _foreign_key(spec, fk, frame, missing, tables)
+    for rule in spec.hints.get("aturan_baris", []):
+        value = _Formula(spec, values).evaluate(rule["rumus"])
+        suspicious |= ~value.certainly_true()
+    return suspicious
+
+
+def _field(raw: dict, column: pd.Series, missing: np.ndarray) -> tuple[np.ndarray, object, pd.Series]:
+    """(rows that may break this field's rules, formula value, comparable key)."""
+    kind, constraints = raw.get("type", "string"), raw.get("constraints", {})
+    if set(constraints) - SCREENED_CONSTRAINTS or raw.get("format", "default") != "default":
+        raise Unscreenable(raw["name"])
+    flagged = missing & bool(constraints.get("required"))
+    if kind == "string":
+        text = column.where(~missing, "")
+        if "pattern" in constraints:
+            flagged |= ~missing & ~text.str.fullmatch(constraints["pattern"]).to_numpy(bool)
+        if "enum" in constraints:
+            flagged |= ~missing & ~text.isin(constraints["enum"]).to_numpy()
+        lengths = text.str.len().to_numpy()
+        flagged |= ~missing & (lengths < constraints.get("minLength", 0))
+        if "maxLength" in constraints:
+            flagged |= ~missing & (lengths > constraints["maxLength"])
+        value = _Value(text.to_numpy(object), "str", missing)
+        key = column.where(~missing, None)
+    elif kind in ("integer", "number"):
+        if {"pattern", "enum", "minLength", "maxLength"} & set(constraints):
+            raise Unscreenable(raw["name"])
+        if kind == "integer":
+            valid = column.where(~missing, "0")
+            numbers = pd.to_numeric(valid).to_numpy(np.int64)  # canonical int64 (number_cells)
+        else:
+            numbers = pd.to_numeric(column.where(~missing, "0")).to_numpy(np.float64)
+        for name, outside in (("minimum", np.less), ("maximum", np.greater)):
+            if name in constraints:
+                bound = constraints[name]
+                if not isinstance(bound, int | float) or isinstance(bound, bool):
+                    raise Unscreenable(name)
+                flagged |= ~missing & (outside(numbers, bound) if kind == "integer" and
+                                       isinstance(bound, int) else ~_clearly_inside(numbers, bound, name))
+        value = _Value(numbers, "int" if kind == "integer" else "decimal", missing)
+        key = pd.Series(numbers).where(~missing, None)
+    else:
+        raise Unscreenable(kind)
+    if constraints.get("unique"):
+        flagged |= ~missing & key.duplicated(keep=False).to_numpy()
+    return flagged, value, key
+
+
+def _clearly_inside(numbers: np.ndarray, bound: float, name: str) -> np.ndarray:
+    """Float comparison with a margin: a value near the bound is left to Frictionless."""
+    margin = 1e-9 * max(1.0, abs(bound))
+    return numbers > bound + margin if name == "minimum" else numbers < bound - margin
+
+
+def _foreign_key(spec: ResourceSpec, fk: dict, frame: pd.DataFrame, missing: dict,
+                 tables: dict[str, Table]) -> np.ndarray:
+    fields = [fk["fields"]] if isinstance(fk["fields"], str) else list(fk["fields"])
+    reference = fk.get("reference") or {}
+    target_fields = reference.get("fields", [])
+    target_fields = [target_fields] if isinstance(target_fields, str) else list(target_fields)
+    target = tables.get(reference.get("resource"))
+    own_types = {f["name"]: f.get("type", "string") for f in spec.fields}
+    if target is None or any(own_types.get(f) != "string" for f in fields) or \
+            any(f not in target.header for f in target_fields) or len(fields) != len(target_fields):
+        raise Unscreenable("foreignKeys")
+    if target.unreadable:
+        return np.zeros(len(frame), bool)  # the key is dropped before Frictionless sees it
+    indexes = [target.header.index(f) for f in target_fields]
+    known = {"\x1f".join(row[i] if i < len(row) else "" for i in indexes) for row in target.rows}
+    joined = frame[fields[0]].astype(str)
+    for name in fields[1:]:
+        joined = joined + "\x1f" + frame[name].astype(str)
+    any_missing = np.logical_or.reduce([missing[f] for f in fields])
+    all_missing = np.logical_and.reduce([missing[f] for f in fields])
+    return ~all_missing & (any_missing | ~joined.isin(known).to_numpy())
+
+
+class _Value:
+    """A formula's value on every row: `data`, its kind, and where it is None or unsure."""
+
+    def __init__(self, data, kind: str, none, unsure=None):
+        size = len(none)
+        self.data, self.kind, self.none = data, kind, np.asarray(none, bool)
+        self.unsure = np.zeros(size, bool) if unsure is None else np.asarray(unsure, bool)
+
+    def truthy(self) -> np.ndarray:
+        if self.kind == "str":
+            return pd.Series(self.data).str.len().to_numpy() > 0
+        return np.asarray(self.data != 0, bool) & ~self.none
+
+    def certainly_true(self) -> np.ndarray:
+        return ~self.unsure & self.truthy()
+
+
+class _Formula:
+    """A row formula (simpleeval syntax) evaluated on whole columns, for the subset staff use:
+    names, constants, + - *, comparisons, `is None`, and/or/not, int() and string slices."""
+
+    def __init__(self, spec: ResourceSpec, values: dict[str, _Value]):
+        self.values = values
+        self.size = len(next(iter(values.values())).none)
+
+    def evaluate(self, formula: str) -> _Value:
+        try:
+            tree = ast.parse(formula, mode="eval")
+        except SyntaxError as exc:
+            raise Unscreenable(formula) from exc
+        return self._node(tree.body)
+
+    def _literal(self, value) -> _Value:
+        if value is None:
+            return _Value(np.zeros(self.size), "none", np.ones(self.size, bool))
+        kind = {bool: "bool", int: "int", str: "str"}.get(type(value))
+        if kind is None:
+            raise Unscreenable(repr(value))
+        data = np.full(self.size, value, dtype=object if kind == "str" else None)
+        return _Value(data, kind, np.zeros(self.size, bool))
+
+    def _node(self, node) -> _Value:
+        handler = getattr(self, f"_{type(node).__name__.lower()}", None)
+        if handler is None:
+            raise Unscreenable(type(node).__name__)
+        return handler(node)
+
+    def _name(self, node) -> _Value:
+        if node.id not in self.values:
+            raise Unscreenable(node.id)
+        return self.values[node.id]
+
+    def _constant(self, node) -> _Value:
+        return self._literal(node.value)
+
+    def _boolop(self, node) -> _Value:
+        result = self._node(node.values[0])
+        for operand in node.values[1:]:
+            right = self._node(operand)
+            if {result.kind, right.kind} - {"bool"}:
+                raise Unscreenable("and/or on non-booleans")
+            truth = result.truthy()
+            decided = truth if isinstance(node.op, ast.Or) else ~truth  # right side not evaluated
+            data = np.where(decided, result.data, right.data)
+            unsure = result.unsure | (~decided & right.unsure)
+            result = _Value(data, "bool", np.zeros(self.size, bool), unsure)
+        return result
+
+    def _unaryop(self, node) -> _Value:
+        operand = self._node(node.operand)
+        if isinstance(node.op, ast.Not):
+            return _Value(~operand.truthy(), "bool", np.zeros(self.size, bool), operand.unsure)
+        if isinstance(node.op, ast.USub) and operand.kind == "int":
+            return _Value(-operand.data, "int", operand.none, operand.unsure | operand.none)
+        raise Unscreenable("unary")
+
+    def _binop(self, node) -> _Value:
+        left, right = self._node(node.left), self._node(node.right)
+        operations = {ast.Add: np.add, ast.Sub: np.subtract, ast.Mult: np.multiply}
+        if type(node.op) not in operations or left.kind != "int" or right.kind != "int":
+            raise Unscreenable("arithmetic")  # Decimal arithmetic is not float arithmetic
+        big = (np.abs(left.data) >= _SAFE_SUM) | (np.abs(right.data) >= _SAFE_SUM)
+        if isinstance(node.op, ast.Mult):
+            big = np.abs(left.data.astype(float) * right.data) >= _SAFE_SUM
+        data = operations[type(node.op)](np.where(big, 0, left.data), np.where(big, 0, right.data))
+        unsure = left.unsure | right.unsure | left.none | right.none | big
+        return _Value(data, "int", left.none | right.none, unsure)
+
+    def _compare(self, node) -> _Value:
+        if len(node.ops) != 1:
+            raise Unscreenable("chained comparison")
+        left, (op,), (right_node,) = self._node(node.left), node.ops, node.comparators
+        if isinstance(op, ast.Is | ast.IsNot):
+            if not (isinstance(right_node, ast.Constant) and right_node.value is None):
+                raise Unscreenable("is")
+            data = left.none if isinstance(op, ast.Is) else ~left.none
+            return _Value(data, "bool", np.zeros(self.size, bool), left.unsure)
+        right = self._node(right_node)
+        operations = {ast.Eq: np.equal, ast.NotEq: np.not_equal, ast.Lt: np.less,
+                      ast.LtE: np.less_equal, ast.Gt: np.greater, ast.GtE: np.greater_equal}
+        if type(op) not in operations or left.kind != right.kind or left.kind not in ("int", "str"):
+            raise Unscreenable("comparison")
+        data = operations[type(op)](left.data, right.data)
+        unsure = left.unsure | right.unsure | left.none | right.none
+        return _Value(np.asarray(data, bool), "bool", np.zeros(self.size, bool), unsure)
+
+    def _call(self, node) -> _Value:
+        if not (isinstance(node.func, ast.Name) and node.func.id == "int" and len(node.args) == 1
+                and not node.keywords):
+            raise Unscreenable("call")
+        operand = self._node(node.args[0])
+        if operand.kind == "int":
+            return operand
+        if operand.kind != "str":
+            raise Unscreenable("int()")
+        text = pd.Series(operand.data, dtype=object).fillna("")
+        plain = text.str.fullmatch(_INTEGER_TEXT.pattern).to_numpy(bool) & ~operand.none
+        plain &= text.str.len().to_numpy() < 18
+        data = pd.to_numeric(text.where(plain, "0")).to_numpy(np.int64)
+        return _Value(data, "int", operand.none, operand.unsure | ~plain)
+
+    def _subscript(self, node) -> _Value:
+        operand, index = self._node(node.value), node.slice
+        bounds = (index.lower, index.upper) if isinstance(index, ast.Slice) and index.step is None \
+            else None
+        if operand.kind != "str" or bounds is None or not all(
+                b is None or (isinstance(b, ast.Constant) and type(b.value) is int) for b in bounds):
+            raise Unscreenable("subscript")
+        start, stop = (b.value if b is not None else None for b in bounds)
+        data = pd.Series(operand.data, dtype=object).fillna("").str.slice(start, stop)
+        return _Value(data.to_numpy(object), "str", operand.none, operand.unsure | operand.none)
