@@ -605,6 +605,21 @@ RULES: dict[str, tuple[str, str, str, str]] = {
         "Bukan galat: pastikan baris-baris itu memang sengaja dihapus sebelum membangun.",
         "Not an error: make sure the rows were removed on purpose before building.",
     ),
+    # --- catalog branch (issue 11): the publisher block ---
+    "penerbit_tanpa_email": (
+        "Penerbit data {value!r} belum punya alamat e-mail kontak. Situs tetap dibangun, tetapi "
+        "data.json tidak lolos validasi Project Open Data v1.1 (contactPoint.hasEmail wajib) "
+        "sampai alamat ini diisi.",
+        "Data publisher {value!r} has no contact e-mail address yet. The site still builds, but "
+        "data.json will not validate against Project Open Data v1.1 (contactPoint.hasEmail is "
+        "required) until it is set.",
+        "Isi alamat e-mail resmi badan penerbit di kunci ini, mis. \"email\": "
+        "\"data@contoh.go.id\", pada kontributor dengan \"role\": \"publisher\" (beserta "
+        "\"title\" nama badan dan \"path\" alamat situsnya).",
+        "Write the publishing body's official e-mail address at this key, e.g. \"email\": "
+        "\"data@example.go.id\", in the contributor with \"role\": \"publisher\" (with "
+        "\"title\" the body's name and \"path\" its website).",
+    ),
 }
 
 # JSON kinds named by tipe_json: (id, en).

@@ -1,8 +1,13 @@
-"""Harvestable catalogues: DCAT-AP as JSON-LD and Project Open Data data.json v1.1.
+"""Harvestable catalogues: DCAT-AP 3 as JSON-LD and Project Open Data data.json v1.1.
 
 CKAN portals (Satu Data Indonesia, Open Data Jabar) harvest either: ckanext-dcat reads the
 JSON-LD, the data.json harvester reads POD v1.1. Both are built from the same facts: package
-metadata, the git update date of each dataset, its periods and its downloads.
+metadata, the publisher block, the git update date of each dataset, its periods and downloads.
+
+DCAT-AP wants controlled terms, not words: file types, data themes, languages and licences are
+IRIs from the EU authority tables, and every linked resource states its class and scheme (the
+SHACL shapes check the graph alone, without the vocabularies loaded). Header-only tables are
+left out: a harvester would list them as ordinary datasets with nothing in them.
 """
 
 from __future__ import annotations
@@ -11,6 +16,7 @@ import re
 
 from .. import urls
 from ..model.areas import Dataset, Model
+from ..validation.publisher import Publisher, publisher
 from .base import Exports, json_bytes
 from .formats import DATASET_FORMATS
 
@@ -18,26 +24,36 @@ DCAT_FILE = "katalog.jsonld"
 DATA_JSON_FILE = "data.json"
 POD_SCHEMA = "https://project-open-data.cio.gov/v1.1/schema"
 IANA = "https://www.iana.org/assignments/media-types/"
-LANGUAGE_IND = "http://publications.europa.eu/resource/authority/language/IND"
+EU = "http://publications.europa.eu/resource/authority/"
+LANGUAGE_IND = f"{EU}language/IND"
+# EU file-type table code per media type (every download is one of these).
+FILE_TYPES = {"text/csv": "CSV", "application/json": "JSON",
+              "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": "XLSX"}
+# EU data-theme table: every monografi table is regional data (REGI); sections add their own.
+THEME_ALL = "REGI"
+SECTION_THEMES = {"Kependudukan": "SOCI", "Pertanian": "AGRI", "Pendidikan": "EDUC",
+                  "Kesehatan": "HEAL", "Agama": "SOCI"}
+THEME_LABELS = {"REGI": "Regions and cities", "SOCI": "Population and society",
+                "AGRI": "Agriculture, fisheries, forestry and food",
+                "EDUC": "Education, culture and sport", "HEAL": "Health"}
+# EU licence table codes for licences a package may name (by Frictionless/SPDX name).
+EU_LICENCES = {"CC-BY-4.0": "CC_BY_4_0", "ODbL-1.0": "ODC_BL", "MIT": "MIT", "CC0-1.0": "CC0",
+               "ODC-By-1.0": "ODC_BY", "PDDL-1.0": "ODC_PDDL"}
 CONTEXT = {
     "dcat": "http://www.w3.org/ns/dcat#", "dct": "http://purl.org/dc/terms/",
     "foaf": "http://xmlns.com/foaf/0.1/", "vcard": "http://www.w3.org/2006/vcard/ns#",
     "skos": "http://www.w3.org/2004/02/skos/core#", "xsd": "http://www.w3.org/2001/XMLSchema#",
+    "rdfs": "http://www.w3.org/2000/01/rdf-schema#",
 }
 
 
 def publisher_name(model: Model) -> str:
-    package = model.catalog.descriptor
-    named = [c["title"] for c in package.get("contributors", []) if c.get("title")]
-    return named[0] if named else package.get("title", package["name"])
+    return publisher(model.catalog.descriptor).name
 
 
-def contact(model: Model) -> dict:
-    """The first contributor with an e-mail address, else the publisher without one."""
-    people = model.catalog.descriptor.get("contributors", [])
-    person = next((c for c in people if c.get("email")), None)
-    return {"name": (person or {}).get("title") or publisher_name(model),
-            "email": (person or {}).get("email")}
+def catalogued(model: Model) -> list[Dataset]:
+    """Datasets worth harvesting: every table with at least one row."""
+    return [d for d in model.datasets.values() if not d.table.empty]
 
 
 def keywords(model: Model, dataset: Dataset) -> list[str]:
@@ -66,30 +82,60 @@ def _date(value: str) -> dict:
     return {"@value": value, "@type": "xsd:date"}
 
 
-def _contact_point(model: Model, kind: str, prefix: str, email) -> dict:
+def _concept(table: str, code: str, kind: str) -> dict:
+    """A term of an EU authority table, with its class and scheme stated."""
+    return {"@id": f"{EU}{table}/{code}", "@type": kind, "skos:inScheme": {"@id": f"{EU}{table}"}}
+
+
+def _licence(licence: dict) -> dict:
+    """The EU table's IRI where one exists, else the licence's own URL; always a document."""
+    code = EU_LICENCES.get(licence.get("name", ""))
+    node = {"@id": f"{EU}licence/{code}" if code else licence["path"],
+            "@type": "dct:LicenseDocument"}
+    if licence.get("title"):
+        node["rdfs:label"] = licence["title"]
+    if code:
+        node["rdfs:seeAlso"] = {"@id": licence["path"]}
+    return node
+
+
+def _agent(who: Publisher) -> dict:
+    agent = {"@type": "foaf:Agent", "foaf:name": who.name}
+    if who.url:
+        agent["@id"] = who.url
+        agent["foaf:homepage"] = {"@id": who.url, "@type": "foaf:Document"}
+    if who.email:
+        agent["foaf:mbox"] = {"@id": f"mailto:{who.email}"}
+    return agent
+
+
+def _contact(who: Publisher, kind: str, prefix: str, email) -> dict:
     """vcard contact in either vocabulary; the e-mail only when the package names one."""
-    who = contact(model)
-    point = {"@type": kind, f"{prefix}fn": who["name"]}
-    if who["email"]:
-        point[f"{prefix}hasEmail"] = email(f"mailto:{who['email']}")
+    point = {"@type": kind, f"{prefix}fn": who.name}
+    if who.email:
+        point[f"{prefix}hasEmail"] = email(f"mailto:{who.email}")
     return point
 
 
 def _dcat_dataset(exports: Exports, dataset: Dataset) -> dict:
     model = exports.model
+    who = publisher(model.catalog.descriptor)
     landing = exports.url(urls.dataset_path(dataset.name))
-    point = _contact_point(model, "vcard:Organization", "vcard:", lambda m: {"@id": m})
+    themes = dict.fromkeys([THEME_ALL, SECTION_THEMES.get(dataset.section, THEME_ALL)])
     entry = {
         "@id": landing, "@type": "dcat:Dataset", "dct:identifier": landing,
         "dct:title": {"@value": dataset.title, "@language": "id"},
         "dct:description": {"@value": dataset.description, "@language": "id"},
         "dcat:keyword": [{"@value": k, "@language": "id"} for k in keywords(model, dataset)],
-        "dct:publisher": {"@type": "foaf:Agent", "foaf:name": publisher_name(model)},
-        "dcat:contactPoint": point,
-        "dct:language": {"@id": LANGUAGE_IND},
-        "dcat:landingPage": {"@id": landing},
+        "dct:publisher": _agent(who),
+        "dcat:contactPoint": _contact(who, ["vcard:Kind", "vcard:Organization"], "vcard:",
+                                      lambda m: {"@id": m}),
+        "dct:language": _concept("language", "IND", "dct:LinguisticSystem"),
+        "dcat:landingPage": {"@id": landing, "@type": "foaf:Document"},
         "dct:spatial": {"@type": "dct:Location", "skos:prefLabel": spatial_label(model)},
-        "dcat:theme": {"@value": dataset.section, "@language": "id"},
+        "dcat:theme": [{**_concept("data-theme", t, "skos:Concept"),
+                        "skos:prefLabel": {"@value": THEME_LABELS[t], "@language": "en"}}
+                       for t in themes],
     }
     updated = exports.updated(dataset).date
     if updated:
@@ -99,17 +145,22 @@ def _dcat_dataset(exports: Exports, dataset: Dataset) -> dict:
         entry["dct:temporal"] = {"@type": "dct:PeriodOfTime",
                                  "dcat:startDate": _date(f"{span[0]}-01-01"),
                                  "dcat:endDate": _date(f"{span[1]}-12-31")}
-    licence_ids = [{"@id": lic["path"]} for lic in licences(model, dataset) if lic.get("path")]
+    named = [lic for lic in licences(model, dataset) if lic.get("path")]
+    rights = {}
+    if len(named) > 1:  # DCAT-AP allows one dct:license; the others are stated as rights
+        rights = {"dct:rights": {"@type": "dct:RightsStatement", "rdfs:label": "Juga berlaku: " +
+                                 "; ".join(f"{lic.get('title') or lic.get('name')} ({lic['path']})"
+                                           for lic in named[1:])}}
     entry["dcat:distribution"] = [{
         "@id": exports.url(fmt.path(dataset.name)), "@type": "dcat:Distribution",
         "dct:title": f"{dataset.title} ({fmt.label})", "dct:description": fmt.description,
         "dcat:accessURL": {"@id": landing},
         "dcat:downloadURL": {"@id": exports.url(fmt.path(dataset.name))},
-        "dcat:mediaType": {"@id": IANA + fmt.media_type},
-        "dct:format": fmt.label,
+        "dcat:mediaType": {"@id": IANA + fmt.media_type, "@type": "dct:MediaType"},
+        "dct:format": _concept("file-type", FILE_TYPES[fmt.media_type], "dct:MediaTypeOrExtent"),
         "dcat:byteSize": {"@value": str(len(exports.render(fmt, dataset))),
-                          "@type": "xsd:decimal"},
-        **({"dct:license": licence_ids[0]} if licence_ids else {}),
+                          "@type": "xsd:nonNegativeInteger"},
+        **({"dct:license": _licence(named[0])} if named else {}), **rights,
     } for fmt in DATASET_FORMATS]
     return entry
 
@@ -121,10 +172,12 @@ def dcat_catalog(exports: Exports) -> dict:
         "@context": CONTEXT, "@id": exports.url(DCAT_FILE), "@type": "dcat:Catalog",
         "dct:title": {"@value": package.get("title", package["name"]), "@language": "id"},
         "dct:description": {"@value": package.get("description", ""), "@language": "id"},
-        "dct:publisher": {"@type": "foaf:Agent", "foaf:name": publisher_name(model)},
-        "dct:language": {"@id": LANGUAGE_IND},
-        "foaf:homepage": {"@id": exports.url("index.html")},
-        "dcat:dataset": [_dcat_dataset(exports, d) for d in model.datasets.values()],
+        "dct:publisher": _agent(publisher(package)),
+        "dct:language": _concept("language", "IND", "dct:LinguisticSystem"),
+        "foaf:homepage": {"@id": exports.url("index.html"), "@type": "foaf:Document"},
+        "dcat:themeTaxonomy": {"@id": f"{EU}data-theme", "@type": "skos:ConceptScheme",
+                               "dct:title": {"@value": "Data theme", "@language": "en"}},
+        "dcat:dataset": [_dcat_dataset(exports, d) for d in catalogued(model)],
     }
     if exports.package_date:
         catalog["dct:modified"] = _date(exports.package_date)
@@ -133,14 +186,15 @@ def dcat_catalog(exports: Exports) -> dict:
 
 def _pod_dataset(exports: Exports, dataset: Dataset) -> dict:
     model = exports.model
+    who = publisher(model.catalog.descriptor)
     landing = exports.url(urls.dataset_path(dataset.name))
-    point = _contact_point(model, "vcard:Contact", "", str)
     entry = {
         "@type": "dcat:Dataset", "identifier": landing, "title": dataset.title,
         "description": dataset.description, "keyword": keywords(model, dataset),
-        "publisher": {"@type": "org:Organization", "name": publisher_name(model)},
-        "contactPoint": point, "accessLevel": "public", "landingPage": landing,
-        "language": ["id"], "theme": [dataset.section], "spatial": spatial_label(model),
+        "publisher": {"@type": "org:Organization", "name": who.name},
+        "contactPoint": _contact(who, "vcard:Contact", "", str), "accessLevel": "public",
+        "landingPage": landing, "language": ["id"], "theme": [dataset.section],
+        "spatial": spatial_label(model),
     }
     updated = exports.updated(dataset).date
     if updated:
@@ -166,7 +220,7 @@ def data_json(exports: Exports) -> dict:
         "@context": f"{POD_SCHEMA}/catalog.jsonld", "@id": exports.url(DATA_JSON_FILE),
         "@type": "dcat:Catalog", "conformsTo": POD_SCHEMA,
         "describedBy": f"{POD_SCHEMA}/catalog.json",
-        "dataset": [_pod_dataset(exports, d) for d in exports.model.datasets.values()],
+        "dataset": [_pod_dataset(exports, d) for d in catalogued(exports.model)],
     }
 
 

@@ -19,6 +19,7 @@ from .boundaries import load_boundaries
 from .catalog import Catalog, ResourceSpec, load_catalog
 from .hints import hint_problems, rule_in_words, valid_row_rules
 from .published import shrink_problems
+from .publisher import publisher_problems
 from .report import Problem, Report
 from .schema import metadata_problems, schema_problems
 from .suggestions import suggest
@@ -80,6 +81,7 @@ def validate_datasets(root: Path, published: Path | None = None) -> tuple[Catalo
     report.extend(shrink_problems(catalog, rows, published or root.parent / "output"))
     if report.ok:
         report.extend(warnings_for(catalog, rows))
+        report.extend(publisher_problems(catalog))
     return catalog, report
 
 
