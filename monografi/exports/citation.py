@@ -1,7 +1,8 @@
 """How to cite a dataset, an area page or the whole package: text, BibTeX and CSL-JSON.
 
-Every citation names the version date (the last change of what is cited, from git) and the
-URL, so a figure quoted in an article can be traced back to the exact state of the data.
+Every citation names the version (the package's "version", or a release's tag: one spelling
+everywhere), the date of the last change of what is cited (from git) and the URL, so a figure
+quoted in an article can be traced back to the exact state of the data.
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ from dataclasses import dataclass
 
 from .. import fmt, urls
 from ..model.areas import Area, Dataset, Model
+from ..validation.publisher import publisher
 from .base import exports_of
 
 _BIBTEX_SPECIAL = re.compile(r"([&%$#_{}])")
@@ -26,22 +28,24 @@ class Citation:
     authors: tuple[str, ...]
     publisher: str
     kind: str = "dataset"  # CSL type
+    version: str | None = None  # the package version or release tag, written as is
 
     @property
     def year(self) -> str:
         return self.date[:4] if self.date else "t.t."
 
     @property
-    def version(self) -> str:
+    def date_text(self) -> str:
         return fmt.tanggal(self.date) if self.date else "tanpa tanggal"
 
     @property
     def text(self) -> str:
-        """Author (year). Title [Data set], versi date. Publisher. URL"""
+        """Author (year). Title [Data set], versi V, date. Publisher. URL"""
         label = "Data set" if self.kind == "dataset" else "Halaman web"
         publisher = f" {self.publisher}." if self.publisher != self.title else ""
-        return (f"{'; '.join(self.authors)} ({self.year}). {self.title} [{label}], versi "
-                f"{self.version}.{publisher} {self.url}")
+        version = f"versi {self.version}, " if self.version else ""
+        return (f"{'; '.join(self.authors)} ({self.year}). {self.title} [{label}], {version}"
+                f"{self.date_text}.{publisher} {self.url}")
 
     @property
     def bibtex(self) -> str:
@@ -52,8 +56,8 @@ class Citation:
                  f"  author = {{{' and '.join('{' + esc(a) + '}' for a in self.authors)}}},",
                  f"  title = {{{esc(self.title)}}},",
                  f"  year = {{{self.year}}},"]
-        if self.date:
-            lines.append(f"  version = {{{self.date}}},")
+        if self.version:
+            lines.append(f"  version = {{{esc(self.version)}}},")
         lines += [f"  publisher = {{{esc(self.publisher)}}},",
                   f"  url = {{{self.url}}},",
                   f"  note = {{{'Data set' if self.kind == 'dataset' else 'Halaman web'}}},",
@@ -68,7 +72,8 @@ class Citation:
                 "URL": self.url, "language": "id"}
         if self.date:
             item["issued"] = {"date-parts": [[int(p) for p in self.date.split("-")]]}
-            item["version"] = self.date
+        if self.version:
+            item["version"] = self.version
         return item
 
     @property
@@ -77,10 +82,16 @@ class Citation:
 
 
 def authors(model: Model) -> tuple[str, ...]:
+    """The named authors, else the publishing body (a data set is cited by its publisher)."""
     package = model.catalog.descriptor
     named = [c.get("title") for c in package.get("contributors", [])
              if c.get("title") and c.get("role", "author") == "author"]
-    return tuple(named) or (package.get("title", package["name"]),)
+    return tuple(named) or (publisher(package).name,)
+
+
+def package_version(model: Model) -> str | None:
+    version = model.catalog.descriptor.get("version")
+    return str(version) if version is not None else None
 
 
 def _key(*parts: str) -> str:
@@ -93,16 +104,20 @@ def for_dataset(model: Model, dataset: Dataset) -> Citation:
     package = model.catalog.descriptor
     return Citation(_key("monografi", dataset.name.replace("_", ""), (date or "")[:4]),
                     dataset.title, exports.url(urls.dataset_path(dataset.name)), date,
-                    authors(model), package.get("title", package["name"]))
+                    authors(model), package.get("title", package["name"]),
+                    version=package_version(model))
 
 
-def for_package(model: Model, date: str | None = None) -> Citation:
+def for_package(model: Model, date: str | None = None, version: str | None = None,
+                url: str | None = None) -> Citation:
+    """The whole package; a release passes its tag, its date and the URL of its frozen zip."""
     exports = exports_of(model)
     date = date or exports.package_date
     package = model.catalog.descriptor
     title = package.get("title", package["name"])
     return Citation(_key(package["name"], (date or "")[:4]), title,
-                    exports.url(urls.DATA_INDEX), date, authors(model), title)
+                    url or exports.url(urls.DATA_INDEX), date, authors(model), title,
+                    version=version or package_version(model))
 
 
 def for_area(model: Model, area: Area) -> Citation:
@@ -115,4 +130,5 @@ def for_area(model: Model, area: Area) -> Citation:
     return Citation(_key("monografi", area.slug, max(dates)[:4] if dates else ""),
                     f"Profil {area.label}", exports.url(urls.area_path(area)),
                     max(dates) if dates else None, authors(model),
-                    package.get("title", package["name"]), kind="webpage")
+                    package.get("title", package["name"]), kind="webpage",
+                    version=package_version(model))

@@ -26,6 +26,20 @@ def resource(exports: Exports, dataset: Dataset, path: str) -> dict:
     return entry
 
 
+def licences(model: Model, dataset: Dataset) -> list[dict]:
+    """The table's own licences, else the package's."""
+    return dataset.spec.descriptor.get("licenses", model.catalog.descriptor.get("licenses", []))
+
+
+def used_licences(model: Model, datasets: list[Dataset]) -> list[dict]:
+    """The union of the tables' licences, first seen first: what a package of them is under."""
+    found: dict[str, dict] = {}
+    for dataset in datasets:
+        for licence in licences(model, dataset):
+            found.setdefault(licence.get("name") or licence.get("path", ""), licence)
+    return list(found.values())
+
+
 def _used_sources(model: Model, datasets: list[Dataset]) -> list[dict]:
     used = {s for d in datasets for s in d.source_ids}
     return [s for s in model.catalog.descriptor.get("sources", []) if s.get("id") in used]
@@ -42,6 +56,7 @@ def package_descriptor(exports: Exports, datasets: list[Dataset], paths: dict[st
         descriptor = {k: v for k, v in descriptor.items()
                       if k in ("name", "title", "description", *_PACKAGE_KEYS)}
         descriptor["sources"] = _used_sources(exports.model, datasets)
+    descriptor["licenses"] = used_licences(exports.model, datasets)
     descriptor["resources"] = [resource(exports, d, paths[d.name]) for d in datasets]
     return descriptor
 

@@ -18,6 +18,7 @@ from .. import urls
 from ..model.areas import Dataset, Model
 from ..validation.publisher import Publisher, publisher
 from .base import Exports, json_bytes
+from .datapackage import licences
 from .formats import DATASET_FORMATS
 
 DCAT_FILE = "katalog.jsonld"
@@ -72,10 +73,6 @@ def spatial_label(model: Model) -> str:
     province = roots[0].attrs.get("nama_provinsi", "") if roots else ""
     names = ", ".join(r.label for r in roots)
     return ", ".join(x for x in (names, province, "Indonesia") if x)
-
-
-def licences(model: Model, dataset: Dataset) -> list[dict]:
-    return dataset.spec.descriptor.get("licenses", model.catalog.descriptor.get("licenses", []))
 
 
 def _date(value: str) -> dict:

@@ -4,14 +4,16 @@ from __future__ import annotations
 
 from .. import fmt, urls
 from ..model.areas import Dataset
+from ..validation.publisher import publisher
 from . import citation
 from .base import Exports
+from .datapackage import licences
 
 
 def dataset_metadata(exports: Exports, dataset: Dataset) -> dict:
     model = exports.model
     updated = exports.updated(dataset)
-    package = model.catalog.descriptor
+    who = publisher(model.catalog.descriptor)
     return {
         "nama": dataset.name,
         "judul": dataset.title,
@@ -19,8 +21,9 @@ def dataset_metadata(exports: Exports, dataset: Dataset) -> dict:
         "url": exports.url(urls.dataset_path(dataset.name)),
         "terakhir_diperbarui": updated.date,
         "dasar_tanggal": updated.basis,
-        "versi_paket": package.get("version"),
-        "lisensi": dataset.spec.descriptor.get("licenses", package.get("licenses", [])),
+        "versi_paket": citation.package_version(model),
+        "penerbit": {"nama": who.name, "url": who.url, "email": who.email},
+        "lisensi": licences(model, dataset),
         "sumber": [model.sources[s] | {"id": s} for s in dataset.source_ids if s in model.sources],
         "kunci_utama": dataset.spec.primary_key,
         "kolom": [{"nama": f.name, "judul": f.title, "tipe": f.type,

@@ -2,7 +2,8 @@
 
 A journalist who cited "versi 2026.11.29" must still be able to download exactly that data
 after newer figures land. Each git tag of the project is rebuilt from the tag's own datasets/
-tree (not today's), so the snapshot holds the data, schemas and README as they were. A tag
+tree (not today's), so the snapshot holds the data, schemas and README as they were, and its
+README and CITATION.cff cite the tag as the version, the tag's date and the zip's own URL. A tag
 whose data no longer passes today's validation still gets its zip: the files exactly as
 committed, with the licences, so its URL never breaks.
 """
@@ -21,6 +22,7 @@ from ..build import cache
 from ..model.areas import build_model
 from ..model.history import History, Tag
 from ..validation.check import validate_datasets
+from . import citation
 from .base import LICENCE_DIR, Exports, deterministic_zip
 from .package import package_zip
 
@@ -40,6 +42,11 @@ class Release:
 
 def release_path(tag: str, package_name: str) -> str:
     return f"{RELEASES}/{tag}/{package_name}.zip"
+
+
+def release_citation(exports: Exports, tag: Tag, path: str) -> citation.Citation:
+    """A release is cited by its tag, the tag's date and the URL of its frozen zip."""
+    return citation.for_package(exports.model, tag.commit.date[:10], tag.name, exports.url(path))
 
 
 def _raw_zip(datasets: Path) -> bytes:
@@ -66,8 +73,9 @@ def snapshot(exports: Exports, tag: Tag) -> tuple[str, bytes] | None:
         history = History(exports.project, tag.commit.sha, datasets)
         old = Exports(build_model(catalog), exports.project, exports.base_url, history)
         old.model.memo["exports"] = old  # citations of the old model must see the old dates
-        _, archive = package_zip(old, tag.commit.date[:10])
-        return release_path(tag.name, package_name), archive
+        path = release_path(tag.name, package_name)
+        _, archive = package_zip(old, release_citation(old, tag, path))
+        return path, archive
 
 
 @lru_cache(maxsize=1)

@@ -46,6 +46,7 @@ def _metadata_rows(exports: Exports, dataset: Dataset) -> list[list]:
     rows = [["Judul", meta["judul"]], ["Deskripsi", meta["deskripsi"]],
             ["Terakhir diperbarui", meta["terakhir_diperbarui"] or "tidak diketahui"],
             ["Versi paket", meta["versi_paket"]], ["Alamat", meta["url"]],
+            ["Penerbit", " · ".join(v for v in meta["penerbit"].values() if v)],
             ["Kutipan", meta["kutipan"]],
             ["Lisensi", "; ".join(f"{lic.get('title') or lic.get('name')} ({lic.get('path', '')})"
                                   for lic in meta["lisensi"])],

@@ -24,6 +24,7 @@ from pelican.generators import Generator
 from .. import urls
 from ..build.cache import ValueDigest
 from ..safe_write import write_file
+from ..validation.publisher import publisher
 from ..workers import batches, ordered_map
 from .context import SiteData
 from .pages import Page, collect
@@ -57,6 +58,7 @@ class MonografiGenerator(Generator):
         package = site.model.catalog.descriptor
         self.context["MONOGRAFI_PACKAGE"] = package
         self.context["MONOGRAFI_ZIP"] = urls.zip_path(package["name"])
+        self.context["MONOGRAFI_PUBLISHER"] = publisher(package)
         self.context["MONOGRAFI_PACKAGE_JSON"] = urls.PACKAGE_FILE
 
     def write_page(self, writer, page: Page) -> None:

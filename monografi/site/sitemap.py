@@ -1,7 +1,9 @@
 """Pelican plugin: sitemap.xml and robots.txt, written once every page exists.
 
 The sitemap lists what was really written (every index.html), so no page writer has to know
-about the others; the order is sorted so the file is byte-identical across builds.
+about the others; the order is sorted so the file is byte-identical across builds. `lastmod`
+comes from git, never from the clock: a dataset's pages carry that dataset's last change, every
+other page the newest change of the package.
 """
 
 from __future__ import annotations
@@ -11,25 +13,52 @@ from xml.sax.saxutils import escape
 
 from pelican import signals
 
+from .. import urls
 from ..safe_write import write_file
 
 
-def sitemap_xml(site_dir: Path, base: str) -> str:
+def lastmod_of(dates: dict[str, str], newest: str | None):
+    """path → its date: the dataset's own date under data/<name>/, else `newest`."""
+    def lastmod(path: str) -> str | None:
+        parts = path.split("/")
+        if parts[0] == "data" and len(parts) > 2:
+            return dates.get(parts[1], newest)
+        return newest
+    return lastmod
+
+
+def sitemap_xml(site_dir: Path, base: str, lastmod=lambda path: None) -> str:
     paths = sorted(p.relative_to(site_dir).as_posix() for p in site_dir.rglob("index.html"))
-    entries = "".join(f"  <url><loc>{escape(base)}/{escape(path.removesuffix('index.html'))}</loc></url>\n"
-                      for path in paths)
+    entries = []
+    for path in paths:
+        date = lastmod(path)
+        stamp = f"<lastmod>{date}</lastmod>" if date else ""
+        entries.append(f"  <url><loc>{escape(base)}/{escape(urls.url(path))}</loc>{stamp}</url>\n")
     return ('<?xml version="1.0" encoding="UTF-8"?>\n'
-            '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n' + entries + "</urlset>\n")
+            '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n' + "".join(entries)
+            + "</urlset>\n")
 
 
 def robots_txt(base: str) -> str:
     return f"User-agent: *\nAllow: /\nSitemap: {base}/sitemap.xml\n"
 
 
+def _git_dates(pelican):
+    from ..exports import exports_of
+
+    site = pelican.settings.get("MONOGRAFI")
+    if site is None:
+        return lambda path: None
+    exports = exports_of(site.model, site.project)
+    dates = {name: exports.updated(d).date for name, d in site.model.datasets.items()
+             if exports.updated(d).date}
+    return lastmod_of(dates, exports.package_date)
+
+
 def write_sitemap(pelican) -> None:
     site_dir = Path(pelican.output_path)
     base = pelican.settings.get("SITEURL_PUBLIK", "").rstrip("/")
-    write_file(site_dir, "sitemap.xml", sitemap_xml(site_dir, base).encode())
+    write_file(site_dir, "sitemap.xml", sitemap_xml(site_dir, base, _git_dates(pelican)).encode())
     write_file(site_dir, "robots.txt", robots_txt(base).encode())
 
 

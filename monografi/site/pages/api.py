@@ -1,4 +1,8 @@
-"""The API documentation page, with working examples built from the real index."""
+"""The API documentation page, with working examples built from the real index.
+
+The examples run as written (a test runs them against a local server) and read every code
+column of the example file as text: read as numbers, 32.10 would become 32.1.
+"""
 
 from __future__ import annotations
 
@@ -6,8 +10,15 @@ from collections.abc import Iterator
 
 from ...exports import api, exports_of
 from ...exports.formats import by_key
+from ...model.areas import Dataset
 from ..context import SiteData
 from . import Page
+
+
+def text_dtype(dataset: Dataset) -> str:
+    """pandas `dtype=` for this file's code columns, e.g. {"kode_kecamatan": str}."""
+    return "{" + ", ".join(f'"{f.name}": str' for f in dataset.fields
+                           if f.name.startswith("kode_")) + "}"
 
 
 def pages(site: SiteData) -> Iterator[Page]:
@@ -21,6 +32,7 @@ def pages(site: SiteData) -> Iterator[Page]:
         "area_pattern": exports.url(f"{api.ROOT}/{area.level}/") + "{kode-dengan-tanda-hubung}.json",
         "dataset": dataset, "dataset_doc": exports.url(api.dataset_doc_path(dataset.name)),
         "csv": exports.url(by_key("csv").path(dataset.name)),
+        "dtype": text_dtype(dataset),
         "levels": sorted({a.level for a in model.areas.values()}),
     }
     yield Page("api/index.html", "api", {"view": view})

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ...exports import citation, exports_of
-from ...exports.releases import releases
+from ...exports.releases import release_citation, releases
 from ..context import SiteData
 from . import Page
 
@@ -13,7 +13,8 @@ from . import Page
 def pages(site: SiteData) -> Iterator[Page]:
     exports = exports_of(site.model, site.project)
     items = [{"tag": release.tag.name, "date": release.date, "path": release.path,
-              "message": release.tag.commit.message, "bytes": len(data)}
+              "message": release.tag.commit.message, "bytes": len(data),
+              "citation": release_citation(exports, release.tag, release.path).text}
              for release, data in reversed(releases(exports))]
     yield Page("rilis/index.html", "rilis",
                {"releases": items, "git": exports.history.available,
