@@ -67,12 +67,14 @@ def test_dataset_citation_has_version_date_url_bibtex_and_csl(exports):
     date = exports.updated(dataset).date
     assert re.fullmatch(r"\d{4}-\d{2}-\d{2}", date)
     assert cite.url.endswith("/data/luas_kecamatan/") and cite.url in cite.text
-    assert f"versi {int(date[8:])} " in cite.text and cite.text.startswith("Tim Monografi (")
+    version = exports.model.catalog.descriptor["version"]
+    assert f"versi {version}, {int(date[8:])} " in cite.text
+    assert cite.text.startswith("Tim Monografi (")
     bib = cite.bibtex
     assert bib.startswith("@misc{") and bib.count("{") == bib.count("}")
-    assert f"version = {{{date}}}" in bib and f"url = {{{cite.url}}}" in bib
+    assert f"version = {{{version}}}" in bib and f"url = {{{cite.url}}}" in bib
     csl = json.loads(cite.csl_json)[0]
-    assert csl["type"] == "dataset" and csl["URL"] == cite.url
+    assert csl["type"] == "dataset" and csl["URL"] == cite.url and csl["version"] == version
     assert csl["issued"] == {"date-parts": [[int(p) for p in date.split("-")]]}
 
 

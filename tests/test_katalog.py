@@ -84,8 +84,18 @@ def test_data_json_meets_project_open_data_v1_1(exports):
         if entry["title"] not in timed:  # master lists and empty tables have no time span
             entry = {**entry, "temporal": "2000-01-01/2000-12-31"}
         jsonschema.validate({**document, "dataset": [entry]}, POD_SCHEMA)
-    assert len(document["dataset"]) == len(exports.model.datasets)
+    assert len(document["dataset"]) == len(dcat.catalogued(exports.model))
     assert all("temporal" in e for e in document["dataset"] if e["title"] in timed)
+
+
+@pytest.mark.parametrize("document", [dcat.data_json, dcat.dcat_catalog])
+def test_header_only_tables_are_left_out_of_both_catalogues(exports, document):
+    listed = json.dumps(document(exports))
+    empty = [d for d in exports.model.datasets.values() if d.table.empty]
+    assert {d.name for d in empty} >= {"sekolah_kecamatan", "fasilitas_kesehatan_kecamatan",
+                                       "tempat_ibadah_kecamatan"}
+    assert not [d.name for d in empty if f"/data/{d.name}/" in listed]
+    assert all(f"/data/{d.name}/" in listed for d in dcat.catalogued(exports.model))
 
 
 def test_data_json_describes_luas_kecamatan_truthfully(exports):
