@@ -138,8 +138,9 @@ def test_xlsx_metadata_sheet_describes_the_dataset(project):
     assert meta["Deskripsi"] == dataset.description
     assert "CC BY 4.0" in meta["Lisensi"]
     assert meta["Terakhir diperbarui"] == "2026-11-29"  # package `created`: the copy has no git
-    assert meta["Kutipan"].endswith("versi 29 November 2026. Monografi Kecamatan Kabupaten "
-                                    "Karawang. http://127.0.0.1:8000/data/luas_kecamatan/")
+    assert meta["Kutipan"].endswith("versi 2026.11.29, 29 November 2026. Monografi Kecamatan "
+                                    "Kabupaten Karawang. http://127.0.0.1:8000/data/luas_kecamatan/")
+    assert meta["Versi paket"] == "2026.11.29" and meta["Penerbit"] == "Tim Monografi"
     assert meta["S3"].startswith("Data digital batas administrasi BIG 2011")
     fields = {r[0]: r for r in book["metadata"].iter_rows(values_only=True)
               if r and r[0] in {f.name for f in dataset.fields}}
