@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import shutil
 from pathlib import Path
 
@@ -13,8 +14,14 @@ REPO = Path(__file__).resolve().parent.parent
 PROJECT_PARTS = ("datasets", "content", "theme", "pelicanconf.py")
 
 
-def copy_project(target: Path) -> Path:
-    """A copy of the bundled project (real Karawang data) that a test may damage freely."""
+TEST_CONTACT = "data@contoh.invalid"  # reserved domain: never a real address
+
+
+def copy_project(target: Path, contact: str | None = TEST_CONTACT) -> Path:
+    """A copy of the bundled project (real Karawang data) that a test may damage freely.
+
+    The bundled data has no publisher e-mail (none is invented), so `check` warns; the copy gets
+    a placeholder, as a configured portal would have, unless `contact` is None."""
     target.mkdir(parents=True, exist_ok=True)
     for part in PROJECT_PARTS:
         source = REPO / part
@@ -22,6 +29,12 @@ def copy_project(target: Path) -> Path:
             shutil.copytree(source, target / part)
         else:
             shutil.copy2(source, target / part)
+    if contact:
+        package = target / "datasets" / "datapackage.json"
+        descriptor = json.loads(package.read_text(encoding="utf-8"))
+        publisher = next(c for c in descriptor["contributors"] if c.get("role") == "publisher")
+        publisher["email"] = contact
+        package.write_text(json.dumps(descriptor, ensure_ascii=False, indent=2), encoding="utf-8")
     return target
 
 

@@ -14,6 +14,7 @@ from monografi.exports import dcat, exports_of
 from monografi.exports.formats import DATASET_FORMATS
 from monografi.model.areas import build_model
 from monografi.validation.catalog import load_catalog
+from tests.conftest import copy_project
 from tests.helpers import edit_package
 
 CONTACT = "data@contoh.invalid"  # synthetic address for the test copy only
@@ -142,7 +143,8 @@ def test_dcat_catalogue_meets_dcat_ap_mandatory_properties(exports):
                             distribution["dcat:mediaType"]["@id"])
 
 
-def test_without_a_contact_address_none_is_invented(project):
+def test_without_a_contact_address_none_is_invented(tmp_path):
+    project = copy_project(tmp_path / "proyek", contact=None)
     catalog, _ = load_catalog(project / "datasets")
     exports = exports_of(build_model(catalog), project)
     entry = dcat.data_json(exports)["dataset"][0]

@@ -21,12 +21,12 @@ from monografi.model.areas import build_model
 from monografi.validation.catalog import load_catalog
 from monografi.validation.check import validate_datasets
 from monografi.validation.publisher import publisher
-from tests.conftest import REPO
+from tests.conftest import REPO, TEST_CONTACT, copy_project
 from tests.helpers import edit_package
 from tests.test_history import RELEASE, scripted_repo
 
 SPECS = REPO.parent / "shared" / "reference" / "specs"
-CONTACT = "data@contoh.invalid"  # synthetic address for the test copy only
+CONTACT = TEST_CONTACT
 EU = "http://publications.europa.eu/resource/authority/"
 
 
@@ -45,8 +45,7 @@ def model_of(project):
 
 @pytest.fixture
 def exports(project):
-    edit_package(project, lambda d: d["contributors"][0].update(email=CONTACT))
-    return exports_of(model_of(project), project)
+    return exports_of(model_of(project), project)  # the copy has the placeholder e-mail
 
 
 def shacl_results(document: dict, version: str) -> list[tuple[str, str, str]]:
@@ -118,7 +117,8 @@ def test_data_json_passes_the_non_federal_pod_profile_with_a_contact(exports):
     assert all(d["contactPoint"]["hasEmail"] == f"mailto:{CONTACT}" for d in document["dataset"])
 
 
-def test_without_a_publisher_email_check_warns_at_its_key_and_nothing_is_invented(project):
+def test_without_a_publisher_email_check_warns_at_its_key_and_nothing_is_invented(tmp_path):
+    project = copy_project(tmp_path / "proyek", contact=None)
     catalog, report = validate_datasets(project / "datasets")
     assert report.ok
     [warning] = [p for p in report.warnings if p.rule == "penerbit_tanpa_email"]
@@ -198,8 +198,6 @@ def test_every_licence_the_bundled_data_uses_ships_its_full_text():
 
 
 def test_a_release_cites_its_tag_its_date_and_its_frozen_zip(tmp_path):
-    from tests.conftest import copy_project
-
     repo = copy_project(tmp_path / "repo")
     scripted_repo(repo)
     exports = exports_of(model_of(repo), repo)
