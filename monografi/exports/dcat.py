@@ -155,8 +155,6 @@ def _dcat_dataset(exports: Exports, dataset: Dataset) -> dict:
         "dcat:downloadURL": {"@id": exports.url(fmt.path(dataset.name))},
         "dcat:mediaType": {"@id": IANA + fmt.media_type, "@type": "dct:MediaType"},
         "dct:format": _concept("file-type", FILE_TYPES[fmt.media_type], "dct:MediaTypeOrExtent"),
-        "dcat:byteSize": {"@value": str(len(exports.render(fmt, dataset))),
-                          "@type": "xsd:nonNegativeInteger"},
         **({"dct:license": _licence(named[0])} if named else {}), **rights,
     } for fmt in DATASET_FORMATS]
     return entry
