@@ -241,3 +241,24 @@ def test_templates_never_read_an_attribute_that_a_dict_has_as_a_method(template)
     traps = [f"line {n.lineno}: .{n.attr}" for n in tree.find_all(nodes.Getattr)
              if n.attr in DICT_METHODS and id(n) not in called]
     assert not traps
+
+
+def test_public_pages_carry_no_regex_python_or_git(built_site):
+    """Rules in words, coverage computed from the data, releases explained without git."""
+    for page_path in sorted((built_site / "data").glob("*/index.html")):
+        html = page_path.read_text()
+        assert "pola:" not in html and "^[0-9]" not in html and "[0-9]{" not in html, page_path
+        assert " is None" not in html and "int(" not in html and "== jumlah" not in html
+        assert "Saat ini hanya" not in html, page_path
+    dukcapil = read_page(built_site / "data" / "penduduk_dukcapil_kecamatan" / "index.html")
+    assert "Tersedia untuk 5 dari 30 kecamatan: Cikampek, Karawang Barat" in dukcapil.text
+    desa = read_page(built_site / "data" / "desa" / "index.html")
+    assert "format seperti 32.15.01.2001" in desa.text or "format seperti" in desa.text
+    rilis = (built_site / "rilis" / "index.html").read_text()
+    assert "git" not in rilis.lower().replace("digit", "")
+
+
+def test_dataset_preview_names_every_area(built_site):
+    page = read_page(built_site / "data" / "luas_kecamatan" / "index.html")
+    preview = [r for r in page.rows if r and r[0] == "Cibuaya"]
+    assert preview and "117,98" in preview[0]

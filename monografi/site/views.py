@@ -13,7 +13,7 @@ from .. import fmt, urls
 from ..charts import Chart
 from ..model.areas import Area, Dataset, Field, Model
 from ..model.indicators import COMPARED_LEVEL, indicators_of
-from ..validation.hints import category_columns
+from ..validation.hints import category_columns, rule_words, valid_row_rules
 
 SECTION_ORDER = ("Wilayah", "Kependudukan", "Pertanian", "Pendidikan", "Kesehatan", "Agama")
 LEVEL_PLURAL = {"kabupaten": "kabupaten", "kecamatan": "kecamatan", "desa": "desa/kelurahan"}
@@ -337,7 +337,8 @@ def area_view(model: Model, charts: dict, area: Area) -> dict:
     }
 
 
-def constraint_text(f: Field) -> str:
+def constraint_text(f: Field, example: str | None = None) -> str:
+    """The column's rules in words: a pattern is said by an example, never as a regex."""
     parts = []
     c = f.constraints
     labels = {"required": "wajib diisi", "unique": "unik"}
@@ -349,15 +350,42 @@ def constraint_text(f: Field) -> str:
     if "enum" in c:
         parts.append("pilihan: " + ", ".join(map(str, c["enum"])))
     if "pattern" in c:
-        parts.append(f"pola: {c['pattern']}")
+        parts.append(f"format seperti {example}" if example else "format tetap (lihat Panduan data)")
     return "; ".join(parts)
+
+
+def rule_text(rule: dict) -> str:
+    """A row rule for the public: its message's first sentence (the rest is the fix for
+    staff), else the formula in words; never the formula itself."""
+    if rule.get("pesan"):
+        return rule["pesan"].split(". ")[0].rstrip(".") + "."
+    return rule_words(rule["rumus"])
+
+
+def coverage_sentence(model: Model, dataset: Dataset, named: int = 8) -> str:
+    """'Tersedia untuk 2 dari 30 kecamatan: Karawang Barat, Klari.' computed, never hand-written."""
+    if not dataset.area_field or not dataset.level or dataset.is_master:
+        return ""
+    areas = model.level(dataset.level)
+    codes = set(dataset.table[dataset.area_field].dropna())
+    covered = sorted((a for a in areas if a.code in codes), key=lambda a: a.name)
+    plural = LEVEL_PLURAL.get(dataset.level, dataset.level)
+    if not covered:
+        return f"Belum tersedia untuk {plural} mana pun."
+    if len(covered) == len(areas):
+        return f"Tersedia untuk semua {fmt.angka(len(areas))} {plural}."
+    names = ", ".join(a.name for a in covered[:named]) + (", …" if len(covered) > named else "")
+    return (f"Tersedia untuk {fmt.angka(len(covered))} dari {fmt.angka(len(areas))} {plural}: "
+            f"{names}.")
 
 
 def dataset_view(model: Model, dataset: Dataset, preview_rows: int = 25) -> dict:
     spec = dataset.spec
     schema = spec.schema
+    examples = {raw["name"]: raw.get("example") for raw in spec.fields}
     fields = [{"name": f.name, "title": f.title, "type": f.type, "unit": fmt.satuan(f.unit),
-               "description": f.description, "constraints": constraint_text(f)}
+               "description": f.description,
+               "constraints": constraint_text(f, examples.get(f.name))}
               for f in dataset.fields]
     areas_total = len(model.level(dataset.level)) if dataset.level else 0
     covered = dataset.table[dataset.area_field].nunique() if dataset.area_field else 0
@@ -369,15 +397,17 @@ def dataset_view(model: Model, dataset: Dataset, preview_rows: int = 25) -> dict
         "fields": fields,
         "primary_key": spec.primary_key,
         "foreign_keys": schema.get("foreignKeys", []),
-        "row_rules": spec.hints.get("aturan_baris", []),
+        "row_rules": [rule_text(rule) for rule in valid_row_rules(spec)],
         "licenses": spec.descriptor.get("licenses", model.catalog.descriptor.get("licenses", [])),
         "sources": sources,
         "rows": len(dataset.table),
         "coverage": f"{covered} dari {areas_total} {LEVEL_PLURAL.get(dataset.level, '')}"
         if areas_total else "",
+        "coverage_text": coverage_sentence(model, dataset),
         "periods": dataset.periods,
         "preview": rows_table(model, dataset, preview, f"Cuplikan {dataset.title}",
-                              False) if preview else None,
+                              dataset.area_field is not None and not dataset.is_master)
+        if preview else None,
         "preview_all": dataset.area_field is None or len(dataset.table) <= preview_rows,
     }
 

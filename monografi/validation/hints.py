@@ -315,6 +315,11 @@ def _words(node: ast.AST, lang: int) -> str:
     return ast.unparse(node)
 
 
+def rule_words(formula: str, lang: int = 0) -> str:
+    """A row rule as a sentence for the public dataset page ('… sama dengan jumlah')."""
+    return _words(ast.parse(formula.strip(), mode="eval").body, lang)
+
+
 def rule_in_words(formula: str, cells: dict[str, str]) -> tuple[str, str]:
     """(id, en) text for a broken rule that has no "pesan": the rule and the row's values."""
     tree = ast.parse(formula.strip(), mode="eval")
