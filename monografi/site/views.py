@@ -6,6 +6,7 @@ Pelican and keeps every number formatted the same way everywhere.
 
 from __future__ import annotations
 
+import ast
 import re
 from dataclasses import dataclass, field
 
@@ -355,9 +356,10 @@ def constraint_text(f: Field, example: str | None = None) -> str:
 
 
 def rule_text(rule: dict) -> str:
-    """A row rule for the public: its message's first sentence (the rest is the fix for
-    staff), else the formula in words; never the formula itself."""
-    if rule.get("pesan"):
+    """A row rule for the public: in words when it only compares columns, else its message's
+    first sentence (the rest is the fix for staff); never the formula itself."""
+    tree = ast.parse(rule["rumus"].strip(), mode="eval")
+    if rule.get("pesan") and any(isinstance(n, ast.Call | ast.Subscript) for n in ast.walk(tree)):
         return rule["pesan"].split(". ")[0].rstrip(".") + "."
     return rule_words(rule["rumus"])
 
