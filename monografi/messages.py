@@ -620,6 +620,23 @@ RULES: dict[str, tuple[str, str, str, str]] = {
         "\"data@example.go.id\", in the contributor with \"role\": \"publisher\" (with "
         "\"title\" the body's name and \"path\" its website).",
     ),
+    # --- branch read (issue 10): declared headline figures -------------------------------
+    "angka_utama_agregasi": (
+        "Agregasi {value!r} untuk angka utama tidak dikenal.",
+        "Unknown headline aggregation {value!r}.",
+        "Isi \"agregasi\" dengan salah satu dari: {batas}.",
+        "Set \"agregasi\" to one of: {batas}.",
+    ),
+    "angka_utama_kategori": (
+        "Angka utama {value!r} tabel {tabel} diambil dari satu baris, padahal satu periode "
+        "dibagi menurut {kategori}: kartu akan menampilkan satu kategori seolah-olah total.",
+        "Headline {value!r} of table {tabel} takes one row, but each period is split by "
+        "{kategori}: the card would show one category as if it were the total.",
+        "Tambahkan \"agregasi\": \"jumlah\" untuk menjumlahkan semua kategori, atau "
+        "\"saring\": {{\"{kolom}\": \"…\"}} untuk memilih satu kategori.",
+        "Add \"agregasi\": \"jumlah\" to add up all categories, or "
+        "\"saring\": {{\"{kolom}\": \"…\"}} to pick one category.",
+    ),
 }
 
 # JSON kinds named by tipe_json: (id, en).

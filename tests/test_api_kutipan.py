@@ -104,7 +104,8 @@ def test_standar_data_follows_the_schema(exports):
         assert row["konsep"] == schema[name].get("title", name)
         assert row["satuan"] == schema[name].get("satuan", "")
     assert rows["kode_kecamatan"]["klasifikasi"] == "rujukan ke tabel kecamatan"
-    assert "laki_laki + perempuan == jumlah" in rows["jumlah"]["aturan_validasi"]
+    assert "laki_laki + perempuan sama dengan jumlah" in rows["jumlah"]["aturan_validasi"]
+    assert "==" not in rows["jumlah"]["aturan_validasi"]  # rules in words, not Python
     assert rows["jumlah"]["ukuran"] == "jumlah (bilangan bulat)"
     years = sorted(r["tahun"] for r in csv_rows("penduduk_kecamatan"))
     assert view["referensi_waktu"] == f"Tahun: {years[0]} sampai {years[-1]}"

@@ -86,7 +86,13 @@ def _hint(name, change):
     (lambda h: h.update(grafik={"jenis": "deret_waktu"}), "tipe_json", "grafik"),
     (lambda h: h.update(grafik=["deret_waktu"]), "tipe_json", "grafik"),
     (lambda h: h.update(bagian=["Kependudukan"]), "tipe_json", "bagian"),
-    (lambda h: h.update(angka_utama=["sumber"]), "petunjuk_tipe_kolom", "angka_utama[0]"),
+    (lambda h: h.update(angka_utama=[{"ukuran": "sumber"}]), "petunjuk_tipe_kolom",
+     "angka_utama[0].ukuran"),
+    (lambda h: h.update(angka_utama=["jumlah"]), "tipe_json", "angka_utama"),
+    (lambda h: h.update(angka_utama=[{"ukuran": "jumlah", "agregasi": "rata"}]),
+     "angka_utama_agregasi", "angka_utama[0].agregasi"),
+    (lambda h: h.update(angka_utama=[{"ukuran": "jumlah", "saring": {"jenjangg": "SD"}}]),
+     "petunjuk_kolom", "angka_utama[0].saring.jenjangg"),
     (lambda h: h.update(aturan_baris={"rumus": "jumlah > 0"}), "tipe_json", "aturan_baris"),
     (lambda h: h.update(jumlah_desa={"rinci": "desa_x", "ukuran": ["jumlah"]}), "petunjuk_rinci",
      "jumlah_desa.rinci"),
@@ -103,6 +109,24 @@ def test_broken_hint_is_a_config_error_at_its_key(project, change, rule, key):
     assert code == 2
     assert f"resources[7].monografi.{key}" in {p.column for p in problems}
     assert_indonesian(report)
+
+
+@pytest.mark.parametrize(("headline", "ok"), [
+    ({"ukuran": "sekolah_negeri"}, False),  # one jenjang's row shown as if it were the total
+    ({"ukuran": "murid", "agregasi": "terakhir"}, False),
+    ({"ukuran": "sekolah_negeri", "agregasi": "jumlah"}, True),
+    ({"ukuran": "guru", "saring": {"jenjang": "SD"}}, True),
+])
+def test_headline_over_categories_must_say_how_they_add_up(project, headline, ok):
+    edit_package(project, _hint("sekolah_kecamatan",
+                                lambda h: h.update(angka_utama=[headline])))
+    code, report = check(project)
+    assert code == (0 if ok else 2), report.format_text()
+    if not ok:
+        problems = at_key(report, "angka_utama_kategori")
+        text = " ".join(problems[0].texts("id"))
+        assert "jenjang" in text and '"agregasi": "jumlah"' in text and "sekolah_kecamatan" in text
+        assert_indonesian(report)
 
 
 def test_unknown_chart_kind_names_the_valid_ones(project):

@@ -59,21 +59,33 @@ def test_desa_list_with_codes_and_postal_codes(built_site):
         assert [row["kode_desa"], row["nama_desa"], row["jenis"], row["kode_pos"] or "–"] in page.rows
 
 
-def test_missing_figures_say_belum_tersedia(built_site):
+def test_topics_without_data_collapse_into_one_public_line(built_site):
     klari = page_of(built_site, "32.15.05")
-    assert "Belum tersedia untuk Kecamatan Klari" in klari.text
     assert "190.523" in klari.text  # its Dukcapil figure is shown
+    assert "Belum ada data: Luas wilayah desa/kelurahan menurut sumber, Penduduk kecamatan (BPS), " \
+           "Penduduk desa/kelurahan (BPS), Pendidikan, Kesehatan, Agama." in klari.text
+    assert any(link.endswith("kelengkapan/") for link in klari.links)
+    for path in ("kecamatan/32-15-05", "kecamatan/32-15-02", "desa/32-15-05-2001"):
+        html = (built_site / path / "index.html").read_text()
+        assert "Belum tersedia untuk" not in html and "untuk mengisinya" not in html
+        assert 'id="pendidikan"' not in html and 'id="kesehatan"' not in html  # no empty heading
 
 
-def test_home_has_key_figures_comparison_chart_and_kecamatan_list(built_site):
+def test_home_leads_to_every_kecamatan_before_any_table(built_site):
+    html = (built_site / "index.html").read_text()
     home = read_page(built_site / "index.html")
     assert "Kabupaten Karawang" in home.text
     assert "2.554.384" in home.text and "S10" in home.text  # BPS mid-2024
     assert "1.385.556,69" in home.text and "ton GKP" in home.text
-    chart = next(i for i in home.images if "luas_kecamatan-perbandingan" in i["src"])
-    assert "Cibuaya: 117,98" in chart["alt"]
-    linked = [link for link in home.links if link.removeprefix("./").startswith("kecamatan/")]
-    assert len(set(linked)) == 30
+    grid = html[html.index('class="kisi"'):html.index("</ul>", html.index('class="kisi"'))]
+    assert grid.count('href="./kecamatan/') == 30 and html.index('class="kisi"') < html.index("<table")
+    assert "Cibuaya</a> <span" in grid and "117,98" in grid
+    assert "luas_kecamatan-perbandingan" not in html  # the 30-row table lives on its data page
+
+
+def test_approximate_figure_is_shown_as_approximate(built_site):
+    home = read_page(built_site / "index.html")
+    assert "± 101.000" in home.text and "angka perkiraan sumber" in home.text
 
 
 def test_every_chart_has_alt_text_and_a_table(built_site):
@@ -229,3 +241,24 @@ def test_templates_never_read_an_attribute_that_a_dict_has_as_a_method(template)
     traps = [f"line {n.lineno}: .{n.attr}" for n in tree.find_all(nodes.Getattr)
              if n.attr in DICT_METHODS and id(n) not in called]
     assert not traps
+
+
+def test_public_pages_carry_no_regex_python_or_git(built_site):
+    """Rules in words, coverage computed from the data, releases explained without git."""
+    for page_path in sorted((built_site / "data").glob("*/index.html")):
+        html = page_path.read_text()
+        assert "pola:" not in html and "^[0-9]" not in html and "[0-9]{" not in html, page_path
+        assert " is None" not in html and "int(" not in html and "== jumlah" not in html
+        assert "Saat ini hanya" not in html, page_path
+    dukcapil = read_page(built_site / "data" / "penduduk_dukcapil_kecamatan" / "index.html")
+    assert "Tersedia untuk 5 dari 30 kecamatan: Cikampek, Karawang Barat" in dukcapil.text
+    desa = read_page(built_site / "data" / "desa" / "index.html")
+    assert "format seperti 32.15.01.2001" in desa.text or "format seperti" in desa.text
+    rilis = (built_site / "rilis" / "index.html").read_text()
+    assert "git" not in rilis.lower().replace("digit", "")
+
+
+def test_dataset_preview_names_every_area(built_site):
+    page = read_page(built_site / "data" / "luas_kecamatan" / "index.html")
+    preview = [r for r in page.rows if r and r[0] == "Cibuaya"]
+    assert preview and "117,98" in preview[0]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from .. import fmt
 from ..model.areas import Area, Dataset, Model
-from .base import Bars, Chart, points_text, source_label
+from .base import Bars, Chart, credit, points_text, source_label
 
 
 class BySource(Bars):
@@ -26,7 +26,8 @@ class BySource(Bars):
                            f"{fmt.angka(r[measure])}" for r in rows) + ".")
         return Chart(f"{area.slug}-{dataset.name}-{self.name}", self.name,
                      f"{field.title} menurut sumber – {area.label}", fmt.satuan(field.unit),
-                     (("sumber", points),), alt, area.code, dataset.name)
+                     (("sumber", points),), alt, area.code, dataset.name,
+                     credit(model, (r["sumber"] for r in rows)))
 
 
 class Ranking(Bars):
@@ -57,4 +58,5 @@ class Ranking(Bars):
                + points_text(points) + ".")
         return Chart(f"{area.slug}-{dataset.name}-{self.name}", self.name,
                      f"{field.title} per {dataset.level} ({', '.join(periods)})",
-                     fmt.satuan(field.unit), (("", points),), alt, area.code, dataset.name)
+                     fmt.satuan(field.unit), (("", points),), alt, area.code, dataset.name,
+                     credit(model, [source] if source else sorted(latest["sumber"].unique())))

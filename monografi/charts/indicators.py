@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from ..model.areas import Model
 from ..model.indicators import Indicator, Ranking
-from .base import Chart, points_text, source_label
+from .base import Chart, credit, points_text, source_label
 from .maps import Choropleth, Locator
 
 INDICATOR_AREA = "indikator"
@@ -25,7 +25,8 @@ def ranking_chart(model: Model, indicator: Indicator, ranking: Ranking) -> Chart
            f"{points_text(points)}.")
     return Chart(chart_ids(indicator, ranking)[0], "perbandingan",
                  f"{indicator.title}, {ranking.period} ({ranking.label})", indicator.unit,
-                 (("", points),), alt, INDICATOR_AREA, indicator.id)
+                 (("", points),), alt, INDICATOR_AREA, indicator.id,
+                 credit(model, [ranking.source]))
 
 
 def series_chart(model: Model, indicator: Indicator, ranking: Ranking) -> Chart | None:
@@ -38,7 +39,7 @@ def series_chart(model: Model, indicator: Indicator, ranking: Ranking) -> Chart 
            + " ".join(f"{name}: {points_text(points)}." for name, points in series))
     return Chart(chart_ids(indicator, ranking)[1], "deret_waktu",
                  f"{indicator.title} menurut waktu ({ranking.label})", indicator.unit, series, alt,
-                 INDICATOR_AREA, indicator.id)
+                 INDICATOR_AREA, indicator.id, credit(model, [ranking.source]))
 
 
 def indicator_charts(model: Model, indicators: list[Indicator]) -> list[Chart]:

@@ -15,12 +15,12 @@ from matplotlib.patches import Patch
 from .. import fmt
 from ..model.areas import Area, Model
 from ..model.indicators import Indicator, Ranking
-from .base import Chart, points_text, source_label
+from .base import FONT, Chart, credit, points_text, source_label
 
 SCALE = ("#deebf7", "#9ecae1", "#6baed6", "#3182bd", "#08519c")
 NO_DATA = "#f0f0f0"
-HIGHLIGHT = "#b5522b"
-MAP_WIDTH_IN = 4.8
+HIGHLIGHT = "#D55E00"
+MAP_WIDTH_IN = 4.0  # same width as the other charts: same rendered text size
 
 
 def rings(geometry) -> tuple:
@@ -76,7 +76,8 @@ class Choropleth:
                + points_text(tuple((n, v) for n, v, _ in series if v is not None)) + "."
                + (f" Tidak ada data: {', '.join(missing)}." if missing else ""))
         return Chart(chart_id, self.name, f"Peta {indicator.title}, {ranking.period} ({ranking.label})",
-                     indicator.unit, series, alt, "indikator", indicator.id)
+                     indicator.unit, series, alt, "indikator", indicator.id,
+                     credit(model, [ranking.source]))
 
     def draw(self, figure: Figure, chart: Chart) -> None:
         values = [v for _, v, _ in chart.series if v is not None]
@@ -101,7 +102,7 @@ class Choropleth:
             handles.append(Patch(facecolor=NO_DATA, edgecolor="#555555", hatch="///",
                                  label="tidak ada data"))
         ax.legend(handles=handles, loc="upper center", bbox_to_anchor=(0.5, 0.0), ncol=2,
-                  frameon=False, fontsize=8)
+                  frameon=False, fontsize=FONT)
 
 
 class Locator:
@@ -123,4 +124,4 @@ class Locator:
         colours = [HIGHLIGHT if value else NO_DATA for _, value, _ in chart.series]
         ax = _draw_polygons(figure, chart, colours, [""] * len(colours))
         ax.legend(handles=[Patch(facecolor=HIGHLIGHT, label=chart.title.removeprefix("Lokasi "))],
-                  loc="upper center", bbox_to_anchor=(0.5, 0.0), frameon=False, fontsize=8)
+                  loc="upper center", bbox_to_anchor=(0.5, 0.0), frameon=False, fontsize=FONT)

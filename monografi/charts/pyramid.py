@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 from matplotlib.figure import Figure
-from matplotlib.ticker import FuncFormatter
+from matplotlib.ticker import FuncFormatter, MaxNLocator
 
 from .. import fmt
 from ..model.areas import Area, Dataset, Model
-from .base import COLOURS, MAX_BARS, WIDTH_IN, Chart, shown_note, source_label
+from .base import COLOURS, MAX_BARS, Chart, credit, framed_axes, shown_note, source_label
 
 
 class Pyramid:
@@ -33,21 +33,19 @@ class Pyramid:
                + "; ".join(f"{g}: {fmt.angka(m)} / {fmt.angka(f)}" for g, (m, f) in points) + ".")
         return Chart(f"{area.slug}-{dataset.name}-{self.name}", self.name,
                      f"Piramida penduduk {area.label}, {period}", "jiwa", (("", points),), alt,
-                     area.code, dataset.name)
+                     area.code, dataset.name, credit(model, sources))
 
     def draw(self, figure: Figure, chart: Chart) -> None:
         (_, all_points), = chart.series
         points = all_points[:MAX_BARS]
-        height = 1.0 + 0.22 * len(points)
-        figure.set_size_inches(WIDTH_IN, height)
-        ax = figure.add_axes((0.18, 0.55 / height, 0.78, 1 - 0.85 / height))
+        ax = framed_axes(figure, chart, 0.26 * len(points) + 0.4, left_in=0.8, below_in=0.35,
+                         note=shown_note(len(points), len(all_points), "kelompok pertama"))
         positions = range(len(points))
         ax.barh(positions, [-m for _, (m, _) in points], color=COLOURS[0], label="Laki-laki")
         ax.barh(positions, [f for _, (_, f) in points], color=COLOURS[1], label="Perempuan")
         ax.set_yticks(positions, [g for g, _ in points])
         ax.xaxis.set_major_formatter(FuncFormatter(lambda v, _: fmt.angka(abs(v), 0)))
-        ax.set_xlabel(chart.unit)
+        ax.xaxis.set_major_locator(MaxNLocator(3, symmetric=True))
         ax.axvline(0, color="#333333", linewidth=0.6)
-        ax.legend(loc="upper center", bbox_to_anchor=(0.5, 1 + 0.3 / height), ncol=2,
-                  frameon=False)
-        shown_note(figure, len(points), len(all_points), "kelompok pertama")
+        ax.legend(loc="lower center", bbox_to_anchor=(0.5, 1.0), ncol=2, frameon=False,
+                  borderaxespad=0)

@@ -14,11 +14,11 @@ from ..build import cache
 from ..progress import Progress
 from ..safe_write import write_file
 from ..workers import ordered_map
-from .base import Chart
+from .base import FONT, Chart
 from .registry import CHART_KINDS
 
 SVG_RC = {"svg.hashsalt": "monografi", "svg.fonttype": "none", "font.family": "DejaVu Sans",
-          "font.size": 10, "axes.spines.top": False, "axes.spines.right": False}
+          "font.size": FONT, "axes.spines.top": False, "axes.spines.right": False}
 SVG_METADATA = {"Date": None, "Creator": None, "Format": None, "Type": None}
 
 

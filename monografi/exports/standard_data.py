@@ -9,7 +9,8 @@ into the vocabulary Indonesian data officers use, for the dataset page and the d
 from __future__ import annotations
 
 from ..model.areas import Dataset, Field
-from ..site.views import constraint_text
+from ..site.views import constraint_text, rule_text
+from ..validation.hints import valid_row_rules
 
 COLUMNS = ("kolom", "konsep", "definisi", "klasifikasi", "ukuran", "satuan", "aturan_validasi")
 COLUMN_TITLES = ("Kolom", "Konsep", "Definisi", "Klasifikasi", "Ukuran", "Satuan",
@@ -40,8 +41,8 @@ def _classification(dataset: Dataset, f: Field, refs: dict[str, str]) -> str:
 
 def _rules(dataset: Dataset, f: Field) -> str:
     parts = [constraint_text(f)] if constraint_text(f) else []
-    parts += [f"aturan baris: {r['rumus']}" for r in dataset.spec.hints.get("aturan_baris", [])
-              if f.name in r.get("rumus", "")]
+    parts += [f"aturan baris: {rule_text(r)}" for r in valid_row_rules(dataset.spec)
+              if f.name in r["rumus"]]
     return "; ".join(parts)
 
 

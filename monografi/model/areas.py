@@ -99,14 +99,6 @@ class Dataset:
         return next((by_name[n] for n in hinted if n in by_name), None) or next(
             iter(self.measures), None)
 
-    @property
-    def headline_measures(self) -> list[Field]:
-        """Measures for the 'angka utama' cards: hinted by `angka_utama`, else the primary one."""
-        by_name = {f.name: f for f in self.measures}
-        hinted = [by_name[n] for n in self.spec.hints.get("angka_utama", []) if n in by_name]
-        primary = self.primary_measure
-        return hinted or ([primary] if primary else [])
-
     def field(self, name: str) -> Field:
         return next(f for f in self.fields if f.name == name)
 

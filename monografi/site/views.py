@@ -6,12 +6,15 @@ Pelican and keeps every number formatted the same way everywhere.
 
 from __future__ import annotations
 
+import ast
+import re
 from dataclasses import dataclass, field
 
 from .. import fmt, urls
 from ..charts import Chart
 from ..model.areas import Area, Dataset, Field, Model
 from ..model.indicators import COMPARED_LEVEL, indicators_of
+from ..validation.hints import category_columns, rule_words, valid_row_rules
 
 SECTION_ORDER = ("Wilayah", "Kependudukan", "Pertanian", "Pendidikan", "Kesehatan", "Agama")
 LEVEL_PLURAL = {"kabupaten": "kabupaten", "kecamatan": "kecamatan", "desa": "desa/kelurahan"}
@@ -127,26 +130,82 @@ def _sections(blocks: list[Block]) -> list[Section]:
     return [Section(t, [b for b in blocks if b.dataset.section == t]) for t in titles]
 
 
+# A row whose note says the source gave an estimate is shown as one ("± 101.000"), never as exact.
+APPROXIMATE = re.compile(r"\b(sekitar|perkiraan|kira-kira|taksiran)\b", re.IGNORECASE)
+MIN_RANKED = 3  # fewer areas sharing a source and period: no ranking, only how many have data
+
+
+def is_approximate(record: dict) -> bool:
+    note = record.get("catatan")
+    return isinstance(note, str) and APPROXIMATE.search(note) is not None
+
+
+@dataclass(frozen=True)
+class Headline:
+    """One declared 'angka utama' (see HEADLINE_KEYS in validation/hints.py)."""
+
+    measure: Field
+    aggregation: str
+    chosen: dict
+    title: str
+
+
+def headlines(dataset: Dataset) -> list[Headline]:
+    """The dataset's declared headlines; undeclared, only a table without categories gets one."""
+    declared = dataset.spec.hints.get("angka_utama")
+    if declared is None:
+        primary = dataset.primary_measure
+        if primary is None or category_columns(dataset.spec):
+            return []
+        declared = [{"ukuran": primary.name}]
+    return [Headline(dataset.field(h["ukuran"]), h.get("agregasi", "terakhir"),
+                     h.get("saring", {}), h.get("judul", dataset.field(h["ukuran"]).title))
+            for h in declared]
+
+
+def headline_value(dataset: Dataset, headline: Headline, rows) -> dict | None:
+    """Latest period's figure: its one row, or (agregasi jumlah) the sum over its categories."""
+    for column, value in headline.chosen.items():
+        rows = rows[rows[column].astype(str) == str(value)]
+    rows = rows.dropna(subset=[headline.measure.name])
+    if rows.empty:
+        return None
+    latest = rows.iloc[-1]
+    period = latest[dataset.period_field] if dataset.period_field else None
+    same = rows
+    if dataset.period_field:
+        same = same[same[dataset.period_field] == period]
+    if "sumber" in same.columns:
+        same = same[same["sumber"] == latest["sumber"]]
+    records = same.to_dict("records") if headline.aggregation == "jumlah" else [latest.to_dict()]
+    value = sum(r[headline.measure.name] for r in records)
+    approximate = any(is_approximate(r) for r in records)
+    return {"value": ("± " if approximate else "") + fmt.angka(value),
+            "approximate": approximate, "period": period, "source": latest.get("sumber")}
+
+
 def key_figures(model: Model, area: Area) -> list[dict]:
-    """Latest value of each dataset's headline measures, with period and source."""
+    """Each dataset's declared headline figures for the area, with period and source."""
     figures = []
     for dataset in model.topics(area.level):
         rows = dataset.rows_for(area.code)
-        for measure in dataset.headline_measures:
-            present = rows.dropna(subset=[measure.name])
-            if present.empty:
+        for headline in headlines(dataset):
+            figure = headline_value(dataset, headline, rows)
+            if figure is None:
                 continue
-            latest = present.iloc[-1]
-            figures.append({"title": measure.title, "dataset": dataset.title,
-                            "value": fmt.angka(latest[measure.name]),
-                            "unit": fmt.satuan(measure.unit), "period": latest[dataset.period_field],
-                            "source": latest.get("sumber"), "href": source_href(latest.get("sumber"))})
+            source = figure["source"]
+            figures.append(figure | {
+                "title": headline.title, "dataset": dataset.title,
+                "unit": fmt.satuan(headline.measure.unit), "href": source_href(source),
+                "source_title": model.sources.get(source, {}).get("title", source)})
     return figures
 
 
 def derived_table(model: Model, area: Area) -> Table | None:
-    """Derived figures of the area and of the areas directly below it."""
-    items = [(a, d) for a in (area, *area.children) for d in model.derived_for(a.code)]
+    """Derived figures of the area and of the areas directly below it (home: its own only,
+    the kecamatan figures are on the indicator pages)."""
+    shown = (area, *area.children) if area.parent is not None else (area,)
+    items = [(a, d) for a in shown for d in model.derived_for(a.code)]
     if not items:
         return None
     rows = [[Cell(a.name, title=a.code), Cell(d.title), Cell(d.period),
@@ -204,7 +263,8 @@ def ranks(model: Model, area: Area) -> list[dict]:
                            "url": urls.url(urls.indicator_path(indicator.id)),
                            "value": fmt.angka(entry.value), "period": ranking.period,
                            "source": ranking.label, "source_href": source_href(ranking.source),
-                           "rank": entry.rank, "of": len(ranking.entries),
+                           "rank": entry.rank if len(ranking.entries) >= MIN_RANKED else None,
+                           "of": len(ranking.entries),
                            "out_of": ranking.out_of})
     return result
 
@@ -216,15 +276,50 @@ def siblings(area: Area) -> list[tuple[str, str]]:
     return [(a.label, urls.url(urls.area_path(a))) for a in area.parent.children if a is not area]
 
 
+def missing_topics(sections: list[Section]) -> list[str]:
+    """What has no data here, in one line: a whole topic by its name, else its empty tables."""
+    missing = []
+    for section in sections:
+        empty = [b.title for b in section.blocks if b.table is None]
+        missing += [section.title] if len(empty) == len(section.blocks) else empty
+    return missing
+
+
+def kecamatan_grid(model: Model, area: Area) -> list[dict]:
+    """Every area one level down with one figure: the first headline that covers most of them."""
+    children = area.children
+    best: tuple[int, list[dict]] = (0, [])
+    for dataset in model.topics(children[0].level) if children else []:
+        for headline in headlines(dataset)[:1]:
+            figures = [headline_value(dataset, headline, dataset.rows_for(c.code))
+                       for c in children]
+            found = sum(1 for f in figures if f)
+            if found > best[0]:
+                best = (found, [f and f | {"title": headline.title,
+                                          "unit": fmt.satuan(headline.measure.unit)}
+                                for f in figures])
+    figures = best[1] or [None] * len(children)
+    return [{"area": c, "url": urls.url(urls.area_path(c)), "figure": f}
+            for c, f in zip(children, figures, strict=True)]
+
+
 def area_view(model: Model, charts: dict, area: Area) -> dict:
+    """An area page built from what exists: figures first, then only topics with data.
+
+    The kabupaten (home) leads to its kecamatan instead of listing their long tables, which
+    live on the dataset pages.
+    """
     child_level = area.children[0].level if area.children else None
     blocks = [own_block(model, charts, area, d) for d in model.topics(area.level)]
-    if child_level:
+    if child_level and area.parent is not None:
         blocks += [children_block(model, charts, area, d) for d in model.topics(child_level)]
-    sections = _sections(blocks)
-    used = sorted({cell.text for s in sections for b in s.blocks if b.table
+    all_sections = _sections(blocks)
+    sections = [Section(s.title, [b for b in s.blocks if b.table]) for s in all_sections]
+    sections = [s for s in sections if s.blocks]
+    used = sorted({cell.text for s in sections for b in s.blocks
                    for row in b.table.rows for cell in row if cell.href
                    and cell.href.startswith("sumber/")})
+    used = sorted(set(used) | {f["source"] for f in key_figures(model, area) if f["source"]})
     return {
         "area": area,
         "title": area.label,
@@ -232,8 +327,10 @@ def area_view(model: Model, charts: dict, area: Area) -> dict:
         "identity": identity(model, area),
         "key_figures": key_figures(model, area),
         "sections": sections,
+        "missing": missing_topics(all_sections),
+        "grid": kecamatan_grid(model, area) if area.parent is None else [],
         "derived": derived_table(model, area),
-        "children": children_table(area),
+        "children": children_table(area) if area.parent is not None else None,
         "ranks": ranks(model, area),
         "locator": _charts_for(charts, area, LOCATOR_DATASET),
         "siblings": siblings(area),
@@ -241,7 +338,8 @@ def area_view(model: Model, charts: dict, area: Area) -> dict:
     }
 
 
-def constraint_text(f: Field) -> str:
+def constraint_text(f: Field, example: str | None = None) -> str:
+    """The column's rules in words: a pattern is said by an example, never as a regex."""
     parts = []
     c = f.constraints
     labels = {"required": "wajib diisi", "unique": "unik"}
@@ -253,15 +351,43 @@ def constraint_text(f: Field) -> str:
     if "enum" in c:
         parts.append("pilihan: " + ", ".join(map(str, c["enum"])))
     if "pattern" in c:
-        parts.append(f"pola: {c['pattern']}")
+        parts.append(f"format seperti {example}" if example else "format tetap (lihat Panduan data)")
     return "; ".join(parts)
+
+
+def rule_text(rule: dict) -> str:
+    """A row rule for the public: in words when it only compares columns, else its message's
+    first sentence (the rest is the fix for staff); never the formula itself."""
+    tree = ast.parse(rule["rumus"].strip(), mode="eval")
+    if rule.get("pesan") and any(isinstance(n, ast.Call | ast.Subscript) for n in ast.walk(tree)):
+        return rule["pesan"].split(". ")[0].rstrip(".") + "."
+    return rule_words(rule["rumus"])
+
+
+def coverage_sentence(model: Model, dataset: Dataset, named: int = 8) -> str:
+    """'Tersedia untuk 2 dari 30 kecamatan: Karawang Barat, Klari.' computed, never hand-written."""
+    if not dataset.area_field or not dataset.level or dataset.is_master:
+        return ""
+    areas = model.level(dataset.level)
+    codes = set(dataset.table[dataset.area_field].dropna())
+    covered = sorted((a for a in areas if a.code in codes), key=lambda a: a.name)
+    plural = LEVEL_PLURAL.get(dataset.level, dataset.level)
+    if not covered:
+        return f"Belum tersedia untuk {plural} mana pun."
+    if len(covered) == len(areas):
+        return f"Tersedia untuk semua {fmt.angka(len(areas))} {plural}."
+    names = ", ".join(a.name for a in covered[:named]) + (", …" if len(covered) > named else "")
+    return (f"Tersedia untuk {fmt.angka(len(covered))} dari {fmt.angka(len(areas))} {plural}: "
+            f"{names}.")
 
 
 def dataset_view(model: Model, dataset: Dataset, preview_rows: int = 25) -> dict:
     spec = dataset.spec
     schema = spec.schema
+    examples = {raw["name"]: raw.get("example") for raw in spec.fields}
     fields = [{"name": f.name, "title": f.title, "type": f.type, "unit": fmt.satuan(f.unit),
-               "description": f.description, "constraints": constraint_text(f)}
+               "description": f.description,
+               "constraints": constraint_text(f, examples.get(f.name))}
               for f in dataset.fields]
     areas_total = len(model.level(dataset.level)) if dataset.level else 0
     covered = dataset.table[dataset.area_field].nunique() if dataset.area_field else 0
@@ -273,15 +399,17 @@ def dataset_view(model: Model, dataset: Dataset, preview_rows: int = 25) -> dict
         "fields": fields,
         "primary_key": spec.primary_key,
         "foreign_keys": schema.get("foreignKeys", []),
-        "row_rules": spec.hints.get("aturan_baris", []),
+        "row_rules": [rule_text(rule) for rule in valid_row_rules(spec)],
         "licenses": spec.descriptor.get("licenses", model.catalog.descriptor.get("licenses", [])),
         "sources": sources,
         "rows": len(dataset.table),
         "coverage": f"{covered} dari {areas_total} {LEVEL_PLURAL.get(dataset.level, '')}"
         if areas_total else "",
+        "coverage_text": coverage_sentence(model, dataset),
         "periods": dataset.periods,
         "preview": rows_table(model, dataset, preview, f"Cuplikan {dataset.title}",
-                              False) if preview else None,
+                              dataset.area_field is not None and not dataset.is_master)
+        if preview else None,
         "preview_all": dataset.area_field is None or len(dataset.table) <= preview_rows,
     }
 

@@ -56,9 +56,15 @@ CHART_HINTS: dict[str, ChartHint] = {
 }
 RESOURCE_KEYS = {
     "bagian": Key("teks"), "grafik": Key("daftar_objek"), "aturan_baris": Key("daftar_objek"),
-    "angka_utama": Key("daftar_teks", names=MEASURE), "jumlah_desa": Key("objek"),
+    "angka_utama": Key("daftar_objek"), "jumlah_desa": Key("objek"),
     "boleh_kosong": Key("benar_salah"),
 }
+# A headline figure ('angka utama' card): which measure, how rows of one period are combined
+# across categories (jenjang, jenis, …), which rows count. Declared, never guessed from a row.
+HEADLINE_KEYS = {"ukuran": _MEASURE_KEY, "agregasi": Key("teks", default="terakhir"),
+                 "saring": Key("objek"), "judul": Key("teks")}
+HEADLINE_AGGREGATIONS = ("terakhir", "jumlah")
+NON_CATEGORIES = frozenset({"sumber", "catatan"})
 ROW_RULE_KEYS = {"rumus": Key("teks", required=True), "pesan": Key("teks"), "message": Key("teks")}
 DESA_TOTAL_KEYS = {"rinci": Key("teks", required=True), "cocokkan": Key("daftar_teks", names=ANY),
                    "ukuran": Key("daftar_teks", required=True, names=MEASURE),
@@ -171,6 +177,8 @@ def _resource_hints(check: _Check, spec: ResourceSpec, where: str) -> None:
             problem = rule_problem(spec, rule["rumus"])
             if problem:
                 check.add(problem[0], f"{at}.rumus", rule["rumus"], **problem[1])
+    for index, headline in enumerate(_list(hints.get("angka_utama"))):
+        _headline(check, spec, f"{where}.angka_utama[{index}]", headline)
     totals = hints.get("jumlah_desa")
     if isinstance(totals, dict):
         _desa_totals(check, spec, f"{where}.jumlah_desa", totals)
@@ -203,6 +211,31 @@ def _chart_hint(check: _Check, spec: ResourceSpec, where: str, hint) -> None:
     if isinstance(source, str) and source not in check.catalog.sources:
         check.add("petunjuk_sumber", f"{where}.sumber", source,
                   batas=", ".join(sorted(check.catalog.sources)))
+
+
+def category_columns(spec: ResourceSpec) -> list[str]:
+    """Key columns that split one area, period and source into several rows (jenjang, …)."""
+    skip = {spec.area_field, spec.period_field, *NON_CATEGORIES}
+    return [name for name in spec.primary_key if name not in skip]
+
+
+def _headline(check: _Check, spec: ResourceSpec, where: str, headline) -> None:
+    """A headline must say how the rows of one period become one number."""
+    if not check.keys(where, headline, HEADLINE_KEYS, spec, "angka_utama"):
+        return
+    aggregation = headline.get("agregasi", "terakhir")
+    if isinstance(aggregation, str) and aggregation not in HEADLINE_AGGREGATIONS:
+        check.add("angka_utama_agregasi", f"{where}.agregasi", aggregation,
+                  batas=", ".join(HEADLINE_AGGREGATIONS))
+        return
+    chosen = headline.get("saring") if isinstance(headline.get("saring"), dict) else {}
+    types = {f["name"]: f.get("type", "string") for f in spec.fields}
+    for column in chosen:
+        check.column(f"{where}.saring.{column}", column, ANY, spec.name, types)
+    open_categories = [c for c in category_columns(spec) if c not in chosen]
+    if open_categories and aggregation == "terakhir":
+        check.add("angka_utama_kategori", where, headline.get("ukuran", ""), tabel=spec.name,
+                  kategori=", ".join(open_categories), kolom=open_categories[0])
 
 
 def _desa_totals(check: _Check, spec: ResourceSpec, where: str, totals: dict) -> None:
@@ -280,6 +313,11 @@ def _words(node: ast.AST, lang: int) -> str:
                 parts += [RULE_WORDS[name][lang], ast.unparse(right)]
         return " ".join(parts)
     return ast.unparse(node)
+
+
+def rule_words(formula: str, lang: int = 0) -> str:
+    """A row rule as a sentence for the public dataset page ('… sama dengan jumlah')."""
+    return _words(ast.parse(formula.strip(), mode="eval").body, lang)
 
 
 def rule_in_words(formula: str, cells: dict[str, str]) -> tuple[str, str]:
