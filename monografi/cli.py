@@ -36,17 +36,19 @@ Kode keluar / exit codes:
      folder hasil, templat) / usage or configuration error
   3  kesalahan (bug) di Monografi sendiri; situs terbit tidak diubah / a bug in Monografi
 
-Contoh / examples:
-  python build.py check                       validasi cepat, pesan dalam bahasa Indonesia
-  python build.py --lang en check --format github   anotasi GitHub Actions dalam bahasa Inggris
-  python build.py formulir --kecamatan 32.15.05 --periode 2025
-  python build.py impor formulir-32.15.05-2025.xlsx
+Contoh / examples (`python -m monografi …` sama saja / is the same):
+  monografi check                       validasi cepat, pesan dalam bahasa Indonesia
+  monografi --lang en check --format github   anotasi GitHub Actions dalam bahasa Inggris
+  monografi formulir --kecamatan 32.15.05 --periode 2025
+  monografi impor formulir-32.15.05-2025.xlsx
+  monografi dataset-baru sekolah_desa --tingkat desa
+  monografi kotak-masuk                 impor setiap formulir di kotak-masuk/ (GitHub Actions)
 """
 
 
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
-        prog="build.py",
+        prog="monografi",
         description="Monografi: validasi data monografi kecamatan dan bangun portal data terbuka.",
         epilog=EPILOG, formatter_class=argparse.RawDescriptionHelpFormatter,
     )
