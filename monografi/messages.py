@@ -654,6 +654,22 @@ RULES: dict[str, tuple[str, str, str, str]] = {
         "Replace the whole \"ISI: …\" text at this key with the real text (title, unit, "
         "description; see the data guide, Adding a dataset).",
     ),
+    "kotak_masuk_jenis": (
+        "Berkas {value!r} di kotak masuk bukan formulir .xlsx atau tabel .csv.",
+        "File {value!r} in the inbox is neither an .xlsx form nor a .csv table.",
+        "Unggah formulir yang disimpan sebagai Excel Workbook (.xlsx), atau tabel sebagai CSV UTF-8 "
+        "dengan nama tabelnya (mis. penduduk_desa.csv); hapus berkas ini dari kotak-masuk/.",
+        "Upload forms saved as Excel Workbook (.xlsx), or tables as UTF-8 CSV named after the "
+        "table (e.g. penduduk_desa.csv); delete this file from kotak-masuk/.",
+    ),
+    "kotak_masuk_tabel": (
+        "Tidak ada tabel bernama {value!r}: CSV di kotak masuk menggantikan tabel dengan nama yang "
+        "sama.",
+        "There is no table named {value!r}: a CSV in the inbox replaces the table of the same name.",
+        "Ganti nama berkas menjadi salah satu dari: {batas}. Untuk tabel baru pakai "
+        "`monografi dataset-baru`.",
+        "Rename the file to one of: {batas}. For a new table use `monografi dataset-baru`.",
+    ),
     # --- end of staff block (rules) ---
 }
 
