@@ -76,7 +76,7 @@ def source_problems(catalog: Catalog) -> list[Problem]:
         for number, entry in enumerate(listed if isinstance(listed, list) else []):
             source = entry.get("id") if isinstance(entry, dict) else entry
             if source not in known:
-                problems.append(Problem(PACKAGE_FILE, "sumber_tidak_dikenal",
+                problems.append(Problem(PACKAGE_FILE, "petunjuk_sumber",
                                         column=f"resources[{index}].sources[{number}].id",
                                         value=str(source), details={"batas": ", ".join(known)}))
     return problems + url_problems(spec)
