@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import subprocess
+import sys
 
 import openpyxl
 import pytest
@@ -74,3 +76,19 @@ def test_guide_covers_sources_datasets_and_the_web_path():
         assert heading in GUIDE
     assert "monografi dataset-baru" in GUIDE and "Upload files" in GUIDE and "kotak-masuk" in GUIDE
     assert "ISI: " in GUIDE  # what check refuses after a scaffold, and how to fix it
+
+
+def test_the_command_starts_where_fcntl_does_not_exist():
+    """Windows has no fcntl: `monografi --help` must not end in ModuleNotFoundError there."""
+    code = ("import subprocess, sys, types\n"  # subprocess picks its platform by msvcrt
+            "sys.modules['fcntl'] = None\n"  # import fcntl -> ImportError, as on Windows
+            "sys.modules['msvcrt'] = types.SimpleNamespace(LK_NBLCK=2, locking=lambda *a: None)\n"
+            "from monografi import cli\n"
+            "from monografi.build.publish import build_lock\n"
+            "import tempfile, pathlib\n"
+            "with build_lock(pathlib.Path(tempfile.mkdtemp())):\n"
+            "    pass\n"
+            "sys.exit(cli.main(['--help']))\n")
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=REPO,
+                          check=False)
+    assert done.returncode == 0 and "dataset-baru" in done.stdout, done.stderr
