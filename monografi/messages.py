@@ -628,14 +628,6 @@ RULES: dict[str, tuple[str, str, str, str]] = {
         "Register datasets/sumber.csv as a resource named \"sumber\" with schema "
         "schemas/sumber.json (see the bundled package).",
     ),
-    "sumber_bukan_kunci_asing": (
-        "Kolom sumber tabel {value!r} tidak dinyatakan sebagai kunci asing ke tabel sumber.",
-        "The sumber column of table {value!r} is not declared a foreign key to the sources table.",
-        "Tambahkan ke \"foreignKeys\" skemanya: {{\"fields\": \"sumber\", \"reference\": "
-        "{{\"resource\": \"sumber\", \"fields\": \"id\"}}}}.",
-        "Add to its schema's \"foreignKeys\": {{\"fields\": \"sumber\", \"reference\": "
-        "{{\"resource\": \"sumber\", \"fields\": \"id\"}}}}.",
-    ),
     "alamat_sel": (
         "Alamat {value!r} tidak dapat diterbitkan sebagai tautan: yang diterima hanya {batas} "
         "(tanpa spasi atau karakter tersembunyi).",

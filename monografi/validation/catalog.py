@@ -220,6 +220,10 @@ def load_catalog(root: Path) -> tuple[Catalog | None, list[Problem]]:
                                 value=json.dumps(raw_resources, ensure_ascii=False)[:80],
                                 details={"jenis": "daftar_objek"}))
         return None, problems
+    from .sources import NAME as SOURCES
+    from .sources import referenced
+
+    has_sources = any(isinstance(r, dict) and r.get("name") == SOURCES for r in raw_resources)
     seen: dict[str, int] = {}
     for index, raw in enumerate(raw_resources):
         where = f"{PACKAGE_FILE}#resources[{index}]"
@@ -257,6 +261,8 @@ def load_catalog(root: Path) -> tuple[Catalog | None, list[Problem]]:
         if file is None:
             continue
         schema_file = raw["schema"] if isinstance(raw["schema"], str) else None
+        if has_sources and raw["name"] != SOURCES:
+            schema = referenced(schema)
         resources.append(ResourceSpec({**raw, "schema": schema}, file, schema_file))
     if problems:
         return None, problems

@@ -19,7 +19,7 @@ CONFIG_RULES = frozenset({
     "kunci_wajib", "json_rusak", "data_sebaris", "skema", "pola_rusak", "kunci_kolom",
     "kunci_tabel", "petunjuk_jenis", "petunjuk_kolom", "petunjuk_tipe_kolom", "petunjuk_tabel",
     "petunjuk_sumber", "petunjuk_rinci", "petunjuk_nilai", "rumus_sintaks", "rumus_kolom",
-    "sumber_di_json", "sumber_tanpa_tabel", "sumber_bukan_kunci_asing", "isian_kerangka"})
+    "sumber_di_json", "sumber_tanpa_tabel", "isian_kerangka"})
 FORMATS = ("teks", "json", "github")
 
 

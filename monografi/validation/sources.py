@@ -2,9 +2,10 @@
 
 Staff register a source by adding a CSV row, not by editing JSON. Inside datasets/ the table is
 an ordinary resource: `check` validates it like any other, and every `sumber` column is a
-foreign key to its `id`. The published package keeps the Data Package convention instead: the
-rows become the package's `sources` (and fill in the titles of each resource's `sources`), so a
-download is unchanged when the data is unchanged.
+foreign key to its `id` (declared in the bundled schemas; added when a hand-written schema
+forgets it, so no table escapes the check). The published package keeps the Data Package
+convention instead: the rows become the package's `sources` (and fill in the titles of each
+resource's `sources`), so a download is unchanged when the data is unchanged.
 """
 
 from __future__ import annotations
@@ -49,27 +50,19 @@ def entries(header: list[str], rows: list[list[str]]) -> dict[str, dict]:
 
 
 def source_problems(catalog: Catalog) -> list[Problem]:
-    """What Frictionless cannot say about sources: the table is missing, a `sumber` column is
-    not a foreign key to it, the old JSON list is still there, a resource lists an unknown id,
-    or a URL could not be published as a link."""
+    """What Frictionless cannot say about sources: the table is missing, the old JSON list is
+    still there, a resource lists an unknown id, or a URL could not be published as a link."""
     problems = []
     if "sources" in catalog.descriptor:
         problems.append(Problem(PACKAGE_FILE, "sumber_di_json", column="sources",
                                 value=", ".join(str(s.get("id")) for s in catalog.descriptor["sources"]
                                                 if isinstance(s, dict))))
     spec = spec_of(catalog)
-    users = [(i, r) for i, r in enumerate(catalog.resources) if any(
-        f["name"] == NAME for f in r.fields) and r.name != NAME]
     if spec is None:
-        if users:
+        if any(f["name"] == NAME for r in catalog.resources for f in r.fields):
             problems.append(Problem(PACKAGE_FILE, "sumber_tanpa_tabel", column="resources",
                                     value=f"{NAME}.csv"))
         return problems
-    for index, user in users:
-        keys = user.schema.get("foreignKeys", [])
-        if not any(_refers_to_sources(fk) for fk in keys if isinstance(fk, dict)):
-            file, key = user.schema_key(index, "foreignKeys")
-            problems.append(Problem(file, "sumber_bukan_kunci_asing", column=key, value=user.name))
     known = catalog.sources
     for index, resource in enumerate(catalog.resources):
         listed = resource.descriptor.get("sources", [])
@@ -80,6 +73,15 @@ def source_problems(catalog: Catalog) -> list[Problem]:
                                         column=f"resources[{index}].sources[{number}].id",
                                         value=str(source), details={"batas": ", ".join(known)}))
     return problems + url_problems(spec)
+
+
+def referenced(schema: dict) -> dict:
+    """The schema with its `sumber` column a foreign key to the sources table."""
+    keys = schema.get("foreignKeys", [])
+    if not any(f.get("name") == NAME for f in schema["fields"]) or not isinstance(keys, list) or any(
+            _refers_to_sources(fk) for fk in keys if isinstance(fk, dict)):
+        return schema
+    return {**schema, "foreignKeys": [*keys, REFERENCE]}
 
 
 def _refers_to_sources(fk: dict) -> bool:
