@@ -15,13 +15,13 @@ $(STAMP): pyproject.toml
 	touch $(STAMP)
 
 build: $(STAMP)
-	$(PY) build.py
+	$(PY) -m monografi build
 
 serve: build
-	$(PY) build.py serve
+	$(PY) -m monografi serve
 
 check: $(STAMP)
-	$(PY) build.py check
+	$(PY) -m monografi check
 
 test: $(STAMP)
 	$(PY) -m ruff check .

@@ -32,6 +32,7 @@ PERIOD_FIELDS = ("periode", "tahun", "tahun_ajaran")
 EMPTY_TABLE_PERIOD = {"tahun": "2024", "periode": "2024-S1", "tahun_ajaran": "2024/2025"}
 SYNTHETIC = "DATA SINTETIS untuk uji kinerja — angka acak, bukan data nyata."
 AREA_SOURCE = "S1"  # idn-area-data: the names and codes are real, so their source stays real
+SOURCES = "sumber"  # the sources table: its rows are relabelled, not generated
 MAGNITUDE = {"kabupaten": 1_000_000, "kecamatan": 60_000, "desa": 6_000}
 
 
@@ -80,23 +81,27 @@ class Template:
 
     descriptor: dict
     shapes: dict[str, dict[str, list[str]]]  # resource → source → periods
+    sources: list[dict]  # the rows of the sources table
 
     @classmethod
     def read(cls, project: Path) -> Template:
         root = project / "datasets"
         descriptor = json.loads((root / "datapackage.json").read_text(encoding="utf-8"))
-        shapes = {}
+        shapes, sources = {}, []
         for resource in descriptor["resources"]:
             if isinstance(resource.get("schema"), str):
                 resource["schema"] = json.loads((root / resource["schema"]).read_text(encoding="utf-8"))
             with (root / resource["path"]).open(encoding="utf-8", newline="") as handle:
                 rows = list(csv.DictReader(handle))
+            if resource["name"] == SOURCES:
+                sources = rows
+                continue
             period = _period_field(resource["schema"])
             shape: dict[str, set] = defaultdict(set)
             for row in rows:
                 shape[row.get("sumber", "")].add(row.get(period, "") if period else "")
             shapes[resource["name"]] = {s: sorted(p) for s, p in sorted(shape.items())}
-        return cls(descriptor, shapes)
+        return cls(descriptor, shapes, sources)
 
 
 def _period_field(schema: dict) -> str | None:
@@ -182,25 +187,24 @@ def _csv_text(schema: dict, rows: list[dict]) -> str:
     return buffer.getvalue()
 
 
+def _label_sources(rows: list[dict]) -> list[dict]:
+    """The sources table relabelled: every source but the real area list says SYNTHETIC."""
+    return [row if row["id"] == AREA_SOURCE else
+            {**row, "judul": f"Sumber sintetis {row['id']} (angka acak untuk uji kinerja)",
+             "penerbit": "", "url": "", "catatan": SYNTHETIC} for row in rows]
+
+
 def _label(descriptor: dict, regency: Regency) -> dict:
-    """The bundled package relabelled: titles, descriptions and sources say SYNTHETIC."""
+    """The bundled package relabelled: titles and descriptions say SYNTHETIC."""
     package = json.loads(json.dumps(descriptor))
     place = f"{regency.kind.capitalize()} {regency.name}"
     package["name"] = f"monografi-sintetis-{regency.code.replace('.', '-')}"
     package["title"] = f"Monografi Kecamatan {place} (DATA SINTETIS)"
     package["description"] = (f"{SYNTHETIC} Nama dan kode wilayah {place} nyata, dari idn-area-data "
                               "(ODbL 1.0, © kontributor idn-area-data); semua angka lain sintetis.")
-    for source in package.get("sources", []):
-        if source["id"] != AREA_SOURCE:
-            source.update(title=f"Sumber sintetis {source['id']} (angka acak untuk uji kinerja)",
-                          description=SYNTHETIC)
-            source.pop("path", None)
-    titles = {s["id"]: s["title"] for s in package.get("sources", [])}
     for resource in package["resources"]:
         resource["title"] = f"{resource.get('title', resource['name'])} (sintetis)"
         resource["description"] = f"{SYNTHETIC} Bentuk tabel sama dengan paket bawaan."
-        for source in resource.get("sources", []):
-            source["title"] = titles.get(source.get("id"), source.get("title", ""))
     return package
 
 
@@ -209,10 +213,12 @@ def write_project(template: Template, regency: Regency, target: Path, source_pro
     datasets = target / "datasets"
     datasets.mkdir(parents=True, exist_ok=True)
     package = _label(template.descriptor, regency)
-    sources = [s["id"] for s in package.get("sources", []) if s["id"] != AREA_SOURCE] or [AREA_SOURCE]
+    sources = [s["id"] for s in template.sources if s["id"] != AREA_SOURCE] or [AREA_SOURCE]
     for resource in package["resources"]:
         name = resource["name"]
-        if name in LEVELS:
+        if name == SOURCES:
+            rows = _label_sources(template.sources)
+        elif name in LEVELS:
             rows = _master_rows(name, regency)
         else:
             rows = _topic_rows(resource, template.shapes[name], regency, sources)

@@ -20,8 +20,10 @@ from pathlib import Path
 
 from .build.publish import BuildBusy, UnsafeOutput
 from .build.search import SearchIndexError
+from .forms.inbox import FOLDER
 from .messages import STAGE_NAMES_EN, ui
 from .safe_write import RefusedWrite
+from .validation.catalog import AREA_LEVELS
 from .validation.report import FORMATS, Report
 
 EXIT_OK, EXIT_DATA, EXIT_USAGE, EXIT_BUG = 0, 1, 2, 3
@@ -36,17 +38,19 @@ Kode keluar / exit codes:
      folder hasil, templat) / usage or configuration error
   3  kesalahan (bug) di Monografi sendiri; situs terbit tidak diubah / a bug in Monografi
 
-Contoh / examples:
-  python build.py check                       validasi cepat, pesan dalam bahasa Indonesia
-  python build.py --lang en check --format github   anotasi GitHub Actions dalam bahasa Inggris
-  python build.py formulir --kecamatan 32.15.05 --periode 2025
-  python build.py impor formulir-32.15.05-2025.xlsx
+Contoh / examples (`python -m monografi …` sama saja / is the same):
+  monografi check                       validasi cepat, pesan dalam bahasa Indonesia
+  monografi --lang en check --format github   anotasi GitHub Actions dalam bahasa Inggris
+  monografi formulir --kecamatan 32.15.05 --periode 2025
+  monografi impor formulir-32.15.05-2025.xlsx
+  monografi dataset-baru sekolah_desa --tingkat desa
+  monografi kotak-masuk                 impor setiap formulir di kotak-masuk/ (GitHub Actions)
 """
 
 
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
-        prog="build.py",
+        prog="monografi",
         description="Monografi: validasi data monografi kecamatan dan bangun portal data terbuka.",
         epilog=EPILOG, formatter_class=argparse.RawDescriptionHelpFormatter,
     )
@@ -73,6 +77,17 @@ def _parser() -> argparse.ArgumentParser:
                       help="ganti berkas yang sudah ada (bawaan: tidak pernah menimpa)")
     impor = commands.add_parser("impor", help="periksa formulir terisi lalu gabungkan ke datasets/")
     impor.add_argument("berkas", type=Path, metavar="BERKAS.xlsx")
+    scaffold = commands.add_parser("dataset-baru", help="buat CSV, skema, dan entri paket dataset baru")
+    scaffold.add_argument("nama", metavar="NAMA", help="nama tabel, mis. sekolah_desa")
+    scaffold.add_argument("--tingkat", required=True, choices=AREA_LEVELS,
+                          help="wilayah yang diterangkan setiap baris")
+    inbox = commands.add_parser("kotak-masuk",
+                                help="impor formulir/CSV di kotak-masuk/ ke datasets/ (semua atau tidak)")
+    inbox.add_argument("--folder", default=FOLDER, metavar="FOLDER",
+                       help=f"folder kotak masuk di dalam proyek (bawaan: {FOLDER})")
+    inbox.add_argument("--format", choices=(*FORMATS, "text"), default="teks",
+                       help="teks (bawaan), json, github (anotasi per sel untuk GitHub Actions)")
+    inbox.add_argument("--commit", action="store_true", help="buat satu commit git bila berhasil")
     serve = commands.add_parser("serve", help="sajikan output/ di http://127.0.0.1:8000")
     serve.add_argument("--port", type=int, default=8000)
     serve.add_argument("--host", default="127.0.0.1")
@@ -169,6 +184,56 @@ def _impor(args) -> int:
             print(f"  ~ {change.dataset}: {' / '.join(change.key)}, {change.column}: "
                   f"{change.old or empty} → {change.new or empty}")
     print(ui("import_written", args.lang, files=", ".join(result.written)))
+    return EXIT_OK
+
+
+def _dataset_baru(args) -> int:
+    """Needs a usable package only: data errors (or another new dataset still to be filled in)
+    do not stop a dataset from being added."""
+    from .forms.scaffold import ScaffoldError, create_dataset
+    from .validation.check import validate_datasets
+
+    catalog, report = validate_datasets(args.proyek / "datasets")
+    if catalog is None:
+        print(report.format_text(args.lang), file=sys.stderr)
+        return _exit_code(report)
+    try:
+        files = create_dataset(catalog, args.nama, args.tingkat)
+    except ScaffoldError as refused:
+        print(ui(refused.key, args.lang, **refused.values), file=sys.stderr)
+        return EXIT_USAGE
+    except BuildBusy:
+        print(ui("busy", args.lang), file=sys.stderr)
+        return EXIT_USAGE
+    print(ui("scaffold_done", args.lang, name=args.nama, files=", ".join(files)))
+    return EXIT_OK
+
+
+def _kotak_masuk(args) -> int:
+    from .forms.inbox import git_commit, process_inbox
+
+    if not (args.proyek / args.folder).is_dir():
+        print(ui("inbox_empty", args.lang, folder=args.folder))
+        return EXIT_OK
+    try:
+        result = process_inbox(args.proyek, args.folder)
+    except BuildBusy:
+        print(ui("busy", args.lang), file=sys.stderr)
+        return EXIT_USAGE
+    report = result.report
+    if report.problems or args.format in ("json", "github"):  # github: one annotation per cell
+        print(report.format(args.format, args.lang, prefix=""),
+              file=sys.stdout if report.ok or args.format in ("json", "github") else sys.stderr)
+    if not report.ok:
+        print(ui("inbox_refused", args.lang, folder=args.folder), file=sys.stderr)
+        return _exit_code(report)
+    if not result.imported:
+        print(ui("inbox_empty", args.lang, folder=args.folder))
+        return EXIT_OK
+    if args.commit:
+        git_commit(args.proyek, result)
+    print(ui("inbox_done", args.lang, n=len(result.imported), folder=args.folder,
+             files=", ".join(result.written) or "-"))
     return EXIT_OK
 
 
@@ -299,6 +364,10 @@ def main(argv: list[str] | None = None) -> int:
         return _formulir(args)
     if command == "impor":
         return _impor(args)
+    if command == "dataset-baru":
+        return _dataset_baru(args)
+    if command == "kotak-masuk":
+        return _kotak_masuk(args)
     if command == "serve":
         return _serve(args, output)
     return _build(args, output)

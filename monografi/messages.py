@@ -179,9 +179,9 @@ RULES: dict[str, tuple[str, str, str, str]] = {
         "Ini bukan berkas teks CSV (terbaca sebagai {batas}).",
         "This is not a CSV text file (it looks like {batas}).",
         "Jangan mengganti nama berkas .xlsx menjadi .csv: buka di Excel lalu Simpan Sebagai → "
-        "\"CSV UTF-8\", atau pakai `python build.py impor FORMULIR.xlsx`.",
+        "\"CSV UTF-8\", atau pakai `monografi impor FORMULIR.xlsx`.",
         "Do not rename an .xlsx file to .csv: open it in Excel and Save As → \"CSV UTF-8\", or use "
-        "`python build.py impor FORM.xlsx`.",
+        "`monografi impor FORM.xlsx`.",
     ),
     "terlalu_besar": (
         "Berkas {value!r} terlalu besar (lebih dari {batas}).",
@@ -219,16 +219,16 @@ RULES: dict[str, tuple[str, str, str, str]] = {
         "Wilayah {value!r} bukan bagian dari kecamatan formulir ini ({batas}).",
         "Area {value!r} is not part of this form's kecamatan ({batas}).",
         "Satu formulir hanya untuk satu kecamatan: hapus baris ini, atau buat formulir untuk "
-        "kecamatan yang benar dengan `python build.py formulir --kecamatan KODE`.",
+        "kecamatan yang benar dengan `monografi formulir --kecamatan KODE`.",
         "One form covers one kecamatan only: delete this row, or make a form for the right "
-        "kecamatan with `python build.py formulir --kecamatan CODE`.",
+        "kecamatan with `monografi formulir --kecamatan CODE`.",
     ),
     "formulir": (
         "Berkas ini bukan formulir isian Monografi yang dapat diimpor: {value}",
         "This file is not an importable Monografi form: {value}",
-        "Buat formulir baru dengan `python build.py formulir --kecamatan KODE`, salin angkanya, "
+        "Buat formulir baru dengan `monografi formulir --kecamatan KODE`, salin angkanya, "
         "dan jangan mengubah nama lembar maupun baris kode kolom (baris 2).",
-        "Make a new form with `python build.py formulir --kecamatan CODE`, copy the figures in, "
+        "Make a new form with `monografi formulir --kecamatan CODE`, copy the figures in, "
         "and do not rename sheets or change the column-code row (row 2).",
     ),
     "berkas": (
@@ -256,10 +256,12 @@ RULES: dict[str, tuple[str, str, str, str]] = {
         "Check the file name in datapackage.json or add the file.",
     ),
     "sumber_tidak_dikenal": (
-        "Sumber {value!r} tidak terdaftar di datapackage.json.",
-        "Source {value!r} is not listed in datapackage.json.",
-        "Pakai kode sumber yang ada ({batas}) atau tambahkan sumber baru di bagian \"sources\".",
-        "Use an existing source id ({batas}) or add the source under \"sources\".",
+        "Sumber {value!r} tidak terdaftar di tabel sumber (datasets/sumber.csv).",
+        "Source {value!r} is not listed in the sources table (datasets/sumber.csv).",
+        "Pakai kode sumber yang ada ({batas}) atau tambahkan satu baris untuk sumber baru di "
+        "datasets/sumber.csv (id, judul, tahun, lisensi; lihat Panduan data).",
+        "Use an existing source id ({batas}) or add a row for the new source to "
+        "datasets/sumber.csv (id, judul, tahun, lisensi; see the data guide).",
     ),
     "data_pribadi": (
         "Nilai {value!r} tampak seperti data pribadi ({batas}).",
@@ -298,19 +300,19 @@ RULES: dict[str, tuple[str, str, str, str]] = {
     "formulir_lembar": (
         "Lembar {value!r} formulir tidak ditemukan (namanya diubah atau lembarnya dihapus).",
         "The form's sheet {value!r} is missing (renamed or deleted).",
-        "Kembalikan nama lembar menjadi {value!r}, atau unduh formulir baru dengan `python build.py "
+        "Kembalikan nama lembar menjadi {value!r}, atau unduh formulir baru dengan `monografi "
         "formulir --kecamatan {kecamatan}` lalu salin angka Anda ke sana.",
-        "Rename the sheet back to {value!r}, or make a fresh form with `python build.py formulir "
+        "Rename the sheet back to {value!r}, or make a fresh form with `monografi formulir "
         "--kecamatan {kecamatan}` and copy your figures into it.",
     ),
     "formulir_kode": (
         "Kode kolom {value!r} di baris 2 diubah, digandakan, atau hilang.",
         "Column code {value!r} in row 2 was changed, duplicated or removed.",
         "Baris 2 (kode kolom abu-abu) harus tetap seperti semula: kembalikan isinya, atau unduh "
-        "formulir baru dengan `python build.py formulir --kecamatan {kecamatan}` lalu salin angka "
+        "formulir baru dengan `monografi formulir --kecamatan {kecamatan}` lalu salin angka "
         "Anda ke sana.",
         "Row 2 (the grey column codes) must stay as it was: restore it, or make a fresh form with "
-        "`python build.py formulir --kecamatan {kecamatan}` and copy your figures into it.",
+        "`monografi formulir --kecamatan {kecamatan}` and copy your figures into it.",
     ),
     "di_luar_tabel": (
         "Nilai {value!r} diketik di luar tabel formulir (kolom tanpa kode di baris 2) dan tidak "
@@ -344,10 +346,10 @@ RULES: dict[str, tuple[str, str, str, str]] = {
         "This value was changed in datasets/ since the form was made: when the form was made "
         "{awal!r}, now {kini!r}, typed in the form {value!r}.",
         "Tanyakan rekan yang mengubahnya. Bila nilai sekarang ({kini!r}) benar, ketik {awal!r} atau "
-        "{kini!r} di sel ini; bila nilai Anda yang benar, ketik di formulir baru (`python build.py "
+        "{kini!r} di sel ini; bila nilai Anda yang benar, ketik di formulir baru (`monografi "
         "formulir`). Tidak ada yang diimpor sampai ini jelas.",
         "Ask the colleague who changed it. If today's value ({kini!r}) is right, type {awal!r} or "
-        "{kini!r} in this cell; if yours is right, type it in a fresh form (`python build.py "
+        "{kini!r} in this cell; if yours is right, type it in a fresh form (`monografi "
         "formulir`). Nothing is imported until this is settled.",
     ),
     "konflik_dihapus": (
@@ -356,18 +358,18 @@ RULES: dict[str, tuple[str, str, str, str]] = {
         "This row was deleted from datasets/ since the form was made, but the form changes it "
         "(typed {value!r}).",
         "Tanyakan rekan yang menghapusnya; bila baris memang harus ada, isi di formulir baru "
-        "(`python build.py formulir`).",
+        "(`monografi formulir`).",
         "Ask the colleague who deleted it; if the row must exist, fill it in a fresh form "
-        "(`python build.py formulir`).",
+        "(`monografi formulir`).",
     ),
     "formulir_lama": (
         "Formulir versi lama ini tidak mencatat nilai saat dibuat, dan nilainya ({value!r}) berbeda "
         "dengan datasets/ sekarang ({kini!r}): tidak dapat dipastikan mana yang lebih baru.",
         "This old-version form does not record the values it was made from, and its value "
         "({value!r}) differs from datasets/ today ({kini!r}): which one is newer cannot be told.",
-        "Buat formulir baru dengan `python build.py formulir` dan ketik perubahan Anda di sana, "
+        "Buat formulir baru dengan `monografi formulir` dan ketik perubahan Anda di sana, "
         "atau ketik {kini!r} di sel ini.",
-        "Make a fresh form with `python build.py formulir` and type your changes there, or type "
+        "Make a fresh form with `monografi formulir` and type your changes there, or type "
         "{kini!r} in this cell.",
     ),
     "tulis_gagal": (
@@ -381,9 +383,9 @@ RULES: dict[str, tuple[str, str, str, str]] = {
     "impor_terputus": (
         "Impor terhenti setengah jalan dan berkas ini belum dapat dikembalikan.",
         "The import stopped half-way and this file could not be put back yet.",
-        "Tutup program yang membuka berkas di datasets/, lalu jalankan `python build.py impor` "
+        "Tutup program yang membuka berkas di datasets/, lalu jalankan `monografi impor` "
         "lagi: perubahan setengah jalan dibatalkan dulu secara otomatis.",
-        "Close any program holding files in datasets/, then run `python build.py impor` again: "
+        "Close any program holding files in datasets/, then run `monografi impor` again: "
         "the half-done change is undone automatically first.",
     ),
     "impor_terputus_diubah": (
@@ -550,8 +552,8 @@ RULES: dict[str, tuple[str, str, str, str]] = {
         "Remove this hint, or use it on a table with a kode_… and a tahun/periode column.",
     ),
     "petunjuk_sumber": (
-        "Sumber {value!r} tidak terdaftar di datapackage.json.",
-        "Source {value!r} is not listed in datapackage.json.",
+        "Sumber {value!r} tidak terdaftar di tabel sumber (datasets/sumber.csv).",
+        "Source {value!r} is not listed in the sources table (datasets/sumber.csv).",
         "Pakai kode sumber yang ada: {batas}.",
         "Use an existing source id: {batas}.",
     ),
@@ -637,6 +639,62 @@ RULES: dict[str, tuple[str, str, str, str]] = {
         "Add \"agregasi\": \"jumlah\" to add up all categories, or "
         "\"saring\": {{\"{kolom}\": \"…\"}} to pick one category.",
     ),
+    # --- staff branch (issue 14): the sources table, the dataset scaffold, the inbox ---
+    "sumber_di_json": (
+        "Daftar sumber ({value}) masih ditulis di bagian \"sources\" datapackage.json; sumber "
+        "kini dicatat di tabel datasets/sumber.csv.",
+        "Sources ({value}) are still listed under \"sources\" in datapackage.json; sources now "
+        "live in the table datasets/sumber.csv.",
+        "Pindahkan setiap sumber menjadi satu baris di datasets/sumber.csv (id, judul, penerbit, "
+        "tahun, url, lisensi, catatan), lalu hapus bagian \"sources\" dari datapackage.json.",
+        "Move each source to a row of datasets/sumber.csv (id, judul, penerbit, tahun, url, "
+        "lisensi, catatan), then delete \"sources\" from datapackage.json.",
+    ),
+    "sumber_tanpa_tabel": (
+        "Ada tabel dengan kolom sumber, tetapi tabel sumber ({value}) tidak terdaftar di "
+        "datapackage.json.",
+        "Some tables have a sumber column, but the sources table ({value}) is not in "
+        "datapackage.json.",
+        "Daftarkan datasets/sumber.csv sebagai sumber daya bernama \"sumber\" dengan skema "
+        "schemas/sumber.json (lihat paket bawaan).",
+        "Register datasets/sumber.csv as a resource named \"sumber\" with schema "
+        "schemas/sumber.json (see the bundled package).",
+    ),
+    "alamat_sel": (
+        "Alamat {value!r} tidak dapat diterbitkan sebagai tautan: yang diterima hanya {batas} "
+        "(tanpa spasi atau karakter tersembunyi).",
+        "Address {value!r} cannot be published as a link: only {batas} is accepted "
+        "(no spaces or hidden characters).",
+        "Tulis alamat lengkapnya, mis. \"https://karawangkab.bps.go.id/\", atau kosongkan sel ini "
+        "bila sumbernya tidak punya alamat web.",
+        "Write the full address, e.g. \"https://karawangkab.bps.go.id/\", or leave the cell empty "
+        "if the source has no web address.",
+    ),
+    "isian_kerangka": (
+        "Teks contoh dari `monografi dataset-baru` belum diganti: {value!r}.",
+        "Placeholder text from `monografi dataset-baru` is still there: {value!r}.",
+        "Ganti seluruh teks \"ISI: …\" di kunci ini dengan teks yang sebenarnya (judul, satuan, "
+        "keterangan; lihat Panduan data, bagian Menambah dataset).",
+        "Replace the whole \"ISI: …\" text at this key with the real text (title, unit, "
+        "description; see the data guide, Adding a dataset).",
+    ),
+    "kotak_masuk_jenis": (
+        "Berkas {value!r} di kotak masuk bukan formulir .xlsx atau tabel .csv.",
+        "File {value!r} in the inbox is neither an .xlsx form nor a .csv table.",
+        "Unggah formulir yang disimpan sebagai Excel Workbook (.xlsx), atau tabel sebagai CSV UTF-8 "
+        "dengan nama tabelnya (mis. penduduk_desa.csv); hapus berkas ini dari kotak-masuk/.",
+        "Upload forms saved as Excel Workbook (.xlsx), or tables as UTF-8 CSV named after the "
+        "table (e.g. penduduk_desa.csv); delete this file from kotak-masuk/.",
+    ),
+    "kotak_masuk_tabel": (
+        "Tidak ada tabel bernama {value!r}: CSV di kotak masuk menggantikan tabel dengan nama yang "
+        "sama.",
+        "There is no table named {value!r}: a CSV in the inbox replaces the table of the same name.",
+        "Ganti nama berkas menjadi salah satu dari: {batas}. Untuk tabel baru pakai "
+        "`monografi dataset-baru`.",
+        "Rename the file to one of: {batas}. For a new table use `monografi dataset-baru`.",
+    ),
+    # --- end of staff block (rules) ---
 }
 
 # JSON kinds named by tipe_json: (id, en).
@@ -766,12 +824,12 @@ UI = {
                        "No figure changed; datasets/ was left as it was."),
     "import_added": ("Ditambahkan {n} baris:", "Added {n} rows:"),
     "import_changed": ("Diubah {n} nilai (lama → baru):", "Changed {n} values (old → new):"),
-    "import_written": ("Berkas diperbarui: {files}. Langkah berikutnya: `python build.py check`, "
+    "import_written": ("Berkas diperbarui: {files}. Langkah berikutnya: `monografi check`, "
                        "lalu commit.",
-                       "Files updated: {files}. Next: `python build.py check`, then commit."),
+                       "Files updated: {files}. Next: `monografi check`, then commit."),
     "empty": ("(kosong)", "(empty)"),
-    "no_output": ("Belum ada situs di {path}: jalankan dulu `python build.py`.",
-                  "No site in {path} yet: run `python build.py` first."),
+    "no_output": ("Belum ada situs di {path}: jalankan dulu `monografi build`.",
+                  "No site in {path} yet: run `monografi build` first."),
     # Publishing safely (issue 9): output path, refused writes, failed stages, serve.
     "output_project": ("Folder hasil {path} adalah folder proyek atau berisi folder proyek; Monografi "
                        "tidak akan menggantinya. Pilih folder lain, mis. --output output.",
@@ -830,9 +888,47 @@ UI = {
                   "the full trace: run again with MONOGRAFI_DEBUG=1."),
     "site_kept": ("Situs yang sudah terbit tidak diubah.", "The published site was left untouched."),
     "port_busy": ("Port {port} di {host} sedang dipakai program lain. Hentikan program itu atau "
-                  "pakai port lain, mis. `python build.py serve --port {next}`.",
+                  "pakai port lain, mis. `monografi serve --port {next}`.",
                   "Port {port} on {host} is in use by another program. Stop it or use another port, "
-                  "e.g. `python build.py serve --port {next}`."),
+                  "e.g. `monografi serve --port {next}`."),
+    # --- staff branch (issue 14): dataset scaffold and the GitHub inbox ---
+    "scaffold_name": ("Nama dataset {name!r} tidak boleh dipakai: pakai huruf kecil, angka, _ atau - "
+                      "saja (paling banyak 60 karakter), diawali huruf atau angka, mis. "
+                      "sekolah_desa.",
+                      "Dataset name {name!r} cannot be used: use lower-case letters, digits, _ or - "
+                      "only (at most 60 characters), starting with a letter or digit, e.g. "
+                      "sekolah_desa."),
+    "scaffold_level": ("Tingkat {level!r} tidak tersedia: pilih kabupaten, kecamatan, atau desa "
+                       "(tabel induknya harus ada di datapackage.json).",
+                       "Level {level!r} is not available: choose kabupaten, kecamatan or desa "
+                       "(its master table must be in datapackage.json)."),
+    "scaffold_exists": ("Dataset {name!r} sudah ada ({files}); tidak ada yang diubah. Pilih nama "
+                        "lain, atau sunting berkas yang ada.",
+                        "Dataset {name!r} already exists ({files}); nothing was changed. Choose "
+                        "another name, or edit the existing files."),
+    "scaffold_failed": ("Dataset tidak dapat dibuat: {path} tidak dapat ditulis ({error}). Tidak "
+                        "ada yang diubah.",
+                        "The dataset could not be created: {path} cannot be written ({error}). "
+                        "Nothing was changed."),
+    "scaffold_done": ("Dataset {name} dibuat: {files}. Langkah berikutnya: ganti setiap teks "
+                      "\"ISI: …\" (judul, satuan, keterangan, bagian) di datasets/datapackage.json "
+                      "dan datasets/schemas/{name}.json, sesuaikan kolom angka, lalu jalankan "
+                      "`monografi check` sampai sah.",
+                      "Dataset {name} created: {files}. Next: replace every \"ISI: …\" text "
+                      "(title, unit, description, section) in datasets/datapackage.json and "
+                      "datasets/schemas/{name}.json, adjust the figure columns, then run "
+                      "`monografi check` until it passes."),
+    "inbox_empty": ("Kotak masuk {folder}/ kosong: tidak ada yang diimpor.",
+                    "The inbox {folder}/ is empty: nothing to import."),
+    "inbox_done": ("Kotak masuk: {n} berkas diimpor, datasets/ diperbarui ({files}); berkasnya "
+                   "dihapus dari {folder}/.",
+                   "Inbox: {n} files imported, datasets/ updated ({files}); they were removed from "
+                   "{folder}/."),
+    "inbox_refused": ("Kotak masuk: ada kesalahan, tidak ada berkas di datasets/ atau {folder}/ yang "
+                      "diubah. Perbaiki sel yang disebut, lalu unggah ulang berkasnya.",
+                      "Inbox: errors found, no file in datasets/ or {folder}/ was changed. Fix the "
+                      "cells named above, then upload the file again."),
+    # --- end of staff block (ui) ---
     "serve_failed": ("Tidak dapat menyajikan di {host}:{port}: {error}",
                      "Cannot serve on {host}:{port}: {error}"),
 }

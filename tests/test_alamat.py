@@ -51,7 +51,6 @@ PLACES = [
     (lambda d: d, "datapackage.json", "homepage", "homepage"),
     (lambda d: resource_of(d, "desa"), "datapackage.json#resources[2]", "homepage", "homepage"),
     (lambda d: d, "datapackage.json", "image", "image"),
-    (lambda d: d["sources"][0], "datapackage.json", "sources[0].path", "path"),
     (lambda d: resource_of(d, "kecamatan")["sources"][0], "datapackage.json#resources[1]",
      "sources[0].path", "path"),
     (lambda d: d["contributors"][0], "datapackage.json", "contributors[0].path", "path"),
@@ -81,7 +80,7 @@ def test_check_refuses_an_unsafe_url_at_its_key_with_exit_code_2(project, place,
 def test_check_accepts_http_urls_and_contact_addresses(project):
     def change(d):
         d["homepage"] = "https://contoh.go.id/monografi"
-        d["sources"][0]["path"] = "https://github.com/fityannugroho/idn-area-data"
+        resource_of(d, "kecamatan")["sources"][0]["path"] = "https://github.com/fityannugroho/idn-area-data"
         d["contributors"][0].update(path="mailto:tim@contoh.go.id", email="tim@contoh.go.id")
     edit_package(project, change)
     assert validate_datasets(project / "datasets")[1].ok
@@ -89,12 +88,14 @@ def test_check_accepts_http_urls_and_contact_addresses(project):
 
 def test_unsafe_urls_never_reach_pages_or_exports_even_without_check(project):
     """The second line of defence: a catalog that skipped `check` is cleaned by build_model."""
-    catalog, problems = load_catalog(project / "datasets")
-    assert not problems
     bad = "javascript:alert(1)"
+    sources = project / "datasets" / "sumber.csv"
+    sources.write_text(sources.read_text(encoding="utf-8").replace(",2022,,", f",2022,{bad},"),
+                       encoding="utf-8")
+    catalog, problems = load_catalog(project / "datasets")
+    assert not problems and catalog.sources["S1"]["path"] == bad
     catalog.descriptor["licenses"][0]["path"] = bad
     catalog.descriptor.update(homepage=bad, image=bad)
-    catalog.descriptor["sources"][0]["path"] = bad
     catalog.descriptor["contributors"][0].update(path=bad, email="x@y.id?javascript:alert(1)")
     for spec in catalog.resources:
         spec.descriptor["licenses"][0]["path"] = bad

@@ -18,7 +18,7 @@ from hypothesis import strategies as st
 from monografi.cli import main
 from tests.conftest import REPO, copy_project
 
-TABLES = ("kabupaten", "kecamatan", "desa", "penduduk_kecamatan")
+TABLES = ("kabupaten", "kecamatan", "desa", "penduduk_kecamatan", "sumber")
 CSV = {  # synthetic rows
     "kabupaten": "kode_kabupaten,nama_kabupaten,jenis,kode_bps,nama_provinsi\n"
                  "99.01,Sintetis,kabupaten,9901,Provinsi Sintetis\n",
@@ -30,6 +30,9 @@ CSV = {  # synthetic rows
     "penduduk_kecamatan": "kode_kecamatan,tahun,jenis_angka,laki_laki,perempuan,jumlah,sumber,catatan\n"
                           "99.01.01,2020,sensus,10,12,22,S6,\n99.01.01,2023,proyeksi,11,12,23,S6,\n"
                           "99.01.02,2020,sensus,20,21,41,S6,\n99.01.02,2023,proyeksi,21,22,43,S6,\n",
+    "sumber": "id,judul,penerbit,tahun,url,lisensi,catatan\n"
+              "S1,Daftar wilayah sintetis,,2020,,,\nS2,Kode pos sintetis,,2020,,,\n"
+              "S5,Kode BPS sintetis,,2020,,,\nS6,Penduduk sintetis,,2020,https://contoh.go.id/s,,\n",
 }
 CELLS = ["5", "2021", "S6", "Contoh Tiga", "catatan sintetis", "", "0", "-1", "1e3", "12,5",
          "1.234", "abc", "=1+1", "99.01.03", "99.1.1", "S99",

@@ -56,7 +56,7 @@ def test_unknown_command_is_a_usage_error():
 
 def test_serve_without_a_site_is_a_usage_error(tmp_path):
     result = run(tmp_path, "serve")
-    assert result.returncode == 2 and "python build.py" in result.stderr
+    assert result.returncode == 2 and "`monografi build`" in result.stderr
 
 
 def test_check_formats_and_exit_codes(project):

@@ -49,7 +49,7 @@ def test_form_has_guide_prefilled_codes_units_and_validation(form):
     book = openpyxl.load_workbook(form)
     assert book.sheetnames[0] == "Petunjuk"
     guide = " ".join(str(c.value) for row in book["Petunjuk"].iter_rows() for c in row if c.value)
-    assert "Klari" in guide and "python build.py impor" in guide and "tanpa titik" in guide
+    assert "Klari" in guide and "monografi impor" in guide and "tanpa titik" in guide
     sheet = book["penduduk_dukcapil_kecamatan"]
     assert "Jumlah penduduk terdaftar (jiwa) *" in [c.value for c in sheet[1]]
     keys, rows = rows_of(sheet)

@@ -175,7 +175,7 @@ def test_an_old_version_form_refuses_every_prefilled_cell_that_differs_from_toda
     (problem,) = result.report.errors
     assert (problem.rule, problem.row, problem.column, problem.value) == (
         "formulir_lama", 3, "jumlah", "190523")
-    assert "190600" in problem.texts("id")[0] and "python build.py formulir" in problem.texts()[1]
+    assert "190600" in problem.texts("id")[0] and "`monografi formulir`" in problem.texts()[1]
     assert tree_digest(project / "datasets") == before
 
 
@@ -350,7 +350,7 @@ def test_a_renamed_sheet_names_the_sheet_and_the_command(project, form):
     book.save(form)
     (problem,) = importing(project, form).report.errors
     assert (problem.rule, problem.value) == ("formulir_lembar", "luas_kecamatan")
-    assert f"python build.py formulir --kecamatan {KLARI}" in problem.texts()[1]
+    assert f"monografi formulir --kecamatan {KLARI}" in problem.texts()[1]
 
 
 @pytest.mark.parametrize(("cell", "value", "column", "code"), [

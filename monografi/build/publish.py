@@ -13,13 +13,18 @@ only when the ledger .monografi/builds.json says this module created it.
 from __future__ import annotations
 
 import contextlib
-import fcntl
 import json
 import os
 import shutil
 import tempfile
 from collections.abc import Callable, Iterator
 from pathlib import Path
+
+try:
+    import fcntl
+except ImportError:  # Windows: staff run `monografi` there too
+    fcntl = None
+    import msvcrt
 
 STATE_DIR = ".monografi"
 LEDGER = "builds.json"
@@ -43,8 +48,11 @@ def build_lock(state: Path) -> Iterator[None]:
     state.mkdir(parents=True, exist_ok=True)
     with (state / "build.lock").open("w") as handle:
         try:
-            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
-        except BlockingIOError as exc:
+            if fcntl is not None:
+                fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            else:
+                msvcrt.locking(handle.fileno(), msvcrt.LK_NBLCK, 1)
+        except (BlockingIOError, PermissionError) as exc:  # msvcrt: PermissionError when held
             raise BuildBusy(str(state)) from exc
         yield
 

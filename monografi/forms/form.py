@@ -40,6 +40,8 @@ FIRST_DATA_ROW = 3
 SPARE_ROWS = 200
 FORM_VERSION = "2"  # 2: records the values it was made from (BASE_SHEET)
 FIXED_TIME = datetime.datetime(2000, 1, 1)  # identical bytes for identical input
+SOURCE_COLUMN = "sumber"
+COMMAND = "monografi"  # the console script; `python -m monografi` is the same command
 _HEADER = PatternFill("solid", fgColor="DDEBF7")
 _CODES = Font(italic=True, color="808080", size=8)
 
@@ -163,7 +165,14 @@ def _validation(sheet, raw: dict, column: str, lists: dict[str, str]) -> DataVal
     constraints = raw.get("constraints", {})
     cells = f"{column}{FIRST_DATA_ROW}:{column}{sheet.max_row + SPARE_ROWS}"
     title = raw.get("title", raw["name"])[:32]
-    if raw["name"] in lists:
+    if raw["name"] == SOURCE_COLUMN and SOURCE_COLUMN in lists:
+        # A warning, not a stop: a source registered in sumber.csv after the form was made is
+        # valid at import time (`impor` checks against the current table).
+        rule = DataValidation(type="list", formula1=lists[raw["name"]], allow_blank=True,
+                              errorStyle="warning")
+        rule.error = ("Kode sumber ini belum ada saat formulir dibuat. Lanjutkan hanya bila "
+                      "sumbernya sudah ditambahkan ke datasets/sumber.csv; impor memeriksanya.")
+    elif raw["name"] in lists:
         rule = DataValidation(type="list", formula1=lists[raw["name"]], allow_blank=True)
         rule.error = "Pilih salah satu isian dari daftar."
     elif kind in ("integer", "number"):
@@ -201,7 +210,7 @@ def _list_sheet(workbook: Workbook, spec_lists: dict[str, list[str]]) -> dict[st
 
 def _choices(catalog: Catalog, specs: list[ResourceSpec], areas: dict[str, list[Area]]) -> dict:
     choices = {f"kode_{level}": [a.code for a in found] for level, found in areas.items() if found}
-    choices["sumber"] = sorted(catalog.sources, key=lambda s: (len(s), s))
+    choices[SOURCE_COLUMN] = sorted(catalog.sources, key=lambda s: (len(s), s))
     for spec in specs:
         for raw in spec.fields:
             enum = raw.get("constraints", {}).get("enum")
@@ -262,12 +271,14 @@ def _guide(workbook, catalog: Catalog, kecamatan: Area, periode, specs) -> None:
         ("", "3. Tulis angka bulat tanpa titik atau koma ribuan (1234, bukan 1.234). Kolom bertanda "
              "* wajib diisi. Satuan tertera di judul kolom."),
         ("", "4. Isi kolom Sumber dengan kode sumber (mis. S7) dan jelaskan hal khusus di Catatan. "
-             "Jangan menulis NIK, nomor KK, nomor telepon, atau alamat surel."),
+             "Sumber baru: tambahkan dulu satu baris di datasets/sumber.csv. Jangan menulis NIK, "
+             "nomor KK, nomor telepon, atau alamat surel."),
         ("", "5. Baris yang angkanya dibiarkan kosong tidak diimpor. Jangan mengubah nama lembar "
              "atau baris ke-2 (kode kolom)."),
-        ("", "6. Simpan sebagai .xlsx, lalu jalankan: python build.py impor NAMA_BERKAS.xlsx"),
+        ("", f"6. Simpan sebagai .xlsx, lalu jalankan: {COMMAND} impor NAMA_BERKAS.xlsx — atau, "
+             "tanpa terminal, unggah berkasnya ke folder kotak-masuk/ di GitHub (lihat Panduan data)."),
         ("", "7. Bila ada kesalahan, tidak ada yang diubah: perbaiki sel yang disebut (lembar, "
-             "baris, kolom) lalu impor ulang. Setelah berhasil: python build.py check, lalu commit."),
+             f"baris, kolom) lalu impor ulang. Setelah berhasil: {COMMAND} check, lalu commit."),
         ("", "8. Formulir ini mencatat angka saat dibuat. Angka yang tidak Anda ubah tidak menimpa "
              "perbaikan rekan sesudahnya; angka yang diubah di dua tempat ditolak sebagai konflik."),
         ("", ""),

@@ -4,7 +4,7 @@ The merge is three-way per cell, against the values the form recorded when it wa
 the person left alone keeps today's value, a cell they changed is written, and a cell changed
 both in the form and in datasets/ since is a conflict that stops the import (an old form must
 never revert a colleague's correction). The merged tables are validated as a whole in a scratch
-copy; only then are the real files replaced, all or none (see `_commit`). Everything from
+copy; only then are the real files replaced, all or none (see `commit_files`). Everything from
 reading datasets/ to the last replace runs under the build's lock, so two imports never both
 merge into the same old file. Problems point at the form (sheet, Excel row, column), because
 that is what staff have open. Rows of other kecamatan are never touched.
@@ -339,7 +339,7 @@ def _relocate(problem: Problem, form: str, origins: dict[str, dict[int, FormRow]
 
 
 @contextlib.contextmanager
-def _waiting_lock(state: Path, wait: float) -> Iterator[None]:
+def waiting_lock(state: Path, wait: float = LOCK_WAIT) -> Iterator[None]:
     """The build's lock, waiting up to `wait` seconds for a build or another import."""
     deadline = time.monotonic() + wait
     while True:
@@ -369,7 +369,7 @@ def import_form(catalog: Catalog, path: Path, state: Path | None = None,
     result = ImportResult(Report())
     state = Path(state) if state is not None else default_state(catalog)
     try:
-        with _waiting_lock(state, wait):
+        with waiting_lock(state, wait):
             result.report.extend(recover(state, catalog.root))
             if result.report.ok:
                 _import_locked(catalog, path, state, result)
@@ -417,7 +417,7 @@ def _import_locked(catalog: Catalog, path: Path, state: Path, result: ImportResu
         _, checked = validate_datasets(copy)
     report.extend(_relocate(p, name, origins) for p in checked.problems)
     if report.ok and merged:
-        report.extend(_commit(catalog.root, state / STAGE_DIR, merged))
+        report.extend(commit_files(catalog.root, state / STAGE_DIR, merged))
         if report.ok:
             result.written = sorted(merged)
 
@@ -437,7 +437,7 @@ def _durable(path: Path, data: bytes) -> None:
         os.fsync(stream.fileno())
 
 
-def _commit(root: Path, stage: Path, files: dict[str, bytes]) -> list[Problem]:
+def commit_files(root: Path, stage: Path, files: dict[str, bytes]) -> list[Problem]:
     """Replace every file in `files` or none. New bytes and backups are staged in `stage`
     (never in datasets/), a journal is written, then each file is swapped in with os.replace.
     If swap k fails, files 1..k-1 are put back; if even that fails (or the process dies),

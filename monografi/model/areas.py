@@ -12,6 +12,7 @@ from functools import cached_property
 import pandas as pd
 
 from .. import address
+from ..validation import sources
 from ..validation.boundaries import load_boundaries
 from ..validation.catalog import AREA_LEVELS, Catalog, ResourceSpec
 from ..validation.check import read_raw
@@ -224,7 +225,7 @@ def _build_areas(datasets: dict[str, Dataset]) -> dict[str, Area]:
 
 
 def build_model(catalog: Catalog) -> Model:
-    catalog = address.publishable(catalog)
+    catalog = address.publishable(sources.published(catalog))
     datasets = {spec.name: Dataset(spec, read_table(spec), [Field.from_schema(f) for f in spec.fields])
                 for spec in catalog.resources}
     model = Model(catalog, datasets, _build_areas(datasets))

@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 import re
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path, PurePosixPath
 
 from ..address import url_problems
@@ -101,9 +102,18 @@ class Catalog:
     def resource(self, name: str) -> ResourceSpec:
         return next(r for r in self.resources if r.name == name)
 
-    @property
+    @cached_property
     def sources(self) -> dict[str, dict]:
-        return {s["id"]: s for s in self.descriptor.get("sources", []) if "id" in s}
+        """Registered sources by id: the rows of sumber.csv, read when first asked (so a form
+        made now offers the sources registered now), or the `sources` the published catalog
+        was given (monografi.validation.sources.published)."""
+        from .sources import read_sources, spec_of
+
+        spec = spec_of(self)
+        if spec is None:
+            return {s["id"]: s for s in self.descriptor.get("sources", [])
+                    if isinstance(s, dict) and "id" in s}
+        return read_sources(spec)
 
 
 def safe_path(root: Path, relative, problems: list[Problem], where: str, column: str) -> Path | None:
@@ -210,6 +220,10 @@ def load_catalog(root: Path) -> tuple[Catalog | None, list[Problem]]:
                                 value=json.dumps(raw_resources, ensure_ascii=False)[:80],
                                 details={"jenis": "daftar_objek"}))
         return None, problems
+    from .sources import NAME as SOURCES
+    from .sources import referenced
+
+    has_sources = any(isinstance(r, dict) and r.get("name") == SOURCES for r in raw_resources)
     seen: dict[str, int] = {}
     for index, raw in enumerate(raw_resources):
         where = f"{PACKAGE_FILE}#resources[{index}]"
@@ -247,6 +261,8 @@ def load_catalog(root: Path) -> tuple[Catalog | None, list[Problem]]:
         if file is None:
             continue
         schema_file = raw["schema"] if isinstance(raw["schema"], str) else None
+        if has_sources and raw["name"] != SOURCES:
+            schema = referenced(schema)
         resources.append(ResourceSpec({**raw, "schema": schema}, file, schema_file))
     if problems:
         return None, problems

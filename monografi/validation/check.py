@@ -14,10 +14,11 @@ from pathlib import Path
 
 from frictionless import Checklist, FrictionlessException, Package, checks
 
-from . import dialect, number_cells, personal_data, screening
+from . import dialect, number_cells, personal_data, screening, sources
 from .boundaries import load_boundaries
 from .catalog import Catalog, ResourceSpec, load_catalog
 from .hints import hint_problems, rule_in_words, valid_row_rules
+from .placeholders import placeholder_problems
 from .published import shrink_problems
 from .publisher import publisher_problems
 from .report import Problem, Report
@@ -58,6 +59,8 @@ def validate_datasets(root: Path, published: Path | None = None) -> tuple[Catalo
     if not report.ok:
         return None, report  # Frictionless would crash on a broken pattern or a missing table
     report.extend(hint_problems(catalog))
+    report.extend(sources.source_problems(catalog))
+    report.extend(placeholder_problems(catalog))
     tables = {spec.name: dialect.read(spec) for spec in catalog.resources}
     for table in tables.values():
         report.extend(table.problems)
@@ -182,6 +185,10 @@ def _translate(spec: ResourceSpec, tables: dict[str, dialect.Table], error) -> P
         target = error.reference_name or spec.name
         value = " / ".join(str(c) for c in error.field_cells)
         column = ", ".join(error.field_names)
+        if target == sources.NAME:
+            return Problem(file, "sumber_tidak_dikenal", row, column, value,
+                           {"batas": ", ".join(sources.entries(tables[target].header,
+                                                               tables[target].rows))})
         suggestion = _area_suggestion(tables, f"kode_{target}", value) if target in tables else {}
         return Problem(file, "kode_tidak_dikenal", row, column, value,
                        {"batas": target, **suggestion})
@@ -223,7 +230,6 @@ def _monograph_problems(catalog: Catalog, spec: ResourceSpec, table: dialect.Tab
     header, rows = table.header, table.rows
     problems = [Problem(spec.relpath, "data_pribadi", 1, name, name, {"batas": name})
                 for name in header if personal_data.is_personal_column(name)]
-    sources = catalog.sources
     for number, row in enumerate(rows, start=2):
         cells = dict(zip(header, row, strict=False))
         for column, value in cells.items():
@@ -231,10 +237,6 @@ def _monograph_problems(catalog: Catalog, spec: ResourceSpec, table: dialect.Tab
             if label:
                 problems.append(Problem(spec.relpath, "data_pribadi", number, column, value,
                                         {"batas": label}))
-        source = cells.get("sumber", "").strip()
-        if "sumber" in header and source and source not in sources:
-            problems.append(Problem(spec.relpath, "sumber_tidak_dikenal", number, "sumber", source,
-                                    {"batas": ", ".join(sorted(sources))}))
         problems.extend(_parent_problems(spec, number, cells))
     return problems
 

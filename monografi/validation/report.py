@@ -19,7 +19,8 @@ CONFIG_RULES = frozenset({
     "kunci_wajib", "json_rusak", "data_sebaris", "skema", "pola_rusak", "kunci_kolom",
     "kunci_tabel", "petunjuk_jenis", "petunjuk_kolom", "petunjuk_tipe_kolom", "petunjuk_tabel",
     "petunjuk_sumber", "petunjuk_rinci", "petunjuk_nilai", "rumus_sintaks", "rumus_kolom",
-    "angka_utama_agregasi", "angka_utama_kategori"})
+    "angka_utama_agregasi", "angka_utama_kategori",
+    "sumber_di_json", "sumber_tanpa_tabel", "isian_kerangka"})
 FORMATS = ("teks", "json", "github")
 
 
@@ -153,11 +154,13 @@ class Report:
         lines = []
         for problem in sorted(self.problems, key=_sort_key):
             message, fix = problem.texts(lang)
-            path = prefix + problem.file.split("#", 1)[0]
-            props = [f"file={_escape(path, True)}"]
+            # "formulir.xlsx › lembar": the file is the workbook, the sheet goes in the title
+            name, _, sheet = problem.file.split("#", 1)[0].partition(" › ")
+            props = [f"file={_escape(prefix + name, True)}"]
             if problem.row is not None:
                 props.append(f"line={problem.row}")
-            title = f"{problem.rule}" + (f" ({problem.column})" if problem.column else "")
+            place = ", ".join(part for part in (sheet, problem.column) if part)
+            title = f"{problem.rule}" + (f" ({place})" if place else "")
             props.append(f"title={_escape(title, True)}")
             body = f"{message} {UI['fix'][offset].capitalize()}: {fix}"
             lines.append(f"::{problem.severity} {','.join(props)}::{_escape(body)}")
