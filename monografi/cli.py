@@ -238,10 +238,14 @@ def _kotak_masuk(args) -> int:
 
 
 def _build(args, output: Path) -> int:
-    from .build.pipeline import build
+    from .build.noop import unchanged_build
 
     try:
-        result = build(args.proyek, output, quiet=args.quiet, workers=args.jobs)
+        result = unchanged_build(args.proyek, output)  # before importing anything heavy
+        if result is None:
+            from .build.pipeline import build
+
+            result = build(args.proyek, output, quiet=args.quiet, workers=args.jobs)
     except BuildBusy:
         print(ui("busy", args.lang), file=sys.stderr)
         return EXIT_USAGE

@@ -23,10 +23,12 @@ import subprocess
 import types
 from importlib import metadata
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-import pandas as pd
+if TYPE_CHECKING:  # pandas and the model are imported by ValueDigest: the no-op check needs neither
+    import pandas as pd
 
-from ..model.areas import Area, Dataset, Model
+    from ..model.areas import Dataset, Model
 
 PACKAGE_DIR = Path(__file__).resolve().parent.parent
 LIBRARIES = ("pelican", "jinja2", "matplotlib", "pandas", "frictionless", "markdown", "pagefind",
@@ -111,6 +113,8 @@ def data_digest(project: Path) -> str:
 
 
 def table_digest(table: pd.DataFrame) -> str:
+    import pandas as pd
+
     hashed = pd.util.hash_pandas_object(table, index=False).values.tobytes()
     return hashlib.sha256(hashed + "\0".join(map(str, table.columns)).encode()).hexdigest()
 
@@ -126,6 +130,11 @@ class ValueDigest:
     """
 
     def __init__(self, model: Model):
+        import pandas as pd
+
+        from ..model.areas import Area, Dataset, Model
+
+        self._kinds = (Area, Dataset, Model, (pd.DataFrame, pd.Series), pd.DataFrame)
         self._tables: dict[str, str] = {}
         self.model = model
         self.areas_digest = self._join(self._dataset(d) for d in model.datasets.values()
@@ -150,17 +159,18 @@ class ValueDigest:
         if value is None or isinstance(value, str | int | float | bool | bytes):
             out(f"{type(value).__name__}:{value!r};".encode())
             return
-        if isinstance(value, Area):
+        area, dataset, model, frames, frame = self._kinds
+        if isinstance(value, area):
             out(f"Area:{value.code};".encode())
             return
-        if isinstance(value, Dataset):
+        if isinstance(value, dataset):
             out(f"Dataset:{self._dataset(value)};".encode())
             return
-        if isinstance(value, Model):
+        if isinstance(value, model):
             out(f"Model:{self.model_digest};".encode())
             return
-        if isinstance(value, pd.DataFrame | pd.Series):
-            out(f"Frame:{table_digest(pd.DataFrame(value))};".encode())
+        if isinstance(value, frames):
+            out(f"Frame:{table_digest(frame(value))};".encode())
             return
         if id(value) in active:  # a cycle: its content is being hashed further up
             out(f"cycle:{type(value).__name__};".encode())

@@ -18,7 +18,6 @@ import os
 import pickle
 import time
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass, field
 from pathlib import Path
 
 from pelican import Pelican, signals
@@ -36,10 +35,10 @@ from ..site.context import PageBuild, SiteData
 from ..validation.check import validate_datasets
 from ..validation.report import Report
 from . import cache
+from .noop import REPORT_FILE, BuildResult, check_unchanged
 from .publish import build_lock, check_output, publish_locked, scratch, state_dir
 from .search import index_site
 
-REPORT_FILE = "laporan.pickle"
 EXTRA_DIR = Path("content") / "extra"  # CNAME, verification files, .nojekyll: copied as they are
 
 
@@ -49,34 +48,6 @@ class StageFailed(RuntimeError):
     def __init__(self, stage: str, cause: Exception):
         super().__init__(f"{stage}: {type(cause).__name__}: {cause}")
         self.stage, self.cause = stage, cause
-
-
-@dataclass
-class BuildResult:
-    report: Report
-    pages: int = 0
-    timings: dict[str, float] = field(default_factory=dict)
-    charts: dict[str, int] = field(default_factory=dict)  # drawn / reused
-    page_counts: dict[str, int] = field(default_factory=dict)  # written / reused
-    reused_stages: list[str] = field(default_factory=list)
-    noop: bool = False  # nothing changed: the published site was kept as it is
-    notes: list[str] = field(default_factory=list)  # what the build skipped, and why
-
-    @property
-    def ok(self) -> bool:
-        return self.report.ok
-
-    def summary(self) -> str:
-        """What was rebuilt, what was reused, and how long each stage took (for staff and CI)."""
-        times = " · ".join(f"{stage} {secs:.2f} s" for stage, secs in self.timings.items())
-        if self.noop:
-            return f"Tidak ada perubahan sejak build terakhir; situs yang terbit tetap dipakai.\n  {times}"
-        charts, pages = self.charts, self.page_counts
-        stages = f"; dipakai ulang utuh: {', '.join(self.reused_stages)}" if self.reused_stages else ""
-        notes = "".join(f"\n  {note}" for note in self.notes)
-        return (f"Grafik: {charts.get('drawn', 0)} digambar, {charts.get('reused', 0)} dari cache. "
-                f"Halaman: {pages.get('written', 0)} ditulis, {pages.get('reused', 0)} dipakai ulang"
-                f"{stages}.{notes}\n  {times}")
 
 
 class _Stages:
@@ -177,16 +148,6 @@ def cached_stage(name: str, key: str, site_dir: Path, build: PageBuild, run: Cal
     return reused
 
 
-def _noop(state: Path, manifest: cache.Manifest, result: BuildResult) -> BuildResult:
-    try:
-        result.report = pickle.loads((state / REPORT_FILE).read_bytes())
-    except (OSError, pickle.UnpicklingError, EOFError, AttributeError):
-        return result
-    result.noop = True
-    result.pages = sum(1 for _ in manifest.site.rglob("*.html"))
-    return result
-
-
 def build(project: Path, output: Path, *, quiet: bool = False, workers: int | None = None) -> BuildResult:
     """Build the portal; `output` changes only if every stage succeeded.
 
@@ -207,15 +168,9 @@ def _build_locked(project: Path, output: Path, quiet: bool, workers: int | None)
     progress = Progress(quiet)
     result = BuildResult(Report(), timings=timings)
     with stage("periksa perubahan"):
-        inputs = cache.inputs_digest(project)
-        manifest = cache.Manifest.load(state, output)
-        if manifest.inputs == inputs:
-            damaged = manifest.damaged()
-            if not damaged and _noop(state, manifest, result).noop:
-                return result
-            if damaged:
-                result.notes.append(f"Situs terbit berubah sejak build terakhir ({len(damaged)} berkas, "
-                                    f"mis. {damaged[0]}); dibangun ulang.")
+        inputs, manifest = check_unchanged(project, output, result)
+        if result.noop:
+            return result
     with stage("validasi"):
         catalog, report = validate_datasets(project / "datasets", published=output)
     result.report = report

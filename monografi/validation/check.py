@@ -227,13 +227,22 @@ def read_raw(spec: ResourceSpec) -> tuple[list[str], list[list[str]]]:
 
 
 def _monograph_problems(catalog: Catalog, spec: ResourceSpec, table: dialect.Table) -> list[Problem]:
+    """Personal data in any cell, codes that disagree with their parent (source ids are a
+    foreign key to sumber.csv).
+
+    The cell checks run once per distinct value; rows are visited only when one of them failed
+    (to place it) or for a master list (whose codes are checked row by row)."""
     header, rows = table.header, table.rows
     problems = [Problem(spec.relpath, "data_pribadi", 1, name, name, {"batas": name})
                 for name in header if personal_data.is_personal_column(name)]
+    values = set().union(*(dialect.distinct(rows, index) for index in range(len(header))))
+    labels = {value: label for value in values if (label := personal_data.find(value))}
+    if not labels and not spec.is_master:
+        return problems
     for number, row in enumerate(rows, start=2):
         cells = dict(zip(header, row, strict=False))
         for column, value in cells.items():
-            label = personal_data.find(value)
+            label = labels.get(value)
             if label:
                 problems.append(Problem(spec.relpath, "data_pribadi", number, column, value,
                                         {"batas": label}))

@@ -109,14 +109,12 @@ def read(spec: ResourceSpec) -> Table:
     refused = _binary_problem(spec, data)
     if refused:
         return Table([], [], [refused], unreadable=True)
-    text, problem = _decode(spec, data)
-    if problem:
-        return Table([], [], [problem], unreadable=True)
     try:
-        records = list(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter(spec)))
-    except csv.Error as exc:
-        return Table([], [], [Problem(spec.relpath, "berkas", value=str(exc))], unreadable=True)
-    records = [[cell.strip() for cell in record] for record in records]
+        records = _records(spec, data)
+    except (UnicodeDecodeError, csv.Error) as exc:
+        problem = _decode_problem(spec, data)  # a file that does not decode: say where
+        return Table([], [], [problem or Problem(spec.relpath, "berkas", value=str(exc))],
+                     unreadable=True)
     while records and not any(records[-1]):
         records.pop()
     header, rows = (records[0], records[1:]) if records else ([], [])
@@ -163,17 +161,39 @@ def _wide_unicode(data: bytes) -> str | None:
     return None
 
 
-def _decode(spec: ResourceSpec, data: bytes) -> tuple[str, Problem | None]:
+def _records(spec: ResourceSpec, data: bytes) -> list[list[str]]:
+    """Stripped cells, decoded while parsing (no full copy of the text) and interned per table:
+    a million rows repeat a few thousand distinct values, so equal cells share one str and
+    later checks can work on the distinct values (`distinct`)."""
+    name = encoding(spec)
+    if name == "utf-8" and data.startswith(codecs.BOM_UTF8):
+        name = "utf-8-sig"
+    stream = io.TextIOWrapper(io.BytesIO(data), encoding=name, newline="")
+    share = {}.setdefault
+    records = []
+    for record in csv.reader(stream, delimiter=delimiter(spec)):
+        cells = list(map(str.strip, record))
+        records.append(list(map(share, cells, cells)))
+    return records
+
+
+def distinct(rows: list[list[str]], index: int) -> set[str]:
+    """The distinct values of one column (short rows have none there)."""
+    return {row[index] for row in rows if index < len(row)}
+
+
+def _decode_problem(spec: ResourceSpec, data: bytes) -> Problem | None:
     name = encoding(spec)
     if name == "utf-8" and data.startswith(codecs.BOM_UTF8):
         data = data[len(codecs.BOM_UTF8):]
     try:
-        return data.decode(name), None
+        data.decode(name)
     except UnicodeDecodeError as exc:
         row = data[:exc.start].count(b"\n") + 1
         snippet = data[max(0, exc.start - 12):exc.end + 12].decode(name, "replace")
-        return "", Problem(spec.relpath, "pengkodean", row=row, value=snippet.strip(),
-                           details={"batas": name})
+        return Problem(spec.relpath, "pengkodean", row=row, value=snippet.strip(),
+                       details={"batas": name})
+    return None
 
 
 def _wrong_delimiter(spec: ResourceSpec, table: Table) -> bool:
@@ -197,26 +217,36 @@ def _show(delimiter_char: str) -> str:
 
 def _normalise_numbers(spec: ResourceSpec, table: Table) -> None:
     """Every numeric cell into canonical text, refused (and blanked) when it does not fit the
-    declared format or is not a figure the model can hold (monografi.validation.number_cells)."""
+    declared format or is not a figure the model can hold (monografi.validation.number_cells).
+
+    Each distinct value is judged once; rows are visited only when some value changes."""
     formats = {f["name"]: (f.get("type"), *number_format(f)) for f in spec.fields
                if f.get("type") in NUMERIC}
-    columns = [(index, name) for index, name in enumerate(table.header) if name in formats]
-    for number, row in enumerate(table.rows, start=2):
-        for index, name in columns:
-            if index >= len(row):
-                continue
-            kind, group, decimal = formats[name]
-            value = canonical_number(row[index], kind, group, decimal)
+    changes = []  # (column index, name, {cell: canonical text or (rule, details)})
+    for index, name in enumerate(table.header):
+        if name not in formats:
+            continue
+        kind, group, decimal = formats[name]
+        verdicts = {}
+        for cell in distinct(table.rows, index):
+            value = canonical_number(cell, kind, group, decimal)
             refused = ("angka_dialek", {"batas": _describe(kind, group, decimal),
                                         "contoh": _example(kind, group, decimal)}) \
                 if value is None else number_cells.problem(value, kind)
-            if refused:
-                table.problems.append(Problem(spec.relpath, refused[0], number, name, row[index],
-                                              refused[1]))
+            if refused or value != cell:
+                verdicts[cell] = refused or value
+        if verdicts:
+            changes.append((index, name, verdicts))
+    for number, row in enumerate(table.rows, start=2) if changes else ():
+        for index, name, verdicts in changes:
+            verdict = verdicts.get(row[index]) if index < len(row) else None
+            if isinstance(verdict, tuple):
+                table.problems.append(Problem(spec.relpath, verdict[0], number, name, row[index],
+                                              dict(verdict[1])))
                 table.bad_cells.add((number, name))
                 row[index] = ""
-            else:
-                row[index] = value
+            elif verdict is not None:
+                row[index] = verdict
 
 
 def _describe(kind: str, group: str, decimal: str) -> str:

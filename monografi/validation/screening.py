@@ -104,13 +104,20 @@ def _field(raw: dict, column: pd.Series, missing: np.ndarray) -> tuple[np.ndarra
     if set(constraints) - SCREENED_CONSTRAINTS or raw.get("format", "default") != "default":
         raise Unscreenable(raw["name"])
     flagged = missing & bool(constraints.get("required"))
+    codes, uniques = pd.factorize(column)
+    distinct = pd.Series(uniques, dtype=object)
+
+    def per_cell(values: pd.Series, dtype=None) -> np.ndarray:
+        """A result computed once per distinct value, spread back to every cell."""
+        return values.to_numpy(dtype)[codes]
+
     if kind == "string":
         text = column.where(~missing, "")
         if "pattern" in constraints:
-            flagged |= ~missing & ~text.str.fullmatch(constraints["pattern"]).to_numpy(bool)
+            flagged |= ~missing & ~per_cell(distinct.str.fullmatch(constraints["pattern"]), bool)
         if "enum" in constraints:
             flagged |= ~missing & ~text.isin(constraints["enum"]).to_numpy()
-        lengths = text.str.len().to_numpy()
+        lengths = per_cell(distinct.str.len())
         flagged |= ~missing & (lengths < constraints.get("minLength", 0))
         if "maxLength" in constraints:
             flagged |= ~missing & (lengths > constraints["maxLength"])
@@ -119,11 +126,11 @@ def _field(raw: dict, column: pd.Series, missing: np.ndarray) -> tuple[np.ndarra
     elif kind in ("integer", "number"):
         if {"pattern", "enum", "minLength", "maxLength"} & set(constraints):
             raise Unscreenable(raw["name"])
-        if kind == "integer":
-            valid = column.where(~missing, "0")
-            numbers = pd.to_numeric(valid).to_numpy(np.int64)  # canonical int64 (number_cells)
-        else:
-            numbers = pd.to_numeric(column.where(~missing, "0")).to_numpy(np.float64)
+        blank = np.zeros(len(distinct), bool)
+        blank[codes[missing]] = True
+        valid = distinct.where(~blank, "0")
+        # canonical text (number_cells): int64 for integers
+        numbers = per_cell(pd.to_numeric(valid), np.int64 if kind == "integer" else np.float64)
         for name, outside in (("minimum", np.less), ("maximum", np.greater)):
             if name in constraints:
                 bound = constraints[name]

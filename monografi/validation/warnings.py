@@ -10,13 +10,19 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from decimal import Decimal, InvalidOperation
+from decimal import MAX_PREC, Context, Decimal, InvalidOperation
+from operator import itemgetter
+
+import numpy as np
+import pandas as pd
 
 from .catalog import Catalog, ResourceSpec
+from .dialect import distinct
 from .report import Problem
 
 Rows = tuple[list[str], list[list[str]]]
 _NOT_SERIES = {"catatan"}
+_PARENT = "\x1fkode_kecamatan"  # the kecamatan of each desa row, a name no CSV column has
 _LOOKS_GROUPED = re.compile(r"-?\d{1,3}(\.\d{3})+")
 
 
@@ -47,42 +53,79 @@ def _measures(spec: ResourceSpec) -> list[str]:
     return [f["name"] for f in spec.fields if f.get("type") in ("integer", "number")]
 
 
+def _column(header: list[str], rows: list[list[str]], name: str) -> list[str]:
+    """One column's cells ('' where it or the row is missing), as `dict(zip(header, row))` gives."""
+    if name not in header:
+        return [""] * len(rows)
+    at = len(header) - 1 - header[::-1].index(name)
+    if min(map(len, rows), default=0) > at:
+        return list(map(itemgetter(at), rows))
+    return [row[at] if at < len(row) else "" for row in rows]
+
+
 def _ambiguous_numbers(spec: ResourceSpec, header: list[str], rows: list[list[str]]) -> list[Problem]:
     """'1.234' in a decimal column with no declared grouping is read as 1.234, as standard CSV
     says; but typed from an Indonesian-locale habit it meant 1234, so staff are asked to look."""
     columns = [header.index(f["name"]) for f in spec.fields if f.get("type") == "number"
                and not f.get("groupChar") and f["name"] in header]
+    if not any(_LOOKS_GROUPED.fullmatch(value) for at in columns for value in distinct(rows, at)):
+        return []
     return [Problem(spec.relpath, "angka_ambigu", number, header[at], row[at],
                     {"batas": row[at].replace(".", "")}, severity="warning")
             for number, row in enumerate(rows, start=2) for at in columns
             if at < len(row) and _LOOKS_GROUPED.fullmatch(row[at])]
 
 
+def _group_codes(header: list[str], rows: list[list[str]], keys: list[str]) -> np.ndarray:
+    """Per row, the number of its group of equal `keys` values, in order of first appearance."""
+    if not keys:
+        return np.zeros(len(rows), np.int64)
+    frame = pd.DataFrame({k: _column(header, rows, k) for k in keys})
+    return frame.groupby(keys, sort=False).ngroup().to_numpy()
+
+
+def _floats(cells: list[str]) -> np.ndarray:
+    """Canonical numeric text as floats (NaN for an empty cell), parsed once per distinct value."""
+    codes, uniques = pd.factorize(pd.Series(cells, dtype=object))
+    return pd.to_numeric(pd.Series(uniques, dtype=object), errors="coerce").to_numpy(float)[codes]
+
+
 def _big_changes(spec: ResourceSpec, header: list[str], rows: list[list[str]],
                  limit: Decimal) -> list[Problem]:
-    """Compare each figure with the same series (area, source, category) one period earlier."""
+    """Compare each figure with the same series (area, source, category) one period earlier.
+
+    Pairs are found column-wise (series, then period order); floats only pick the candidates,
+    the exact Decimal test and the message are the same as for a single pair."""
     period, area = spec.period_field, spec.area_field
-    if not period or not area:
+    if not period or not area or not rows:
         return []
     measures = [m for m in _measures(spec) if m in header]
     series_keys = [f["name"] for f in spec.fields if f["name"] not in (period, *measures)
                    and f["name"] not in _NOT_SERIES and f["name"] in header]
-    series: dict[tuple, list[tuple[str, int, dict]]] = defaultdict(list)
-    for number, row in enumerate(rows, start=2):
-        cells = dict(zip(header, row, strict=False))
-        series[tuple(cells.get(k, "") for k in series_keys)].append(
-            (cells.get(period, ""), number, cells))
+    series = _group_codes(header, rows, series_keys)
+    periods = pd.factorize(pd.Series(_column(header, rows, period), dtype=object), sort=True)[0]
+    order = np.lexsort((np.arange(len(rows)), periods, series))
+    before, after = order[:-1], order[1:]
+    same = series[before] == series[after]
+    candidates = np.zeros(len(before), bool)
+    for measure in measures:
+        values = _floats(_column(header, rows, measure))
+        a, b = values[before], values[after]
+        with np.errstate(invalid="ignore"):
+            candidates |= same & (a != 0) & ~np.isnan(b) & \
+                (np.abs(b - a) >= np.abs(a) * float(limit) * (1 - 1e-9))
     problems = []
-    for points in series.values():
-        points.sort(key=lambda p: p[0])
-        for (before, _, old), (_, number, new) in zip(points, points[1:], strict=False):
-            for measure in measures:
-                a, b = _number(old.get(measure, "")), _number(new.get(measure, ""))
-                if a and b is not None and abs(b - a) / abs(a) > limit:
-                    problems.append(Problem(
-                        spec.relpath, "perubahan_besar", number, measure, new[measure],
-                        {"batas": f"{limit * 100:.0f} %", "sebelum": f"{old[measure]} ({before})",
-                         "persen": f"{(b - a) / abs(a) * 100:+.0f} %"}, severity="warning"))
+    for pair in np.flatnonzero(candidates):
+        old, new = (dict(zip(header, rows[i], strict=False)) for i in (before[pair], after[pair]))
+        number = int(after[pair]) + 2
+        for measure in measures:
+            a, b = _number(old.get(measure, "")), _number(new.get(measure, ""))
+            if a and b is not None and abs(b - a) / abs(a) > limit:
+                problems.append(Problem(
+                    spec.relpath, "perubahan_besar", number, measure, new[measure],
+                    {"batas": f"{limit * 100:.0f} %",
+                     "sebelum": f"{old[measure]} ({old.get(period, '')})",
+                     "persen": f"{(b - a) / abs(a) * 100:+.0f} %"}, severity="warning"))
     return problems
 
 
@@ -93,35 +136,63 @@ def _desa_totals(spec: ResourceSpec, tables: dict[str, Rows], rule: dict) -> lis
     for row in desa_rows:
         cells = dict(zip(desa_header, row, strict=False))
         members[cells.get("kode_kecamatan", "")].add(cells.get("kode_desa", ""))
-    detail_header, detail_rows = tables[rule["rinci"]]
     match = rule.get("cocokkan", [])
     tolerance = Decimal(str(rule.get("toleransi", 0)))
-    sums: dict[tuple, dict[str, Decimal]] = defaultdict(lambda: defaultdict(Decimal))
-    counts: dict[tuple, dict[str, int]] = defaultdict(lambda: defaultdict(int))
-    seen: dict[tuple, set[str]] = defaultdict(set)
-    for row in detail_rows:
-        cells = dict(zip(detail_header, row, strict=False))
-        desa = cells.get("kode_desa", "")
-        key = (desa.rsplit(".", 1)[0], *(cells.get(k, "") for k in match))
-        seen[key].add(desa)
-        for measure in rule["ukuran"]:
-            value = _number(cells.get(measure, ""))
-            if value is not None:
-                sums[key][measure] += value
-                counts[key][measure] += 1
+    totals = _complete_totals(*tables[rule["rinci"]], match, rule["ukuran"], members)
     header, rows = tables[spec.name]
     problems = []
     for number, row in enumerate(rows, start=2):
         cells = dict(zip(header, row, strict=False))
         key = (cells.get("kode_kecamatan", ""), *(cells.get(k, "") for k in match))
-        if not members[key[0]] or seen.get(key) != members[key[0]]:
-            continue
-        for measure in rule["ukuran"]:
+        for measure, total in totals.get(key, {}).items():
             own = _number(cells.get(measure, ""))
-            total = sums[key].get(measure)
-            complete = counts[key].get(measure) == len(members[key[0]])
-            if own is not None and complete and abs(own - total) > tolerance:
+            if own is not None and abs(own - total) > tolerance:
                 problems.append(Problem(
                     spec.relpath, "jumlah_desa", number, measure, cells[measure],
                     {"batas": f"{total.normalize():f}", "rinci": rule["rinci"]}, severity="warning"))
     return problems
+
+
+def _complete_totals(header: list[str], rows: list[list[str]], match: list[str],
+                     measures: list[str], members: dict[str, set[str]]) -> dict[tuple, dict]:
+    """{(kecamatan, *match values): {measure: exact sum}} of the detail table, for the groups
+    holding exactly the kecamatan's desa and, per measure, as many figures as it has desa.
+
+    Column-wise: groups are numbered once, each distinct figure is converted to Decimal once
+    and sums are exact integers scaled by the longest fraction."""
+    if not rows:
+        return {}
+    desa_codes, desa = pd.factorize(pd.Series(_column(header, rows, "kode_desa"), dtype=object))
+    parents = [code.rsplit(".", 1)[0] for code in desa]
+    member = np.array([code in members.get(parent, ()) for code, parent in zip(desa, parents,
+                                                                               strict=True)])
+    key_names = [_PARENT, *match]
+    frame = pd.DataFrame({_PARENT: np.array(parents, object)[desa_codes],
+                          **{k: _column(header, rows, k) for k in match}})
+    groups = frame.groupby(key_names, sort=False).ngroup().to_numpy()
+    keys = list(frame[key_names].drop_duplicates().itertuples(index=False, name=None))
+    wanted = np.array([len(members.get(key[0], ())) for key in keys])
+    per_group = pd.DataFrame({"group": groups, "desa": desa_codes, "member": member[desa_codes]}) \
+        .groupby("group").agg(desa=("desa", "nunique"), member=("member", "all"))
+    complete = (wanted > 0) & per_group["member"].to_numpy() & (per_group["desa"].to_numpy() == wanted)
+    totals: dict[tuple, dict] = {}
+    for measure in measures:
+        sums, counts = _group_sums(_column(header, rows, measure), groups, len(keys))
+        for group in np.flatnonzero(complete & (counts == wanted)):
+            totals.setdefault(keys[group], {})[measure] = sums[group]
+    return totals
+
+
+def _group_sums(cells: list[str], groups: np.ndarray, size: int) -> tuple[list[Decimal], np.ndarray]:
+    """Exact Decimal sum and count of the figures (empty cells skipped) of each group."""
+    codes, uniques = pd.factorize(pd.Series(cells, dtype=object))
+    numbers = [_number(text) for text in uniques]
+    present = np.array([n is not None for n in numbers], bool)[codes]
+    scale = max([0, *(-n.as_tuple().exponent for n in numbers if n is not None)])
+    scaled = [int(n.scaleb(scale, Context(prec=MAX_PREC))) if n is not None else 0 for n in numbers]
+    largest = max(map(abs, scaled), default=0)
+    dtype = np.int64 if largest * len(cells) < 2**63 else object  # object: Python ints, exact
+    sums = np.zeros(size, dtype)
+    np.add.at(sums, groups[present], np.array(scaled, dtype)[codes][present])
+    totals = [Decimal(int(total)).scaleb(-scale, Context(prec=MAX_PREC)) for total in sums]
+    return totals, np.bincount(groups[present], minlength=size)
