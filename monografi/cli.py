@@ -18,10 +18,11 @@ import traceback
 from http import HTTPStatus
 from pathlib import Path
 
-from .build.publish import BuildBusy, UnsafeOutput
+from .build.publish import UnsafeOutput
 from .build.search import SearchIndexError
 from .messages import STAGE_NAMES_EN, ui
 from .safe_write import RefusedWrite
+from .state import BuildBusy, interrupted, state_dir, waiting_lock
 from .validation.report import FORMATS, Report
 
 EXIT_OK, EXIT_DATA, EXIT_USAGE, EXIT_BUG = 0, 1, 2, 3
@@ -97,19 +98,30 @@ def _show_report(report: Report, lang: str, refused: str) -> bool:
     return True
 
 
-def _check(args) -> int:
-    from .validation.check import validate_datasets
+def _validated(args, published: Path | None = None):
+    """validate_datasets on a settled datasets/: an import that stopped half-way is rolled back
+    first, under the lock builds and imports share, so nothing is checked half-imported."""
+    from .validation.check import finish_pending_import, validate_datasets
 
-    _, report = validate_datasets(args.proyek / "datasets", published=args.output)
+    state, datasets = state_dir(args.proyek), args.proyek / "datasets"
+    pending = []
+    if interrupted(state):
+        with waiting_lock(state):
+            pending = finish_pending_import(state, datasets)
+    catalog, report = validate_datasets(datasets, published=published)
+    report.problems[:0] = pending
+    return catalog, report
+
+
+def _check(args) -> int:
+    _, report = _validated(args, published=args.output)
     print(report.format(args.format, args.lang))
     return _exit_code(report)
 
 
 def _valid_catalog(args):
     """The catalog for formulir/impor, or the exit code after printing why it is unusable."""
-    from .validation.check import validate_datasets
-
-    catalog, report = validate_datasets(args.proyek / "datasets")
+    catalog, report = _validated(args)
     if catalog is None or not report.ok:
         print(report.format_text(args.lang), file=sys.stderr)
         return None, _exit_code(report)
@@ -143,7 +155,6 @@ def _formulir(args) -> int:
 
 
 def _impor(args) -> int:
-    from .build.publish import state_dir
     from .forms.importer import import_form
 
     if not args.berkas.is_file():

@@ -11,12 +11,12 @@ from xml.etree import ElementTree
 
 import pytest
 
-from monografi.build.cache import load
 from monografi.build.pipeline import build
 from monografi.exports import exports_of
 from monografi.exports.feed import FEED_PATH, export_feed
 from monografi.exports.package import export_package
 from monografi.exports.releases import export_releases
+from monografi.files import load
 from monografi.model import history as history_module
 from monografi.model.areas import build_model
 from monografi.model.history import CellChange, History

@@ -8,9 +8,9 @@ from dataclasses import dataclass
 from conftest import copy_project, tree_digest
 from helpers import set_cell
 
-from monografi.build.cache import ValueDigest
 from monografi.build.pipeline import build
 from monografi.model.areas import build_model
+from monografi.site.digest import ValueDigest
 from monografi.validation.catalog import load_catalog
 
 

@@ -26,17 +26,19 @@ from pelican.log import console as pelican_console
 from pelican.settings import read_settings
 from pelican.writers import Writer
 
+from .. import files
 from ..charts import plan_charts, write_charts
 from ..exports import exports_of
 from ..exports.portal import write_exports
 from ..model.areas import build_model
 from ..progress import Progress
-from ..safe_write import RefusedWrite, write_file
+from ..safe_write import RefusedWrite, write_atomic, write_file
 from ..site.context import PageBuild, SiteData
-from ..validation.check import validate_datasets
+from ..state import build_lock, state_dir
+from ..validation.check import finish_pending_import, validate_datasets
 from ..validation.report import Report
 from . import cache
-from .publish import build_lock, check_output, publish_locked, scratch, state_dir
+from .publish import check_output, publish_locked, scratch
 from .search import index_site
 
 REPORT_FILE = "laporan.pickle"
@@ -177,7 +179,7 @@ def cached_stage(name: str, key: str, site_dir: Path, build: PageBuild, run: Cal
     return reused
 
 
-def _noop(state: Path, manifest: cache.Manifest, result: BuildResult) -> BuildResult:
+def _noop(state: Path, manifest: files.Manifest, result: BuildResult) -> BuildResult:
     try:
         result.report = pickle.loads((state / REPORT_FILE).read_bytes())
     except (OSError, pickle.UnpicklingError, EOFError, AttributeError):
@@ -207,17 +209,23 @@ def _build_locked(project: Path, output: Path, quiet: bool, workers: int | None)
     progress = Progress(quiet)
     result = BuildResult(Report(), timings=timings)
     with stage("periksa perubahan"):
+        pending = finish_pending_import(state, project / "datasets")  # never read half an import
+        result.report.extend(pending)
+        if not result.report.ok:
+            return result
         inputs = cache.inputs_digest(project)
-        manifest = cache.Manifest.load(state, output)
+        manifest = files.Manifest.load(state, output)
         if manifest.inputs == inputs:
             damaged = manifest.damaged()
             if not damaged and _noop(state, manifest, result).noop:
+                result.report.problems[:0] = pending
                 return result
             if damaged:
                 result.notes.append(f"Situs terbit berubah sejak build terakhir ({len(damaged)} berkas, "
                                     f"mis. {damaged[0]}); dibangun ulang.")
     with stage("validasi"):
         catalog, report = validate_datasets(project / "datasets", published=output)
+    report.problems[:0] = pending
     result.report = report
     if catalog is None or not report.ok:
         return result
@@ -255,8 +263,6 @@ def _build_locked(project: Path, output: Path, quiet: bool, workers: int | None)
     published: list[Path] = []
     with stage("terbit"):
         publish_locked(project, output, stages)
-        tmp = state / f"{REPORT_FILE}.tmp"
-        tmp.write_bytes(pickle.dumps(report))
-        tmp.replace(state / REPORT_FILE)
-        cache.Manifest(inputs, page_build.files).save(state, published[0])
+        write_atomic(state / REPORT_FILE, pickle.dumps(report))
+        files.Manifest(inputs, page_build.files).save(state, published[0])
     return result

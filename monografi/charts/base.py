@@ -5,13 +5,12 @@ from __future__ import annotations
 import hashlib
 import json
 from dataclasses import asdict, dataclass
-from pathlib import Path
 
-import matplotlib
 from matplotlib.figure import Figure
 from matplotlib.ticker import FuncFormatter
 
 from .. import fmt
+from ..files import code_fingerprint
 from ..model.areas import Model
 
 COLOURS = ("#1f5f8b", "#b5522b", "#2e7d32", "#6a3d9a", "#8c6d1f", "#37474f")
@@ -22,10 +21,6 @@ MAX_TICKS = 12
 MAX_BARS = 30
 MAX_LINES = 12
 MARKER_POINTS = 40  # more points than this: a line without dots
-# Any change to the chart code or to matplotlib redraws every chart (cache key).
-CODE_VERSION = hashlib.sha256(
-    b"".join(p.read_bytes() for p in sorted(Path(__file__).parent.glob("*.py")))
-    + matplotlib.__version__.encode()).hexdigest()[:16]
 
 
 @dataclass(frozen=True)
@@ -42,7 +37,7 @@ class Chart:
     @property
     def key(self) -> str:
         payload = json.dumps(asdict(self), sort_keys=True, ensure_ascii=False)
-        return hashlib.sha256((payload + CODE_VERSION).encode()).hexdigest()
+        return hashlib.sha256((payload + code_fingerprint()).encode()).hexdigest()
 
 
 def points_text(points) -> str:

@@ -13,11 +13,10 @@ import hashlib
 import logging
 import tempfile
 from dataclasses import dataclass
-from functools import lru_cache
 from pathlib import Path
 
 from .. import urls
-from ..build import cache
+from ..files import code_fingerprint, load, store
 from ..model.areas import build_model
 from ..model.history import History, Tag
 from ..validation.check import validate_datasets
@@ -70,17 +69,6 @@ def snapshot(exports: Exports, tag: Tag) -> tuple[str, bytes] | None:
         return release_path(tag.name, package_name), archive
 
 
-@lru_cache(maxsize=1)
-def code_fingerprint() -> str:
-    """Hash of the package's own code and licence texts: a snapshot depends on nothing else
-    but the tag's commit and the public address."""
-    digest = hashlib.sha256()
-    package = Path(__file__).resolve().parent.parent
-    for path in sorted([*package.rglob("*.py"), *LICENCE_DIR.glob("*.md")]):
-        digest.update(path.relative_to(package).as_posix().encode() + b"\0" + path.read_bytes())
-    return digest.hexdigest()
-
-
 def cached_snapshot(exports: Exports, tag: Tag) -> tuple[str, bytes] | None:
     """A snapshot from exports.cache when one was built for the same commit, code and URL."""
     if exports.cache is None:
@@ -88,12 +76,12 @@ def cached_snapshot(exports: Exports, tag: Tag) -> tuple[str, bytes] | None:
     key = hashlib.sha256(f"{tag.commit.sha}|{exports.base_url}|{code_fingerprint()}".encode())
     file = exports.cache / "rilis" / f"{tag.name}-{key.hexdigest()[:16]}.zip"
     path = release_path(tag.name, exports.model.catalog.descriptor["name"])
-    data = cache.load(file)  # None when missing or damaged: then the snapshot is made again
+    data = load(file)  # None when missing or damaged: then the snapshot is made again
     if data is not None:
         return path, data
     result = snapshot(exports, tag)
     if result:
-        cache.store(file, result[1])
+        store(file, result[1])
     return result
 
 

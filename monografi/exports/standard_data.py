@@ -8,13 +8,30 @@ into the vocabulary Indonesian data officers use, for the dataset page and the d
 
 from __future__ import annotations
 
+from .. import fmt
 from ..model.areas import Dataset, Field
-from ..site.views import constraint_text
 
 COLUMNS = ("kolom", "konsep", "definisi", "klasifikasi", "ukuran", "satuan", "aturan_validasi")
 COLUMN_TITLES = ("Kolom", "Konsep", "Definisi", "Klasifikasi", "Ukuran", "Satuan",
                  "Aturan validasi")
 _TYPE_MEASURE = {"integer": "jumlah (bilangan bulat)", "number": "nilai (bilangan desimal)"}
+
+
+def constraint_text(f: Field) -> str:
+    """The schema's constraints as one line of Indonesian, e.g. 'wajib diisi; ≥ 0'."""
+    parts = []
+    c = f.constraints
+    labels = {"required": "wajib diisi", "unique": "unik"}
+    parts += [text for key, text in labels.items() if c.get(key)]
+    if "minimum" in c:
+        parts.append(f"≥ {fmt.angka(c['minimum'])}")
+    if "maximum" in c:
+        parts.append(f"≤ {fmt.angka(c['maximum'])}")
+    if "enum" in c:
+        parts.append("pilihan: " + ", ".join(map(str, c["enum"])))
+    if "pattern" in c:
+        parts.append(f"pola: {c['pattern']}")
+    return "; ".join(parts)
 
 
 def _references(dataset: Dataset) -> dict[str, str]:

@@ -13,9 +13,7 @@ from __future__ import annotations
 
 import datetime
 import json
-import os
 import re
-import tempfile
 from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
@@ -26,6 +24,7 @@ from openpyxl.utils import get_column_letter, quote_sheetname
 from openpyxl.worksheet.datavalidation import DataValidation
 
 from ..exports.xlsx import workbook_bytes
+from ..safe_write import write_atomic
 from ..text_cells import keep_text
 from ..validation.catalog import Catalog, ResourceSpec
 from ..validation.check import read_raw
@@ -357,14 +356,7 @@ def write_form(catalog: Catalog, kecamatan: str, target: Path, periode: str | No
             with target.open("xb") as stream:  # "x": never replace a file created meanwhile
                 stream.write(data)
             return target
-        handle, temporary = tempfile.mkstemp(prefix=f".{target.name}.", dir=target.parent)
-        try:
-            with os.fdopen(handle, "wb") as stream:
-                stream.write(data)
-            os.replace(temporary, target)
-        finally:
-            if os.path.exists(temporary):
-                os.unlink(temporary)
+        write_atomic(target, data)
     except FileExistsError:
         raise TargetError("form_exists", path=target) from None
     except OSError as exc:

@@ -6,8 +6,8 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
 
-from ..build.cache import Manifest
 from ..charts import Chart
+from ..files import Manifest
 from ..model.areas import Model
 from ..progress import Progress
 

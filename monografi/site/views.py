@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 
 from .. import fmt, urls
 from ..charts import Chart
+from ..exports.standard_data import constraint_text
 from ..model.areas import Area, Dataset, Field, Model
 from ..model.indicators import COMPARED_LEVEL, indicators_of
 
@@ -239,22 +240,6 @@ def area_view(model: Model, charts: dict, area: Area) -> dict:
         "siblings": siblings(area),
         "sources": [model.sources[s] | {"id": s} for s in used if s in model.sources],
     }
-
-
-def constraint_text(f: Field) -> str:
-    parts = []
-    c = f.constraints
-    labels = {"required": "wajib diisi", "unique": "unik"}
-    parts += [text for key, text in labels.items() if c.get(key)]
-    if "minimum" in c:
-        parts.append(f"≥ {fmt.angka(c['minimum'])}")
-    if "maximum" in c:
-        parts.append(f"≤ {fmt.angka(c['maximum'])}")
-    if "enum" in c:
-        parts.append("pilihan: " + ", ".join(map(str, c["enum"])))
-    if "pattern" in c:
-        parts.append(f"pola: {c['pattern']}")
-    return "; ".join(parts)
 
 
 def dataset_view(model: Model, dataset: Dataset, preview_rows: int = 25) -> dict:

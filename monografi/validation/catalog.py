@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
-from ..address import url_problems
+from ..address import links
 from .report import Problem
 
 PACKAGE_FILE = "datapackage.json"
@@ -104,6 +104,14 @@ class Catalog:
     @property
     def sources(self) -> dict[str, dict]:
         return {s["id"]: s for s in self.descriptor.get("sources", []) if "id" in s}
+
+
+def url_problems(descriptor: dict, where: str) -> list[Problem]:
+    """Every URL of a descriptor that would not be published, at its datapackage.json key."""
+    return [Problem(where, "alamat_tidak_aman", column=key, value=str(holder[field]),
+                    details={"batas": forms})
+            for key, holder, field, decide, forms in links(descriptor)
+            if decide(holder[field]) is None]
 
 
 def safe_path(root: Path, relative, problems: list[Problem], where: str, column: str) -> Path | None:
