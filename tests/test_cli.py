@@ -27,6 +27,7 @@ def test_check_on_bundled_data_exits_zero(project):
     assert result.returncode == 0 and "Semua data sah" in result.stdout
 
 
+@pytest.mark.slow
 def test_broken_dataset_fails_with_exit_1_and_leaves_the_site_untouched(project):
     first = run(project)
     assert first.returncode == 0, first.stderr
@@ -124,6 +125,7 @@ def test_import_refusal_is_exit_1_and_changes_nothing(project, tmp_path):
     assert run(project, "impor", str(tmp_path / "tidak-ada.xlsx")).returncode == 2
 
 
+@pytest.mark.slow
 def test_broken_template_fails_with_a_message_and_keeps_the_site(project):
     assert run(project).returncode == 0
     before = tree_digest(project / "output")

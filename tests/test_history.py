@@ -182,6 +182,7 @@ def test_data_change_feed_without_git_is_empty_and_dated_by_the_package(project)
     assert feed.find(f"{atom}updated").text == "2026-11-29T00:00:00Z"
 
 
+@pytest.mark.slow
 def test_history_pages_and_release_in_a_built_site(repo, tmp_path):
     twin = tmp_path / "kembar"
     shutil.copytree(repo, twin, symlinks=True)  # the same commits, built from another folder

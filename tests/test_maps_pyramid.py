@@ -94,6 +94,7 @@ def test_class_breaks_are_quantiles_and_shrink_for_few_values():
     assert class_breaks(list(range(1, 11))) == [2, 4, 6, 8, 10]
 
 
+@pytest.mark.slow
 def test_portal_with_maps(mapped):
     result = build(mapped, mapped / "output")
     assert result.ok, result.report.format_text()
@@ -112,6 +113,7 @@ def test_portal_without_boundaries_has_no_maps(built_site):
 AGE_GROUPS = ["0-4", "5-9", "10-14", "15-64", "65+"]
 
 
+@pytest.mark.slow
 def test_population_pyramid_from_synthetic_age_groups(tmp_path):
     project = copy_project(tmp_path / "umur")
     schema = {"fields": [
