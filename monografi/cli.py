@@ -188,18 +188,9 @@ def _build(args, output: Path) -> int:
 
     try:
         result = build(args.proyek, output, quiet=args.quiet, workers=args.jobs)
-    except BuildBusy:
-        print(ui("busy", args.lang), file=sys.stderr)
-        return EXIT_USAGE
     except UnsafeOutput as exc:
         print(ui(f"output_{exc.reason}", args.lang, path=exc.path, part=exc.part), file=sys.stderr)
         return EXIT_USAGE
-    except Exception as exc:  # a failed stage: say which, and why; the old site stays
-        if os.environ.get("MONOGRAFI_DEBUG"):
-            raise
-        text, code = failure_message(exc, args.lang)
-        print(text, file=sys.stderr)
-        return code
     if not _show_report(result.report, args.lang, "build_failed"):
         return _exit_code(result.report)
     print(ui("build_done", args.lang, path=output, pages=result.pages,
@@ -232,13 +223,16 @@ def _template_of(error: BaseException) -> str | None:
     return None
 
 
-def failure_message(error: Exception, lang: str) -> tuple[str, int]:
-    """What a failed build tells staff, and its exit code: the stage, the real cause, and a hint
-    that blames theme/ only for template errors and Monografi itself for anything unexpected."""
-    stage = getattr(error, "stage", "?")
+def failure_message(error: Exception, lang: str, command: str = "build") -> tuple[str, int]:
+    """What a failed command tells staff, and its exit code: the build stage (if any), the real
+    cause, and a hint that blames theme/ only for template errors and Monografi itself for
+    anything unexpected."""
     cause = getattr(error, "cause", error)
-    lines = [ui("stage_failed", lang, stage=STAGE_NAMES_EN.get(stage, stage) if lang == "en" else stage,
-                error=f"{type(cause).__name__}: {cause}")]
+    text = f"{type(cause).__name__}: {cause}"
+    stage = getattr(error, "stage", None)
+    lines = [ui("command_failed", lang, command=command, error=text) if stage is None else
+             ui("stage_failed", lang, stage=STAGE_NAMES_EN.get(stage, stage) if lang == "en" else stage,
+                error=text)]
     causes = _causes(cause)
     refused = next((c for c in causes if isinstance(c, RefusedWrite)), None)
     template = _template_of(cause)
@@ -301,6 +295,20 @@ def _serve(args, output: Path) -> int:
 
 def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
+    try:
+        return _run(args)
+    except BuildBusy:
+        print(ui("busy", args.lang), file=sys.stderr)
+        return EXIT_USAGE
+    except Exception as exc:  # a failed stage, the system, or our own bug: said so, never a traceback
+        if os.environ.get("MONOGRAFI_DEBUG"):
+            raise
+        text, code = failure_message(exc, args.lang, args.perintah or "build")
+        print(text, file=sys.stderr)
+        return code
+
+
+def _run(args) -> int:
     args.proyek = args.proyek.absolute()
     output = (args.output or args.proyek / "output").absolute()
     command = args.perintah or "build"

@@ -234,3 +234,24 @@ def test_serve_answers_a_missing_page_with_the_portals_own_404(tmp_path):
     finally:
         server.shutdown()
         server.server_close()
+
+
+@pytest.mark.parametrize(("command", "target"), [
+    (["--jobs", "1"], "monografi.build.pipeline.build"),
+    (["check"], "monografi.validation.check.validate_datasets"),
+    (["--lang", "en", "formulir", "--kecamatan", "32.15.05"],
+     "monografi.validation.check.validate_datasets"),
+])
+def test_any_commands_internal_error_has_its_own_exit_code_and_says_it_is_a_bug(
+        project, monkeypatch, capsys, command, target):
+    from monografi import cli
+
+    def broken(*args, **kwargs):
+        raise KeyError("kode")
+
+    monkeypatch.setattr(target, broken)
+    monkeypatch.delenv("MONOGRAFI_DEBUG", raising=False)
+    assert cli.main(["--proyek", str(project), *command]) == cli.EXIT_BUG == 3
+    err = capsys.readouterr().err
+    assert ("bug" in err) and ("KeyError" in err) and "Traceback" not in err
+    assert not (project / "output").exists()
