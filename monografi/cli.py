@@ -130,7 +130,7 @@ def _valid_catalog(args):
 
 def _formulir(args) -> int:
     from .forms.form import FormError, TargetError, areas_of, write_form
-    from .validation.check import read_raw
+    from .validation.dialect import read_raw
     from .validation.suggestions import suggest
 
     catalog, code = _valid_catalog(args)

@@ -109,3 +109,11 @@ def test_the_checks_catch_what_they_are_for():
     assert upward_imports(files) == ["monografi.model.areas → monografi.site.views"]
     assert cycle(stage_graph(files)) == ["model", "site", "model"]
     assert cycle({"a": {"b"}, "b": {"c"}, "c": set()}) is None
+
+
+def test_only_what_validates_imports_the_validator(files):
+    """Reading a file is dialect's job: model, history and forms must not pull in the validator
+    (and Frictionless) only to read a CSV."""
+    users = sorted(m for m, targets in files.items() if "monografi.validation.check" in targets)
+    assert users == ["monografi.build.pipeline", "monografi.cli", "monografi.exports.releases",
+                     "monografi.forms.importer"]

@@ -18,7 +18,7 @@ from pathlib import Path
 from .. import address, fmt, urls
 from ..model.areas import Dataset, Model
 from ..model.history import History, Revision, Updated
-from ..validation.check import read_raw
+from ..validation.dialect import read_raw
 
 FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
 ZIP_TIMESTAMP = (2000, 1, 1, 0, 0, 0)

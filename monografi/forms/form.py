@@ -27,7 +27,7 @@ from ..exports.xlsx import workbook_bytes
 from ..safe_write import write_atomic
 from ..text_cells import keep_text
 from ..validation.catalog import Catalog, ResourceSpec
-from ..validation.check import read_raw
+from ..validation.dialect import read_raw
 
 META_SHEET = "_formulir"
 BASE_SHEET = "_dasar"

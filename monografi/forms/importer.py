@@ -27,7 +27,8 @@ from openpyxl.utils import get_column_letter
 from ..state import LOCK_WAIT, BuildBusy, CommitFailed, commit, state_dir, waiting_lock
 from ..validation import dialect
 from ..validation.catalog import Catalog, ResourceSpec
-from ..validation.check import finish_pending_import, read_raw, validate_datasets
+from ..validation.check import finish_pending_import, validate_datasets
+from ..validation.dialect import read_raw
 from ..validation.report import Problem, Report
 from .form import (
     BASE_SHEET,

@@ -14,7 +14,7 @@ import pandas as pd
 from .. import address
 from ..validation.boundaries import load_boundaries
 from ..validation.catalog import AREA_LEVELS, Catalog, ResourceSpec
-from ..validation.check import read_raw
+from ..validation.dialect import read_raw
 from .derived import compute_derived
 
 _DTYPES = {"integer": "Int64", "number": "Float64"}

@@ -218,15 +218,6 @@ def _example(spec: ResourceSpec, column: str | None) -> str:
     return str(field.get("example", field.get("constraints", {}).get("pattern", "")))
 
 
-def read_raw(spec: ResourceSpec) -> tuple[list[str], list[list[str]]]:
-    """Header and rows in canonical text (comma-free numbers, '.' decimals), whatever dialect
-    the staff file uses. Only for files that passed validation: anything unreadable raises."""
-    table = dialect.read(spec)
-    if table.problems:
-        raise ValueError(f"{spec.relpath}: {table.problems[0].texts('en')[0]}")
-    return table.header, table.rows
-
-
 def _monograph_problems(catalog: Catalog, spec: ResourceSpec, table: dialect.Table) -> list[Problem]:
     header, rows = table.header, table.rows
     problems = [Problem(spec.relpath, "data_pribadi", 1, name, name, {"batas": name})
