@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime
 import math
-from decimal import Decimal
+from decimal import Decimal, localcontext
 
 import pandas as pd
 from babel.dates import format_date
@@ -29,8 +29,9 @@ def angka(value, decimals: int | None = None) -> str:
     if decimals is None:
         decimals = 0 if number.is_integer() else _decimals(number)
     rounded = Decimal(f"{number:.{decimals}f}")  # Python's rounding, as the figures always had
-    return format_decimal(rounded, format="#,##0." + "0" * decimals if decimals else "#,##0",
-                          locale=LOCALE)
+    with localcontext(prec=max(28, len(rounded.as_tuple().digits))):  # Babel quantizes: keep every digit
+        return format_decimal(rounded, format="#,##0." + "0" * decimals if decimals else "#,##0",
+                              locale=LOCALE)
 
 
 def _decimals(number: float) -> int:

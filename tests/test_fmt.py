@@ -37,6 +37,9 @@ def test_satuan_writes_square_kilometres():
     (0.0005, "0,001"),
     (1e16, "10.000.000.000.000.000"),
     (1.5e16, "15.000.000.000.000.000"),
+    (1e30, "1.000.000.000.000.000.019.884.624.838.656"),  # more digits than Decimal's default 28
+    (-1.25e29, "-125.000.000.000.000.002.485.578.104.832"),
+    (1.2345e28, "12.345.000.000.000.000.992.791.756.800"),
 ])
 def test_angka_never_shows_a_small_figure_as_zero_nor_fails_on_exponents(value, expected):
     assert fmt.angka(value) == expected
