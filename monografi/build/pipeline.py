@@ -28,7 +28,7 @@ from pelican.writers import Writer
 
 from .. import files
 from ..charts import plan_charts, write_charts
-from ..exports import exports_of
+from ..exports import build_context
 from ..exports.portal import write_exports
 from ..model.areas import build_model
 from ..progress import Progress
@@ -231,8 +231,8 @@ def _build_locked(project: Path, output: Path, quiet: bool, workers: int | None)
         return result
     with stage("model"):
         model = build_model(catalog)
-        exports_of(model, project, state / "cache")  # the build's Exports keeps release snapshots
-        charts = plan_charts(model)
+        context = build_context(model, project, state / "cache")
+        charts = plan_charts(context)
     if not model.boundaries:
         result.notes.append("Peta dilewati: datapackage.json tidak mendeklarasikan batas wilayah "
                             "(monografi.batas_wilayah).")
@@ -249,10 +249,10 @@ def _build_locked(project: Path, output: Path, quiet: bool, workers: int | None)
                                          progress=progress)
         with stage("ekspor"):
             if cached_stage("ekspor", data_key, site_dir, page_build,
-                            lambda: write_exports(model, site_dir)):
+                            lambda: write_exports(context, site_dir)):
                 result.reused_stages.append("ekspor")
         with stage("halaman"):
-            result.pages = render_site(project, site_dir, SiteData(model, charts, project, page_build))
+            result.pages = render_site(project, site_dir, SiteData(context, charts, page_build))
             result.page_counts = page_build.counts
         with stage("indeks pencarian"), scratch(state) as folder:
             index_site(site_dir, folder)

@@ -7,17 +7,17 @@ alternative — and draws it; the SVG bytes depend only on that data and the cha
 
 from __future__ import annotations
 
-from ..model.areas import Model
-from ..model.indicators import indicators_of
+from ..model.context import BuildContext
 from .base import Chart
 from .indicators import indicator_charts, locator_charts
 from .registry import CHART_KINDS, HINT_KINDS
 from .render import render_svg, write_charts
 
 
-def plan_charts(model: Model) -> list[Chart]:
+def plan_charts(context: BuildContext) -> list[Chart]:
     """Every chart the site shows, in a stable order."""
-    charts = indicator_charts(model, indicators_of(model)) + locator_charts(model)
+    model = context.model
+    charts = indicator_charts(model, context.indicators) + locator_charts(model)
     for dataset in model.topics():
         for hint in dataset.chart_hints:
             kind = HINT_KINDS[hint["jenis"]]

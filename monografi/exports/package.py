@@ -29,7 +29,7 @@ def readme(exports: Exports, date: str | None) -> str:
               for lic in package.get("licenses", [])]
     lines += ["", "Lisensi per tabel tercantum pada properti `licenses` setiap sumber daya.",
               "Teks lisensi ada di folder `lisensi/`.", "", "## Cara mengutip", "",
-              citation.for_package(model, date).text, "",
+              citation.for_package(exports, date).text, "",
               "Format mesin: `CITATION.cff` (Citation File Format 1.2.0).", ""]
     return "\n".join(lines)
 
@@ -38,7 +38,7 @@ def citation_cff(exports: Exports, date: str | None) -> str:
     """CITATION.cff 1.2.0; strings are JSON-quoted, which YAML reads as double-quoted scalars."""
     model = exports.model
     package = model.catalog.descriptor
-    cite = citation.for_package(model, date)
+    cite = citation.for_package(exports, date)
     q = json.dumps
     lines = ["cff-version: 1.2.0",
              f"message: {q('Bila Anda memakai data ini, mohon kutip seperti di bawah.')}",

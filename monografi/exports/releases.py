@@ -64,7 +64,6 @@ def snapshot(exports: Exports, tag: Tag) -> tuple[str, bytes] | None:
             return release_path(tag.name, package_name), _raw_zip(datasets)
         history = History(exports.project, tag.commit.sha, datasets)
         old = Exports(build_model(catalog), exports.project, exports.base_url, history)
-        old.model.memo["exports"] = old  # citations of the old model must see the old dates
         _, archive = package_zip(old, tag.commit.date[:10])
         return release_path(tag.name, package_name), archive
 
@@ -85,17 +84,16 @@ def cached_snapshot(exports: Exports, tag: Tag) -> tuple[str, bytes] | None:
     return result
 
 
-def releases(exports: Exports) -> list[tuple[Release, bytes]]:
-    """Tagged versions that have a snapshot, oldest first (memoised: rebuilding is costly)."""
-    if "releases" not in exports.model.memo:
-        built = []
-        for tag in exports.history.tags():
-            result = cached_snapshot(exports, tag)
-            if result:
-                built.append((Release(tag, result[0]), result[1]))
-        exports.model.memo["releases"] = built
-    return exports.model.memo["releases"]
+def tagged_releases(exports: Exports) -> list[tuple[Release, bytes]]:
+    """Tagged versions that have a snapshot, oldest first (read it as `exports.releases`:
+    rebuilding is costly)."""
+    built = []
+    for tag in exports.history.tags():
+        result = cached_snapshot(exports, tag)
+        if result:
+            built.append((Release(tag, result[0]), result[1]))
+    return built
 
 
 def export_releases(exports: Exports) -> dict[str, bytes]:
-    return {release.path: data for release, data in releases(exports)}
+    return {release.path: data for release, data in exports.releases}

@@ -171,7 +171,6 @@ class Model:
     datasets: dict[str, Dataset]
     areas: dict[str, Area]
     derived: list = field(default_factory=list)
-    memo: dict = field(default_factory=dict)  # views computed from the model, built once
     boundaries: dict = field(default_factory=dict)  # level -> Boundaries, when supplied
 
     @property

@@ -12,7 +12,7 @@ from .. import fmt, urls
 from ..charts import Chart
 from ..exports.standard_data import constraint_text
 from ..model.areas import Area, Dataset, Field, Model
-from ..model.indicators import COMPARED_LEVEL, indicators_of
+from ..model.indicators import COMPARED_LEVEL, Indicator
 
 SECTION_ORDER = ("Wilayah", "Kependudukan", "Pertanian", "Pendidikan", "Kesehatan", "Agama")
 LEVEL_PLURAL = {"kabupaten": "kabupaten", "kecamatan": "kecamatan", "desa": "desa/kelurahan"}
@@ -194,12 +194,12 @@ def children_table(area: Area) -> Table | None:
     return Table(f"Daftar {label} di {area.label}", columns, rows)
 
 
-def ranks(model: Model, area: Area) -> list[dict]:
+def ranks(indicators: list[Indicator], area: Area) -> list[dict]:
     """'Peringkat 3 dari 30': the area's place for each indicator, within one source and period."""
     if area.level != COMPARED_LEVEL:
         return []
     result = []
-    for indicator in indicators_of(model):
+    for indicator in indicators:
         for ranking, entry in indicator.rank_of(area.code):
             result.append({"title": indicator.title, "unit": indicator.unit,
                            "url": urls.url(urls.indicator_path(indicator.id)),
@@ -217,7 +217,7 @@ def siblings(area: Area) -> list[tuple[str, str]]:
     return [(a.label, urls.url(urls.area_path(a))) for a in area.parent.children if a is not area]
 
 
-def area_view(model: Model, charts: dict, area: Area) -> dict:
+def area_view(model: Model, charts: dict, area: Area, indicators: list[Indicator]) -> dict:
     child_level = area.children[0].level if area.children else None
     blocks = [own_block(model, charts, area, d) for d in model.topics(area.level)]
     if child_level:
@@ -235,7 +235,7 @@ def area_view(model: Model, charts: dict, area: Area) -> dict:
         "sections": sections,
         "derived": derived_table(model, area),
         "children": children_table(area),
-        "ranks": ranks(model, area),
+        "ranks": ranks(indicators, area),
         "locator": _charts_for(charts, area, LOCATOR_DATASET),
         "siblings": siblings(area),
         "sources": [model.sources[s] | {"id": s} for s in used if s in model.sources],

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from ...exports import api, exports_of
+from ...exports import api
 from ...exports.formats import by_key
 from ..context import SiteData
 from . import Page
@@ -12,7 +12,7 @@ from . import Page
 
 def pages(site: SiteData) -> Iterator[Page]:
     model = site.model
-    exports = exports_of(model, site.project)
+    exports = site.exports
     area = next(iter(model.level("kecamatan")), None) or model.roots[0]
     dataset = next(iter(model.topics()), None) or next(iter(model.datasets.values()))
     view = {

@@ -6,7 +6,7 @@ from collections.abc import Iterator
 
 from ... import fmt, urls
 from ...charts.indicators import INDICATOR_AREA, chart_ids
-from ...model.indicators import Indicator, indicators_of
+from ...model.indicators import Indicator
 from ..context import SiteData
 from ..views import Cell, Table, source_href
 from . import Page
@@ -44,7 +44,7 @@ def indicator_view(site: SiteData, indicator: Indicator) -> dict:
 
 
 def pages(site: SiteData) -> Iterator[Page]:
-    indicators = indicators_of(site.model)
+    indicators = site.exports.indicators
     for indicator in indicators:
         yield Page(urls.indicator_path(indicator.id), "indicator",
                    {"view": indicator_view(site, indicator)})
