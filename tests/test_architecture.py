@@ -117,3 +117,29 @@ def test_only_what_validates_imports_the_validator(files):
     users = sorted(m for m, targets in files.items() if "monografi.validation.check" in targets)
     assert users == ["monografi.build.pipeline", "monografi.cli", "monografi.exports.releases",
                      "monografi.forms.importer"]
+
+
+def test_every_registry_entry_follows_its_protocol():
+    """Chart kinds, page writers and export formats: a registry each, typed by a Protocol; a
+    dataset hint can name a chart kind but never a map."""
+    from monografi.charts.registry import CHART_KINDS, HINT_KINDS, MAP_KINDS, ChartKind, HintKind
+    from monografi.exports.base import RenderDataset
+    from monografi.exports.formats import DATASET_FORMATS
+    from monografi.exports.portal import PORTAL_EXPORTERS, PortalExporter
+    from monografi.site.pages import PageWriter, writers
+    from monografi.validation.hints import CHART_HINTS
+
+    assert all(isinstance(kind, HintKind) for kind in HINT_KINDS.values())
+    assert all(isinstance(kind, ChartKind) for kind in CHART_KINDS.values())
+    assert set(HINT_KINDS) == set(CHART_HINTS) and not set(MAP_KINDS) & set(CHART_HINTS)
+    assert len(writers()) >= 9 and all(isinstance(w, PageWriter) for w in writers())
+    assert all(isinstance(f.render, RenderDataset) for f in DATASET_FORMATS)
+    assert all(isinstance(e, PortalExporter) for e in PORTAL_EXPORTERS)
+
+
+def test_no_class_name_names_two_classes():
+    """`Ranking`, `Area` and `Table` each named two different things; one name, one class."""
+    names = [node.name for path in PACKAGE.rglob("*.py")
+             for node in ast.walk(ast.parse(path.read_text(encoding="utf-8")))
+             if isinstance(node, ast.ClassDef)]
+    assert sorted({name for name in names if names.count(name) > 1}) == []

@@ -1,8 +1,9 @@
 """Charts: planned from the data package's hints, drawn as deterministic SVG, cached by hash.
 
-Each chart kind is one class in its own module, registered in CHART_KINDS (a new kind touches
-nothing else). A kind turns (dataset, hint, area) into a Chart — plain data with its own text
-alternative — and draws it; the SVG bytes depend only on that data and the chart code version.
+Each chart kind is one class in its own module, registered in `registry` (a new kind touches
+nothing else): a hint kind turns (dataset, hint, area) into a Chart — plain data with its own
+text alternative —, a map kind is planned from indicators; every kind draws its Charts, and the
+SVG bytes depend only on that data and the code fingerprint.
 """
 
 from __future__ import annotations

@@ -29,7 +29,7 @@ class BySource(Bars):
                      (("sumber", points),), alt, area.code, dataset.name)
 
 
-class Ranking(Bars):
+class Comparison(Bars):
     """All areas one level below, one source, latest period each: who is largest."""
 
     name = "perbandingan"

@@ -124,3 +124,6 @@ class Locator:
         ax = _draw_polygons(figure, chart, colours, [""] * len(colours))
         ax.legend(handles=[Patch(facecolor=HIGHLIGHT, label=chart.title.removeprefix("Lokasi "))],
                   loc="upper center", bbox_to_anchor=(0.5, 0.0), frameon=False, fontsize=8)
+
+
+CHOROPLETH, LOCATOR = Choropleth(), Locator()

@@ -10,10 +10,10 @@ import csv
 import io
 import json
 import zipfile
-from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
+from typing import Protocol, runtime_checkable
 
 from .. import address, fmt, urls
 from ..model.areas import Dataset, Model
@@ -47,6 +47,13 @@ def json_bytes(document) -> bytes:
     return json.dumps(document, ensure_ascii=False, indent=2).encode() + b"\n"
 
 
+@runtime_checkable
+class RenderDataset(Protocol):
+    """How a format turns one dataset of the build into the bytes of its download."""
+
+    def __call__(self, exports: Exports, dataset: Dataset) -> bytes: ...
+
+
 @dataclass(frozen=True)
 class DatasetFormat:
     """One download offered for every dataset (sdg-build style: one small module per format)."""
@@ -56,7 +63,7 @@ class DatasetFormat:
     suffix: str
     media_type: str
     description: str
-    render: Callable[[Exports, Dataset], bytes]
+    render: RenderDataset
 
     def path(self, name: str) -> str:
         return f"{urls.DOWNLOADS}/{name}{self.suffix}"

@@ -7,6 +7,7 @@ monografi.exports.api) build on exports.base: importing them from __init__ made 
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Protocol, runtime_checkable
 
 from ..safe_write import write_file
 from . import api, dcat
@@ -22,8 +23,15 @@ def export_datasets(exports: Exports) -> dict[str, bytes]:
             for d in exports.model.datasets.values() for fmt in DATASET_FORMATS}
 
 
-PORTAL_EXPORTERS = (export_datasets, export_package, dcat.export_catalogues, api.export_api,
-                    export_releases, export_feed)
+@runtime_checkable
+class PortalExporter(Protocol):
+    """A whole-portal output: site-relative path → bytes."""
+
+    def __call__(self, exports: Exports) -> dict[str, bytes]: ...
+
+
+PORTAL_EXPORTERS: tuple[PortalExporter, ...] = (export_datasets, export_package, dcat.export_catalogues,
+                                                api.export_api, export_releases, export_feed)
 
 
 def write_exports(exports: Exports, site_dir: Path) -> list[str]:

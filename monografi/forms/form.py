@@ -60,7 +60,7 @@ class TargetError(FormError):
 
 
 @dataclass
-class Area:
+class FormArea:
     code: str
     name: str
 
@@ -75,13 +75,13 @@ def _master(catalog: Catalog, level: str) -> list[dict]:
     return [dict(zip(header, row, strict=False)) for row in rows]
 
 
-def areas_of(catalog: Catalog, kecamatan: str) -> dict[str, list[Area]]:
+def areas_of(catalog: Catalog, kecamatan: str) -> dict[str, list[FormArea]]:
     """{'kecamatan': [that kecamatan], 'desa': [its desa]} from the master lists."""
-    kec = [Area(r["kode_kecamatan"], r.get("nama_kecamatan", ""))
+    kec = [FormArea(r["kode_kecamatan"], r.get("nama_kecamatan", ""))
            for r in _master(catalog, "kecamatan") if r["kode_kecamatan"] == kecamatan]
     if not kec:
         raise FormError(kecamatan)
-    desa = [Area(r["kode_desa"], f"{r.get('jenis', '').capitalize()} {r.get('nama_desa', '')}".strip())
+    desa = [FormArea(r["kode_desa"], f"{r.get('jenis', '').capitalize()} {r.get('nama_desa', '')}".strip())
             for r in _master(catalog, "desa") if r.get("kode_kecamatan") == kecamatan]
     return {"kecamatan": kec, "desa": sorted(desa, key=lambda a: a.code)}
 
@@ -120,7 +120,7 @@ def _period_fits(spec: ResourceSpec, periode: str | None) -> bool:
     return pattern is None or re.fullmatch(pattern, periode) is not None
 
 
-def form_rows(spec: ResourceSpec, areas: list[Area], periode: str | None) -> tuple[list[dict],
+def form_rows(spec: ResourceSpec, areas: list[FormArea], periode: str | None) -> tuple[list[dict],
                                                                                list[dict]]:
     """(Existing rows of these areas, pre-filled empty rows to fill in)."""
     header, rows = read_raw(spec)
@@ -198,7 +198,7 @@ def _list_sheet(workbook: Workbook, spec_lists: dict[str, list[str]]) -> dict[st
     return refs
 
 
-def _choices(catalog: Catalog, specs: list[ResourceSpec], areas: dict[str, list[Area]]) -> dict:
+def _choices(catalog: Catalog, specs: list[ResourceSpec], areas: dict[str, list[FormArea]]) -> dict:
     choices = {f"kode_{level}": [a.code for a in found] for level, found in areas.items() if found}
     choices["sumber"] = sorted(catalog.sources, key=lambda s: (len(s), s))
     for spec in specs:
@@ -209,7 +209,7 @@ def _choices(catalog: Catalog, specs: list[ResourceSpec], areas: dict[str, list[
     return choices
 
 
-def _data_sheet(workbook, spec, areas: list[Area], periode, refs: dict[str, str]) -> list[dict]:
+def _data_sheet(workbook, spec, areas: list[FormArea], periode, refs: dict[str, str]) -> list[dict]:
     """One sheet per table; returns the existing rows it shows (the form's base)."""
     sheet = workbook.create_sheet(spec.name[:31])
     cols = columns(spec)
@@ -246,7 +246,7 @@ def _data_sheet(workbook, spec, areas: list[Area], periode, refs: dict[str, str]
     return existing
 
 
-def _guide(workbook, catalog: Catalog, kecamatan: Area, periode, specs) -> None:
+def _guide(workbook, catalog: Catalog, kecamatan: FormArea, periode, specs) -> None:
     sheet = workbook.active
     sheet.title = GUIDE_SHEET
     sheet.column_dimensions["A"].width = 28

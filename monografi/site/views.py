@@ -28,7 +28,7 @@ class Cell:
 
 
 @dataclass
-class Table:
+class TableView:
     caption: str
     columns: list[Cell]
     rows: list[list[Cell]]
@@ -40,7 +40,7 @@ class Block:
 
     dataset: Dataset
     title: str
-    table: Table | None
+    table: TableView | None
     charts: list[Chart] = field(default_factory=list)
 
     @property
@@ -71,7 +71,7 @@ def _visible_fields(dataset: Dataset, skip: set[str]) -> list[Field]:
 
 
 def rows_table(model: Model, dataset: Dataset, records: list[dict], caption: str,
-               name_areas: bool) -> Table:
+               name_areas: bool) -> TableView:
     """A dataset's rows; with name_areas the area column becomes a linked name."""
     skip = {dataset.area_field} if dataset.area_field else set()
     fields = _visible_fields(dataset, skip)
@@ -85,7 +85,7 @@ def rows_table(model: Model, dataset: Dataset, records: list[dict], caption: str
             area = model.areas[record[dataset.area_field]]
             row.insert(0, Cell(area.name, href=urls.url(urls.area_path(area)), title=area.code))
         rows.append(row)
-    return Table(caption, columns, rows)
+    return TableView(caption, columns, rows)
 
 
 LOCATOR_DATASET = "lokasi"
@@ -145,7 +145,7 @@ def key_figures(model: Model, area: Area) -> list[dict]:
     return figures
 
 
-def derived_table(model: Model, area: Area) -> Table | None:
+def derived_table(model: Model, area: Area) -> TableView | None:
     """Derived figures of the area and of the areas directly below it."""
     items = [(a, d) for a in (area, *area.children) for d in model.derived_for(a.code)]
     if not items:
@@ -157,7 +157,7 @@ def derived_table(model: Model, area: Area) -> Table | None:
              Cell(d.basis)] for a, d in items]
     columns = [Cell("Wilayah"), Cell("Indikator"), Cell("Periode"), Cell("Nilai", numeric=True),
                Cell("Satuan"), Cell("Sumber"), Cell("Dihitung dari")]
-    return Table(f"Indikator turunan – {area.label}", columns, rows)
+    return TableView(f"Indikator turunan – {area.label}", columns, rows)
 
 
 def identity(model: Model, area: Area) -> list[tuple[str, str]]:
@@ -179,7 +179,7 @@ def identity(model: Model, area: Area) -> list[tuple[str, str]]:
     return items
 
 
-def children_table(area: Area) -> Table | None:
+def children_table(area: Area) -> TableView | None:
     if not area.children:
         return None
     extra = [k for k in ("kode_bps", "kode_pos") if any(k in c.attrs for c in area.children)]
@@ -191,7 +191,7 @@ def children_table(area: Area) -> Table | None:
         rows.append([Cell(child.code), Cell(child.name, href=link), Cell(child.kind)]
                     + [Cell(str(child.attrs.get(k, fmt.MISSING))) for k in extra])
     label = LEVEL_PLURAL.get(area.children[0].level, area.children[0].level)
-    return Table(f"Daftar {label} di {area.label}", columns, rows)
+    return TableView(f"Daftar {label} di {area.label}", columns, rows)
 
 
 def ranks(indicators: list[Indicator], area: Area) -> list[dict]:
