@@ -1,12 +1,13 @@
 # Two commands for a fresh machine with Python 3.11+ and git:
 #   make serve  – build the portal from datasets/ and serve it on http://127.0.0.1:8000
 #   make test   – run the whole test suite
+#   make test-cepat – unit and contract tests only (no full builds, no browser), under a minute
 PYTHON ?= python3
 VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 
-.PHONY: serve build check test lint clean
+.PHONY: serve build check test test-cepat lint clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -26,6 +27,10 @@ check: $(STAMP)
 test: $(STAMP)
 	$(PY) -m ruff check .
 	$(PY) -m pytest
+
+test-cepat: $(STAMP)
+	$(PY) -m ruff check .
+	$(PY) -m pytest -m "not slow" -q
 
 clean:
 	rm -rf output .monografi

@@ -143,11 +143,12 @@ def output_facts(projects: list[Path]) -> dict:
 def chart_median_ms(project: Path) -> float:
     """Median time to draw one chart (render_svg), on a sample of the project's charts."""
     from monografi.charts import plan_charts, render_svg
+    from monografi.exports import build_context
     from monografi.model.areas import build_model
     from monografi.validation.check import validate_datasets
 
     catalog, _ = validate_datasets(project / "datasets")
-    charts = plan_charts(build_model(catalog))
+    charts = plan_charts(build_context(build_model(catalog)))
     sample = charts[:: max(1, len(charts) // CHART_SAMPLE)]
     render_svg(sample[0])  # first draw loads fonts
     times = []

@@ -7,8 +7,9 @@ pages agree; without that file the address stays empty and URLs stay site-relati
 
 URLs written by staff (licences, sources, homepage, contributors) end up as links on pages and in
 harvested catalogues, where `javascript:` or `data:` would run in a reader's browser. public_url
-is the one decision: `check` refuses what it refuses (url_problems), and build_model drops it
-again (publishable) so no page or export can emit it even if validation were bypassed.
+is the one decision: `check` refuses what it refuses (validation.catalog.url_problems), and
+build_model drops it again (publishable) so no page or export can emit it even if validation
+were bypassed.
 """
 
 from __future__ import annotations
@@ -71,7 +72,7 @@ def public_email(value) -> str | None:
     return f"mailto:{value}" if isinstance(value, str) and EMAIL.fullmatch(value) else None
 
 
-def _links(descriptor: dict) -> Iterator[tuple[str, dict, str, Callable, str]]:
+def links(descriptor: dict) -> Iterator[tuple[str, dict, str, Callable, str]]:
     """Every URL a descriptor (the package or one resource) publishes: (key as written in
     datapackage.json, the object holding it, its field, the function deciding it, the forms
     that function accepts)."""
@@ -88,19 +89,9 @@ def _links(descriptor: dict) -> Iterator[tuple[str, dict, str, Callable, str]]:
                 yield f"{name}[{index}].email", item, "email", public_email, "nama@contoh.go.id"
 
 
-def url_problems(descriptor: dict, where: str) -> list:
-    """`check`: every URL that would not be published, at its datapackage.json key."""
-    from .validation.report import Problem
-
-    return [Problem(where, "alamat_tidak_aman", column=key, value=str(holder[field]),
-                    details={"batas": forms})
-            for key, holder, field, decide, forms in _links(descriptor)
-            if decide(holder[field]) is None]
-
-
 def _without_unsafe(descriptor: dict) -> dict:
     clean = copy.deepcopy(descriptor)
-    for _key, holder, field, decide, _forms in _links(clean):
+    for _key, holder, field, decide, _forms in links(clean):
         if decide(holder[field]) is None:
             del holder[field]
     return clean

@@ -18,11 +18,12 @@ import traceback
 from http import HTTPStatus
 from pathlib import Path
 
-from .build.publish import BuildBusy, UnsafeOutput
+from .build.publish import UnsafeOutput
 from .build.search import SearchIndexError
 from .forms.inbox import FOLDER
 from .messages import STAGE_NAMES_EN, ui
 from .safe_write import RefusedWrite
+from .state import BuildBusy, interrupted, state_dir, waiting_lock
 from .validation.catalog import AREA_LEVELS
 from .validation.report import FORMATS, Report
 
@@ -112,19 +113,30 @@ def _show_report(report: Report, lang: str, refused: str) -> bool:
     return True
 
 
-def _check(args) -> int:
-    from .validation.check import validate_datasets
+def _validated(args, published: Path | None = None):
+    """validate_datasets on a settled datasets/: an import that stopped half-way is rolled back
+    first, under the lock builds and imports share, so nothing is checked half-imported."""
+    from .validation.check import finish_pending_import, validate_datasets
 
-    _, report = validate_datasets(args.proyek / "datasets", published=args.output)
+    state, datasets = state_dir(args.proyek), args.proyek / "datasets"
+    pending = []
+    if interrupted(state):
+        with waiting_lock(state):
+            pending = finish_pending_import(state, datasets)
+    catalog, report = validate_datasets(datasets, published=published)
+    report.problems[:0] = pending
+    return catalog, report
+
+
+def _check(args) -> int:
+    _, report = _validated(args, published=args.output)
     print(report.format(args.format, args.lang))
     return _exit_code(report)
 
 
 def _valid_catalog(args):
     """The catalog for formulir/impor, or the exit code after printing why it is unusable."""
-    from .validation.check import validate_datasets
-
-    catalog, report = validate_datasets(args.proyek / "datasets")
+    catalog, report = _validated(args)
     if catalog is None or not report.ok:
         print(report.format_text(args.lang), file=sys.stderr)
         return None, _exit_code(report)
@@ -133,7 +145,7 @@ def _valid_catalog(args):
 
 def _formulir(args) -> int:
     from .forms.form import FormError, TargetError, areas_of, write_form
-    from .validation.check import read_raw
+    from .validation.dialect import read_raw
     from .validation.suggestions import suggest
 
     catalog, code = _valid_catalog(args)
@@ -158,7 +170,6 @@ def _formulir(args) -> int:
 
 
 def _impor(args) -> int:
-    from .build.publish import state_dir
     from .forms.importer import import_form
 
     if not args.berkas.is_file():
@@ -252,12 +263,6 @@ def _build(args, output: Path) -> int:
     except UnsafeOutput as exc:
         print(ui(f"output_{exc.reason}", args.lang, path=exc.path, part=exc.part), file=sys.stderr)
         return EXIT_USAGE
-    except Exception as exc:  # a failed stage: say which, and why; the old site stays
-        if os.environ.get("MONOGRAFI_DEBUG"):
-            raise
-        text, code = failure_message(exc, args.lang)
-        print(text, file=sys.stderr)
-        return code
     if not _show_report(result.report, args.lang, "build_failed"):
         return _exit_code(result.report)
     print(ui("build_done", args.lang, path=output, pages=result.pages,
@@ -290,13 +295,16 @@ def _template_of(error: BaseException) -> str | None:
     return None
 
 
-def failure_message(error: Exception, lang: str) -> tuple[str, int]:
-    """What a failed build tells staff, and its exit code: the stage, the real cause, and a hint
-    that blames theme/ only for template errors and Monografi itself for anything unexpected."""
-    stage = getattr(error, "stage", "?")
+def failure_message(error: Exception, lang: str, command: str = "build") -> tuple[str, int]:
+    """What a failed command tells staff, and its exit code: the build stage (if any), the real
+    cause, and a hint that blames theme/ only for template errors and Monografi itself for
+    anything unexpected."""
     cause = getattr(error, "cause", error)
-    lines = [ui("stage_failed", lang, stage=STAGE_NAMES_EN.get(stage, stage) if lang == "en" else stage,
-                error=f"{type(cause).__name__}: {cause}")]
+    text = f"{type(cause).__name__}: {cause}"
+    stage = getattr(error, "stage", None)
+    lines = [ui("command_failed", lang, command=command, error=text) if stage is None else
+             ui("stage_failed", lang, stage=STAGE_NAMES_EN.get(stage, stage) if lang == "en" else stage,
+                error=text)]
     causes = _causes(cause)
     refused = next((c for c in causes if isinstance(c, RefusedWrite)), None)
     template = _template_of(cause)
@@ -359,6 +367,20 @@ def _serve(args, output: Path) -> int:
 
 def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
+    try:
+        return _run(args)
+    except BuildBusy:
+        print(ui("busy", args.lang), file=sys.stderr)
+        return EXIT_USAGE
+    except Exception as exc:  # a failed stage, the system, or our own bug: said so, never a traceback
+        if os.environ.get("MONOGRAFI_DEBUG"):
+            raise
+        text, code = failure_message(exc, args.lang, args.perintah or "build")
+        print(text, file=sys.stderr)
+        return code
+
+
+def _run(args) -> int:
     args.proyek = args.proyek.absolute()
     output = (args.output or args.proyek / "output").absolute()
     command = args.perintah or "build"

@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+import datetime
 import math
+from decimal import Decimal, localcontext
 
 import pandas as pd
+from babel.dates import format_date
+from babel.numbers import format_decimal
 
-MONTHS = ("Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli", "Agustus",
-          "September", "Oktober", "November", "Desember")
+LOCALE = "id"
+MAX_DECIMALS = 3  # derived figures (densities, ratios) are shown to three places at most
 MISSING = "–"
 
 
@@ -21,16 +25,24 @@ def angka(value, decimals: int | None = None) -> str:
         return MISSING
     if isinstance(value, str):
         return value
+    number = float(value)
     if decimals is None:
-        decimals = 0 if float(value).is_integer() else min(len(repr(float(value)).split(".")[1]), 3)
-    text = f"{float(value):,.{decimals}f}"
-    return text.replace(",", "\0").replace(".", ",").replace("\0", ".")
+        decimals = 0 if number.is_integer() else _decimals(number)
+    rounded = Decimal(f"{number:.{decimals}f}")  # Python's rounding, as the figures always had
+    with localcontext(prec=max(28, len(rounded.as_tuple().digits))):  # Babel quantizes: keep every digit
+        return format_decimal(rounded, format="#,##0." + "0" * decimals if decimals else "#,##0",
+                              locale=LOCALE)
+
+
+def _decimals(number: float) -> int:
+    """The data's own decimals up to MAX_DECIMALS; all of them when fewer would show 0."""
+    own = -Decimal(repr(number)).as_tuple().exponent
+    return own if abs(number) < 0.5 * 10 ** -MAX_DECIMALS else min(own, MAX_DECIMALS)
 
 
 def tanggal(iso: str) -> str:
     """'2026-11-29…' → '29 November 2026'."""
-    year, month, day = iso[:10].split("-")
-    return f"{int(day)} {MONTHS[int(month) - 1]} {year}"
+    return format_date(datetime.date.fromisoformat(iso[:10]), format="d MMMM y", locale=LOCALE)
 
 
 def satuan(unit: str) -> str:

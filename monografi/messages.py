@@ -931,6 +931,8 @@ UI = {
     # --- end of staff block (ui) ---
     "serve_failed": ("Tidak dapat menyajikan di {host}:{port}: {error}",
                      "Cannot serve on {host}:{port}: {error}"),
+    # issue 12 (architecture): any command's failure outside a build stage, said as such
+    "command_failed": ("Perintah {command} gagal: {error}", "The {command} command failed: {error}"),
 }
 
 # Build stages as the summary names them (pipeline timings) → English names for --lang en.

@@ -1,4 +1,4 @@
-"""The one way a build puts a file into its build folder: never outside it, never half-written.
+"""The one way anything is written: whole or not at all, and for the build never outside its folder.
 
 A second line of defence behind `check` (which refuses unsafe resource names): whatever path a
 stage, a template or a data value asks for, `write_file` refuses an absolute path, a `..` step,
@@ -49,18 +49,27 @@ def target_of(root: Path, relpath: str) -> Path:
     return target
 
 
-def write_file(root: Path, relpath: str, data: bytes) -> Path:
-    """Write data at root/relpath atomically (temporary file + os.replace): a reader never sees
-    half a file, and an existing file is replaced, never written through."""
-    target = target_of(root, relpath)
+def write_atomic(target: Path, data: bytes, *, durable: bool = False) -> None:
+    """Replace target with data in one step (temporary file beside it + os.replace): a reader
+    sees the old bytes or the new, never half, and an existing file (or hard link) is replaced,
+    never written through. `durable` also fsyncs, for what must survive a power cut."""
     handle, temporary = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
     try:
         with os.fdopen(handle, "wb") as stream:
             os.fchmod(stream.fileno(), FILE_MODE)
             stream.write(data)
+            if durable:
+                stream.flush()
+                os.fsync(stream.fileno())
         os.replace(temporary, target)
     except BaseException:
         with contextlib.suppress(FileNotFoundError):
             os.unlink(temporary)  # our own temporary file, never a published one
         raise
+
+
+def write_file(root: Path, relpath: str, data: bytes) -> Path:
+    """Write data at root/relpath atomically, refusing any path that escapes root."""
+    target = target_of(root, relpath)
+    write_atomic(target, data)
     return target

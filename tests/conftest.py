@@ -44,6 +44,13 @@ def tree_digest(root: Path) -> dict[str, bytes]:
             for p in sorted(Path(root).rglob("*")) if p.is_file()}
 
 
+def pytest_collection_modifyitems(items):
+    """A test that reads the built portal pays for a full build (and for a browser): `slow`."""
+    for item in items:
+        if "built_site" in getattr(item, "fixturenames", ()):
+            item.add_marker(pytest.mark.slow)
+
+
 @pytest.fixture
 def project(tmp_path: Path) -> Path:
     return copy_project(tmp_path / "proyek")

@@ -3,6 +3,7 @@ import re
 import pytest
 
 from monografi.charts import CHART_KINDS, plan_charts, render_svg, write_charts
+from monografi.exports import build_context
 from monografi.model.areas import build_model
 from monografi.validation.catalog import load_catalog
 
@@ -17,7 +18,7 @@ def model():
 
 @pytest.fixture(scope="module")
 def charts(model):
-    return {c.id: c for c in plan_charts(model)}
+    return {c.id: c for c in plan_charts(build_context(model))}
 
 
 def test_bundled_data_use_every_kind_but_those_needing_absent_inputs(charts):

@@ -27,6 +27,7 @@ def test_check_on_bundled_data_exits_zero(project):
     assert result.returncode == 0 and "Semua data sah" in result.stdout
 
 
+@pytest.mark.slow
 def test_broken_dataset_fails_with_exit_1_and_leaves_the_site_untouched(project):
     first = run(project)
     assert first.returncode == 0, first.stderr
@@ -124,6 +125,7 @@ def test_import_refusal_is_exit_1_and_changes_nothing(project, tmp_path):
     assert run(project, "impor", str(tmp_path / "tidak-ada.xlsx")).returncode == 2
 
 
+@pytest.mark.slow
 def test_broken_template_fails_with_a_message_and_keeps_the_site(project):
     assert run(project).returncode == 0
     before = tree_digest(project / "output")
@@ -232,3 +234,24 @@ def test_serve_answers_a_missing_page_with_the_portals_own_404(tmp_path):
     finally:
         server.shutdown()
         server.server_close()
+
+
+@pytest.mark.parametrize(("command", "target"), [
+    (["--jobs", "1"], "monografi.build.pipeline.build"),
+    (["check"], "monografi.validation.check.validate_datasets"),
+    (["--lang", "en", "formulir", "--kecamatan", "32.15.05"],
+     "monografi.validation.check.validate_datasets"),
+])
+def test_any_commands_internal_error_has_its_own_exit_code_and_says_it_is_a_bug(
+        project, monkeypatch, capsys, command, target):
+    from monografi import cli
+
+    def broken(*args, **kwargs):
+        raise KeyError("kode")
+
+    monkeypatch.setattr(target, broken)
+    monkeypatch.delenv("MONOGRAFI_DEBUG", raising=False)
+    assert cli.main(["--proyek", str(project), *command]) == cli.EXIT_BUG == 3
+    err = capsys.readouterr().err
+    assert ("bug" in err) and ("KeyError" in err) and "Traceback" not in err
+    assert not (project / "output").exists()

@@ -7,8 +7,8 @@ import pytest
 from monografi.model.areas import read_table
 from monografi.validation import catalog as catalog_module
 from monografi.validation.catalog import load_catalog
-from monografi.validation.check import read_raw, validate_datasets
-from monografi.validation.dialect import canonical_number, local_number, write
+from monografi.validation.check import validate_datasets
+from monografi.validation.dialect import canonical_number, local_number, read_raw, write
 from tests.excel_helpers import declare_excel_dialect, excel_bytes
 from tests.helpers import edit_package, resource_of, set_cell
 

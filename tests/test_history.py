@@ -11,12 +11,12 @@ from xml.etree import ElementTree
 
 import pytest
 
-from monografi.build.cache import load
 from monografi.build.pipeline import build
-from monografi.exports import exports_of
+from monografi.exports import build_context
 from monografi.exports.feed import FEED_PATH, export_feed
 from monografi.exports.package import export_package
 from monografi.exports.releases import export_releases
+from monografi.files import load
 from monografi.model import history as history_module
 from monografi.model.areas import build_model
 from monografi.model.history import CellChange, History
@@ -120,7 +120,7 @@ def test_fallback_when_git_is_not_installed(repo, monkeypatch):
 
 
 def test_release_snapshot_keeps_the_tagged_data(repo):
-    exports = exports_of(model_of(repo), repo)
+    exports = build_context(model_of(repo), repo)
     snapshots = export_releases(exports)
     path = f"unduh/rilis/{RELEASE}/monografi-karawang.zip"
     assert list(snapshots) == [path]
@@ -134,13 +134,13 @@ def test_release_snapshot_keeps_the_tagged_data(repo):
 
 def test_release_snapshots_are_reused_from_the_cache(repo, tmp_path):
     cache, path = tmp_path / "cache", f"unduh/rilis/{RELEASE}/monografi-karawang.zip"
-    first = export_releases(exports_of(model_of(repo), repo, cache))
+    first = export_releases(build_context(model_of(repo), repo, cache))
     cached = sorted((cache / "rilis").glob(f"{RELEASE}-*.zip"))
     assert len(cached) == 1 and load(cached[0]) == first[path]
     cached[0].write_bytes(hashlib.sha256(b"dari cache").hexdigest().encode() + b"\ndari cache")
-    assert export_releases(exports_of(model_of(repo), repo, cache))[path] == b"dari cache"
+    assert export_releases(build_context(model_of(repo), repo, cache))[path] == b"dari cache"
     cached[0].write_bytes(cached[0].read_bytes()[:-3])  # damaged: made again, never published
-    assert export_releases(exports_of(model_of(repo), repo, cache))[path] == first[path]
+    assert export_releases(build_context(model_of(repo), repo, cache))[path] == first[path]
 
 
 def test_a_broken_tagged_commit_neither_breaks_history_nor_loses_its_release(repo):
@@ -154,14 +154,14 @@ def test_a_broken_tagged_commit_neither_breaks_history_nor_loses_its_release(rep
     fixed, broken, *_ = History(repo).revisions(spec(repo, "luas_kecamatan"))
     assert fixed.unreadable and broken.unreadable
     assert (fixed.commit.message, broken.commit.message) == ("Perbaiki berkas", "Berkas rusak")
-    snapshots = export_releases(exports_of(model_of(repo), repo))
+    snapshots = export_releases(build_context(model_of(repo), repo))
     raw = zipfile.ZipFile(io.BytesIO(snapshots["unduh/rilis/rusak-1/monografi-karawang.zip"]))
     assert raw.read("datasets/luas_kecamatan.csv").startswith(b"\xff\xfe\x00 bukan CSV")
     assert "lisensi/CC-BY-4.0.md" in raw.namelist()
 
 
 def test_data_change_feed_has_one_entry_per_commit_with_row_counts(repo):
-    feed = ElementTree.fromstring(export_feed(exports_of(model_of(repo), repo))[FEED_PATH])
+    feed = ElementTree.fromstring(export_feed(build_context(model_of(repo), repo))[FEED_PATH])
     atom = "{http://www.w3.org/2005/Atom}"
     entries = feed.findall(f"{atom}entry")
     assert [e.find(f"{atom}title").text for e in entries] == [
@@ -176,12 +176,13 @@ def test_data_change_feed_has_one_entry_per_commit_with_row_counts(repo):
 
 
 def test_data_change_feed_without_git_is_empty_and_dated_by_the_package(project):
-    feed = ElementTree.fromstring(export_feed(exports_of(model_of(project), project))[FEED_PATH])
+    feed = ElementTree.fromstring(export_feed(build_context(model_of(project), project))[FEED_PATH])
     atom = "{http://www.w3.org/2005/Atom}"
     assert feed.findall(f"{atom}entry") == []
     assert feed.find(f"{atom}updated").text == "2026-11-29T00:00:00Z"
 
 
+@pytest.mark.slow
 def test_history_pages_and_release_in_a_built_site(repo, tmp_path):
     twin = tmp_path / "kembar"
     shutil.copytree(repo, twin, symlinks=True)  # the same commits, built from another folder

@@ -5,15 +5,17 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass
 
+import pytest
 from conftest import copy_project, tree_digest
 from helpers import set_cell
 
-from monografi.build.cache import ValueDigest
 from monografi.build.pipeline import build
 from monografi.model.areas import build_model
+from monografi.site.digest import ValueDigest
 from monografi.validation.catalog import load_catalog
 
 
+@pytest.mark.slow
 def test_noop_row_and_template_rebuilds_equal_a_cold_build(tmp_path):
     project = copy_project(tmp_path / "proyek")
     first = build(project, project / "output", quiet=True, workers=1)
@@ -81,6 +83,7 @@ def _git(project, *args):
     subprocess.run(["git", "-C", str(project), *args], check=True, capture_output=True, env=env)
 
 
+@pytest.mark.slow
 def test_commits_in_a_repository_rebuild_only_what_changed(tmp_path):
     project = copy_project(tmp_path / "repo")
     (project / ".gitignore").write_text("output\n.monografi/\n")

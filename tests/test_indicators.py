@@ -1,7 +1,7 @@
 import pytest
 
 from monografi.model.areas import build_model
-from monografi.model.indicators import indicators_of
+from monografi.model.indicators import build_indicators
 from monografi.validation.catalog import load_catalog
 from tests.conftest import REPO
 
@@ -9,7 +9,7 @@ from tests.conftest import REPO
 @pytest.fixture(scope="module")
 def indicators():
     catalog, _ = load_catalog(REPO / "datasets")
-    return {i.id: i for i in indicators_of(build_model(catalog))}
+    return {i.id: i for i in build_indicators(build_model(catalog))}
 
 
 def test_rankings_never_mix_sources_or_periods(indicators):

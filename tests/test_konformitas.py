@@ -13,7 +13,7 @@ import jsonschema
 import pytest
 import yaml
 
-from monografi.exports import citation, dcat, exports_of
+from monografi.exports import build_context, citation, dcat
 from monografi.exports.datapackage import licences, package_descriptor, used_licences
 from monografi.exports.package import package_zip
 from monografi.exports.releases import export_releases
@@ -45,7 +45,7 @@ def model_of(project):
 
 @pytest.fixture
 def exports(project):
-    return exports_of(model_of(project), project)  # the copy has the placeholder e-mail
+    return build_context(model_of(project), project)  # the copy has the placeholder e-mail
 
 
 def shacl_results(document: dict, version: str) -> list[tuple[str, str, str]]:
@@ -123,7 +123,7 @@ def test_without_a_publisher_email_check_warns_at_its_key_and_nothing_is_invente
     [warning] = [p for p in report.warnings if p.rule == "penerbit_tanpa_email"]
     assert (warning.file, warning.column) == ("datapackage.json", "contributors[0].email")
     assert "data.json" in report.format_text("id") and "data.json" in report.format_text("en")
-    document = dcat.data_json(exports_of(build_model(catalog), project))
+    document = dcat.data_json(build_context(build_model(catalog), project))
     assert all("hasEmail" not in d["contactPoint"] for d in document["dataset"])
 
 
@@ -157,7 +157,7 @@ def _cff_errors(text: str) -> list[str]:
 
 def test_the_package_zip_carries_every_licence_text_and_says_which_table_is_under_which(exports):
     model = exports.model
-    _, data = package_zip(exports, citation.for_package(model))
+    _, data = package_zip(exports, citation.for_package(exports))
     archive = _zip(data)
     used = used_licences(model, list(model.datasets.values()))
     assert {lic["name"] for lic in used} == {"ODbL-1.0", "CC-BY-4.0", "MIT"}
@@ -199,7 +199,7 @@ def test_every_licence_the_bundled_data_uses_ships_its_full_text():
 def test_a_release_cites_its_tag_its_date_and_its_frozen_zip(tmp_path):
     repo = copy_project(tmp_path / "repo")
     scripted_repo(repo)
-    exports = exports_of(model_of(repo), repo)
+    exports = build_context(model_of(repo), repo)
     [(path, data)] = export_releases(exports).items()
     archive = _zip(data)
     cff, readme = archive.read("CITATION.cff").decode(), archive.read("README.md").decode()

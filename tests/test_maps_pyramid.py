@@ -11,6 +11,7 @@ import pytest
 from monografi.build.pipeline import build
 from monografi.charts import plan_charts, render_svg
 from monografi.charts.maps import class_breaks
+from monografi.exports import build_context
 from monografi.model.areas import build_model
 from monografi.validation.boundaries import load_boundaries
 from monografi.validation.catalog import load_catalog
@@ -80,7 +81,7 @@ def test_boundary_path_must_stay_inside_datasets(tmp_path):
 
 def test_choropleth_and_locator_maps(mapped):
     model = build_model(load_catalog(mapped / "datasets")[0])
-    charts = {c.id: c for c in plan_charts(model)}
+    charts = {c.id: c for c in plan_charts(build_context(model))}
     choropleth = charts["indikator-luas_kecamatan-luas_km2-s4-2017-peta"]
     assert "Tidak ada data: " in choropleth.alt  # 5 kecamatan have no S4 area
     svg = render_svg(choropleth).decode()
@@ -94,6 +95,7 @@ def test_class_breaks_are_quantiles_and_shrink_for_few_values():
     assert class_breaks(list(range(1, 11))) == [2, 4, 6, 8, 10]
 
 
+@pytest.mark.slow
 def test_portal_with_maps(mapped):
     result = build(mapped, mapped / "output")
     assert result.ok, result.report.format_text()
@@ -112,6 +114,7 @@ def test_portal_without_boundaries_has_no_maps(built_site):
 AGE_GROUPS = ["0-4", "5-9", "10-14", "15-64", "65+"]
 
 
+@pytest.mark.slow
 def test_population_pyramid_from_synthetic_age_groups(tmp_path):
     project = copy_project(tmp_path / "umur")
     schema = {"fields": [
@@ -134,7 +137,7 @@ def test_population_pyramid_from_synthetic_age_groups(tmp_path):
         "title": "Penduduk menurut kelompok umur (SINTETIS, uji)",
         "monografi": {"bagian": "Kependudukan", "grafik": [{"jenis": "piramida"}]}}))
     model = build_model(load_catalog(project / "datasets")[0])
-    pyramid = next(c for c in plan_charts(model) if c.kind == "piramida")
+    pyramid = next(c for c in plan_charts(build_context(model)) if c.kind == "piramida")
     (_, points), = pyramid.series
     assert [g for g, _ in points] == AGE_GROUPS and points[0][1] == (100, 90)
     assert "0-4: 100 / 90" in pyramid.alt

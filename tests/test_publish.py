@@ -7,7 +7,8 @@ import time
 
 import pytest
 
-from monografi.build.publish import BuildBusy, build_lock, publish, state_dir
+from monografi.build.publish import publish
+from monografi.state import BuildBusy, build_lock, state_dir
 
 
 def write_site(text):

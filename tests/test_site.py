@@ -156,6 +156,7 @@ def test_downloaded_zip_is_a_valid_data_package(built_site, tmp_path):
     assert Package(str(tmp_path / "datapackage.json")).validate().valid
 
 
+@pytest.mark.slow
 def test_data_from_staff_is_escaped(tmp_path):
     project = copy_project(tmp_path / "proyek")
     set_cell(project, "kecamatan", 3, "nama_kecamatan", "<script>alert('x')</script>")
@@ -168,6 +169,7 @@ def test_data_from_staff_is_escaped(tmp_path):
     assert "<script>alert" not in home and "<img src=x" not in home
 
 
+@pytest.mark.slow
 def test_two_builds_are_byte_identical(built_site, tmp_path):
     project = copy_project(tmp_path / "lagi")
     result = build(project, project / "output")

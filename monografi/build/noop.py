@@ -14,9 +14,11 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from ..files import Manifest
+from ..state import build_lock, state_dir
 from ..validation.report import Report
 from . import cache
-from .publish import build_lock, check_output, state_dir
+from .publish import check_output
 
 REPORT_FILE = "laporan.pickle"
 
@@ -49,12 +51,12 @@ class BuildResult:
                 f"{stages}.{notes}\n  {times}")
 
 
-def check_unchanged(project: Path, output: Path, result: BuildResult) -> tuple[str, cache.Manifest]:
+def check_unchanged(project: Path, output: Path, result: BuildResult) -> tuple[str, Manifest]:
     """(inputs digest, published manifest); sets result.noop when the published site is intact
     and was built from exactly these inputs (its report is then the one of that build)."""
     state = state_dir(project)
     inputs = cache.inputs_digest(project)
-    manifest = cache.Manifest.load(state, output)
+    manifest = Manifest.load(state, output)
     if manifest.inputs != inputs:
         return inputs, manifest
     damaged = manifest.damaged()

@@ -25,18 +25,20 @@ from pelican.log import console as pelican_console
 from pelican.settings import read_settings
 from pelican.writers import Writer
 
+from .. import files
 from ..charts import plan_charts, write_charts
-from ..exports import exports_of
+from ..exports import build_context
 from ..exports.portal import write_exports
 from ..model.areas import build_model
 from ..progress import Progress
-from ..safe_write import RefusedWrite, write_file
+from ..safe_write import RefusedWrite, write_atomic, write_file
 from ..site.context import PageBuild, SiteData
-from ..validation.check import validate_datasets
+from ..state import build_lock, state_dir
+from ..validation.check import finish_pending_import, validate_datasets
 from ..validation.report import Report
 from . import cache
 from .noop import REPORT_FILE, BuildResult, check_unchanged
-from .publish import build_lock, check_output, publish_locked, scratch, state_dir
+from .publish import check_output, publish_locked, scratch
 from .search import index_site
 
 EXTRA_DIR = Path("content") / "extra"  # CNAME, verification files, .nojekyll: copied as they are
@@ -168,18 +170,24 @@ def _build_locked(project: Path, output: Path, quiet: bool, workers: int | None)
     progress = Progress(quiet)
     result = BuildResult(Report(), timings=timings)
     with stage("periksa perubahan"):
+        pending = finish_pending_import(state, project / "datasets")  # never read half an import
+        result.report.extend(pending)
+        if not result.report.ok:
+            return result
         inputs, manifest = check_unchanged(project, output, result)
         if result.noop:
+            result.report.problems[:0] = pending
             return result
     with stage("validasi"):
         catalog, report = validate_datasets(project / "datasets", published=output)
+    report.problems[:0] = pending
     result.report = report
     if catalog is None or not report.ok:
         return result
     with stage("model"):
         model = build_model(catalog)
-        exports_of(model, project, state / "cache")  # the build's Exports keeps release snapshots
-        charts = plan_charts(model)
+        context = build_context(model, project, state / "cache")
+        charts = plan_charts(context)
     if not model.boundaries:
         result.notes.append("Peta dilewati: datapackage.json tidak mendeklarasikan batas wilayah "
                             "(monografi.batas_wilayah).")
@@ -196,10 +204,10 @@ def _build_locked(project: Path, output: Path, quiet: bool, workers: int | None)
                                          progress=progress)
         with stage("ekspor"):
             if cached_stage("ekspor", data_key, site_dir, page_build,
-                            lambda: write_exports(model, site_dir)):
+                            lambda: write_exports(context, site_dir)):
                 result.reused_stages.append("ekspor")
         with stage("halaman"):
-            result.pages = render_site(project, site_dir, SiteData(model, charts, project, page_build))
+            result.pages = render_site(project, site_dir, SiteData(context, charts, page_build))
             result.page_counts = page_build.counts
         with stage("indeks pencarian"), scratch(state) as folder:
             index_site(site_dir, folder)
@@ -210,8 +218,6 @@ def _build_locked(project: Path, output: Path, quiet: bool, workers: int | None)
     published: list[Path] = []
     with stage("terbit"):
         publish_locked(project, output, stages)
-        tmp = state / f"{REPORT_FILE}.tmp"
-        tmp.write_bytes(pickle.dumps(report))
-        tmp.replace(state / REPORT_FILE)
-        cache.Manifest(inputs, page_build.files).save(state, published[0])
+        write_atomic(state / REPORT_FILE, pickle.dumps(report))
+        files.Manifest(inputs, page_build.files).save(state, published[0])
     return result

@@ -20,19 +20,11 @@ import tempfile
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
-try:
-    import fcntl
-except ImportError:  # Windows: staff run `monografi` there too
-    fcntl = None
-    import msvcrt
+from ..safe_write import write_atomic
+from ..state import STATE_DIR, build_lock, state_dir
 
-STATE_DIR = ".monografi"
 LEDGER = "builds.json"
 PROTECTED = ("datasets", "content", "theme", ".git", STATE_DIR)
-
-
-class BuildBusy(RuntimeError):
-    """Another build holds the lock."""
 
 
 class UnsafeOutput(ValueError):
@@ -41,25 +33,6 @@ class UnsafeOutput(ValueError):
     def __init__(self, reason: str, path: Path, part: str = ""):
         super().__init__(f"{path}: {reason} {part}".strip())
         self.reason, self.path, self.part = reason, path, part
-
-
-@contextlib.contextmanager
-def build_lock(state: Path) -> Iterator[None]:
-    state.mkdir(parents=True, exist_ok=True)
-    with (state / "build.lock").open("w") as handle:
-        try:
-            if fcntl is not None:
-                fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
-            else:
-                msvcrt.locking(handle.fileno(), msvcrt.LK_NBLCK, 1)
-        except (BlockingIOError, PermissionError) as exc:  # msvcrt: PermissionError when held
-            raise BuildBusy(str(state)) from exc
-        yield
-
-
-def state_dir(project: Path) -> Path:
-    """The project's own .monografi/, wherever the site is published (never beside --output)."""
-    return Path(project).absolute() / STATE_DIR
 
 
 def check_output(project: Path, output: Path) -> None:
@@ -93,9 +66,7 @@ def _ledger(state: Path) -> dict[str, str]:
 
 
 def _save_ledger(state: Path, entries: dict[str, str]) -> None:
-    tmp = state / f"{LEDGER}.tmp"
-    tmp.write_text(json.dumps(dict(sorted(entries.items())), indent=0), encoding="utf-8")
-    tmp.replace(state / LEDGER)
+    write_atomic(state / LEDGER, json.dumps(dict(sorted(entries.items())), indent=0).encode())
 
 
 def new_folder(state: Path, prefix: str = "build-") -> Path:

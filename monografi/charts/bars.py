@@ -30,7 +30,7 @@ class BySource(Bars):
                      credit(model, (r["sumber"] for r in rows)))
 
 
-class Ranking(Bars):
+class Comparison(Bars):
     """All areas one level below, one source, latest period each: who is largest."""
 
     name = "perbandingan"

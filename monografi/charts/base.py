@@ -7,14 +7,13 @@ import json
 import re
 import textwrap
 from dataclasses import asdict, dataclass
-from pathlib import Path
 
-import matplotlib
 from matplotlib.axes import Axes
 from matplotlib.figure import Figure
 from matplotlib.ticker import FuncFormatter, MaxNLocator
 
 from .. import fmt
+from ..files import code_fingerprint
 from ..model.areas import Model
 
 # Okabe-Ito: distinguishable with any colour vision; series are also labelled, never colour alone.
@@ -34,10 +33,6 @@ MAX_TICKS = 4  # fewer ticks rather than smaller text
 MAX_BARS = 30
 MAX_LINES = 12
 MARKER_POINTS = 40  # more points than this: a line without dots
-# Any change to the chart code or to matplotlib redraws every chart (cache key).
-CODE_VERSION = hashlib.sha256(
-    b"".join(p.read_bytes() for p in sorted(Path(__file__).parent.glob("*.py")))
-    + matplotlib.__version__.encode()).hexdigest()[:16]
 
 
 @dataclass(frozen=True)
@@ -55,7 +50,7 @@ class Chart:
     @property
     def key(self) -> str:
         payload = json.dumps(asdict(self), sort_keys=True, ensure_ascii=False)
-        return hashlib.sha256((payload + CODE_VERSION).encode()).hexdigest()
+        return hashlib.sha256((payload + code_fingerprint()).encode()).hexdigest()
 
 
 def points_text(points) -> str:

@@ -5,10 +5,9 @@ from __future__ import annotations
 from ..model.areas import Model
 from ..model.indicators import Indicator, Ranking
 from .base import Chart, credit, points_text, source_label
-from .maps import Choropleth, Locator
+from .maps import CHOROPLETH, LOCATOR
 
 INDICATOR_AREA = "indikator"
-CHOROPLETH, LOCATOR = Choropleth(), Locator()
 
 
 def chart_ids(indicator: Indicator, ranking: Ranking) -> tuple[str, str, str]:

@@ -125,3 +125,6 @@ class Locator:
         ax = _draw_polygons(figure, chart, colours, [""] * len(colours))
         ax.legend(handles=[Patch(facecolor=HIGHLIGHT, label=chart.title.removeprefix("Lokasi "))],
                   loc="upper center", bbox_to_anchor=(0.5, 0.0), frameon=False, fontsize=FONT)
+
+
+CHOROPLETH, LOCATOR = Choropleth(), Locator()

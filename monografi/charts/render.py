@@ -9,8 +9,7 @@ import matplotlib
 from matplotlib.backends.backend_svg import FigureCanvasSVG
 from matplotlib.figure import Figure
 
-from .. import urls
-from ..build import cache
+from .. import files, urls
 from ..progress import Progress
 from ..safe_write import write_file
 from ..workers import ordered_map
@@ -40,11 +39,11 @@ def write_charts(charts: list[Chart], site_dir: Path, cache_dir: Path, *, worker
     chart, and a damaged entry (its sha256 no longer matches) is drawn again.
     """
     unique = {c.key: c for c in charts}
-    svgs = {key: svg for key in unique if (svg := cache.load(cache_dir / f"{key}.svg")) is not None}
+    svgs = {key: svg for key in unique if (svg := files.load(cache_dir / f"{key}.svg")) is not None}
     missing = [c for key, c in unique.items() if key not in svgs]
     with (progress or Progress(quiet=True)).bar("grafik", len(missing), "grafik") as bar:
         for chart, svg in zip(missing, ordered_map(render_svg, missing, workers), strict=True):
-            cache.store(cache_dir / f"{chart.key}.svg", svg)
+            files.store(cache_dir / f"{chart.key}.svg", svg)
             svgs[chart.key] = svg
             bar.update()
     for chart in charts:

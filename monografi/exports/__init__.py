@@ -7,7 +7,7 @@ them all.
 
 from __future__ import annotations
 
-from .base import Exports, exports_of, neutralise
+from .base import Exports, build_context, neutralise
 from .formats import DATASET_FORMATS
 
-__all__ = ["DATASET_FORMATS", "Exports", "exports_of", "neutralise"]
+__all__ = ["DATASET_FORMATS", "Exports", "build_context", "neutralise"]

@@ -64,7 +64,7 @@ def area_document(exports: Exports, area: Area) -> dict:
         "induk": _area_ref(exports, area.parent) if area.parent else None,
         "bawahan": [_area_ref(exports, c) for c in area.children],
         "angka": figures(model, area), "turunan": derived,
-        "kutipan": citation.for_area(model, area).text,
+        "kutipan": citation.for_area(exports, area).text,
     }
 
 

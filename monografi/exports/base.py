@@ -1,7 +1,7 @@
 """What every export format shares: the canonical rows, update dates, URLs, safe cells, zips.
 
-One `Exports` per model (memoised in model.memo) so the exporters, the page writers and the
-citation all see the same bytes and dates, and each file is rendered once per build.
+One `Exports` per build (the build context, made by `build_context`), so the exporters, the page
+writers and the citations all see the same bytes and dates, and each file is rendered once.
 """
 
 from __future__ import annotations
@@ -10,15 +10,16 @@ import csv
 import io
 import json
 import zipfile
-from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
+from typing import Protocol, runtime_checkable
 
 from .. import address, fmt, urls
 from ..model.areas import Dataset, Model
-from ..model.history import History, Revision, Updated
-from ..validation.check import read_raw
+from ..model.context import BuildContext
+from ..model.history import History
+from ..validation.dialect import read_raw
 
 FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
 ZIP_TIMESTAMP = (2000, 1, 1, 0, 0, 0)
@@ -46,6 +47,13 @@ def json_bytes(document) -> bytes:
     return json.dumps(document, ensure_ascii=False, indent=2).encode() + b"\n"
 
 
+@runtime_checkable
+class RenderDataset(Protocol):
+    """How a format turns one dataset of the build into the bytes of its download."""
+
+    def __call__(self, exports: Exports, dataset: Dataset) -> bytes: ...
+
+
 @dataclass(frozen=True)
 class DatasetFormat:
     """One download offered for every dataset (sdg-build style: one small module per format)."""
@@ -55,7 +63,7 @@ class DatasetFormat:
     suffix: str
     media_type: str
     description: str
-    render: Callable[[Exports, Dataset], bytes]
+    render: RenderDataset
 
     def path(self, name: str) -> str:
         return f"{urls.DOWNLOADS}/{name}{self.suffix}"
@@ -70,41 +78,14 @@ def cell_value(value):
     return value
 
 
-class Exports:
-    """The model plus what exports need beyond it: project history and the public address."""
+class Exports(BuildContext):
+    """The build context plus what only exports and pages use: the files' canonical rows, typed
+    records, and each rendered download (rendered once, however many pages list it)."""
 
     def __init__(self, model: Model, project: Path, base_url: str, history: History | None = None,
                  cache: Path | None = None):
-        self.model = model
-        self.project = Path(project)
-        self.base_url = base_url
-        self.history = history or History(self.project)
-        self.cache = cache  # where costly outputs (release snapshots) may be kept between builds
+        super().__init__(model, project, base_url, history, cache)
         self._rendered: dict[tuple[str, str], bytes] = {}
-
-    @cached_property
-    def _updated(self) -> dict[str, Updated]:
-        return {name: self.history.updated(d.spec) for name, d in self.model.datasets.items()}
-
-    def updated(self, dataset: Dataset) -> Updated:
-        return self._updated[dataset.name]
-
-    @cached_property
-    def _revisions(self) -> dict[str, list[Revision]]:
-        return {name: self.history.revisions(d.spec) for name, d in self.model.datasets.items()}
-
-    def revisions(self, dataset: Dataset) -> list[Revision]:
-        """Row-level changes of the dataset, newest first (read from git once per build)."""
-        return self._revisions[dataset.name]
-
-    @property
-    def package_date(self) -> str | None:
-        """The newest dataset date: the version date of the package as a whole."""
-        dates = [u.date for u in self._updated.values() if u.date]
-        return max(dates) if dates else None
-
-    def url(self, path: str) -> str:
-        return address.absolute(self.base_url, urls.url(path))
 
     def raw(self, dataset: Dataset) -> tuple[list[str], list[list[str]]]:
         return read_raw(dataset.spec)
@@ -120,13 +101,19 @@ class Exports:
             self._rendered[key] = fmt.render(self, dataset)
         return self._rendered[key]
 
+    @cached_property
+    def releases(self) -> list:
+        """Tagged versions with their snapshot zips, oldest first (costly: built once)."""
+        from .releases import tagged_releases  # releases build on this module
 
-def exports_of(model: Model, project: Path | None = None, cache: Path | None = None) -> Exports:
-    """The build's one Exports; the project defaults to the folder holding datasets/."""
-    if "exports" not in model.memo:
-        root = Path(project) if project else model.catalog.root.parent
-        model.memo["exports"] = Exports(model, root, address.site_url(root), cache=cache)
-    return model.memo["exports"]
+        return tagged_releases(self)
+
+
+def build_context(model: Model, project: Path | None = None, cache: Path | None = None) -> Exports:
+    """The build's one context; the project defaults to the folder holding datasets/, the
+    public address comes from its pelicanconf.py."""
+    root = Path(project) if project else model.catalog.root.parent
+    return Exports(model, root, address.site_url(root), cache=cache)
 
 
 def canonical_csv(header: list[str], rows: list[list[str]], text_columns: set[str]) -> str:

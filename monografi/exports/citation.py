@@ -13,8 +13,8 @@ from dataclasses import dataclass
 
 from .. import fmt, urls
 from ..model.areas import Area, Dataset, Model
+from ..model.context import BuildContext
 from ..validation.publisher import publisher
-from .base import exports_of
 
 _BIBTEX_SPECIAL = re.compile(r"([&%$#_{}])")
 
@@ -98,37 +98,37 @@ def _key(*parts: str) -> str:
     return "_".join(re.sub(r"[^A-Za-z0-9]+", "", p) for p in parts if p)
 
 
-def for_dataset(model: Model, dataset: Dataset) -> Citation:
-    exports = exports_of(model)
-    date = exports.updated(dataset).date
+def for_dataset(context: BuildContext, dataset: Dataset) -> Citation:
+    model = context.model
+    date = context.updated(dataset).date
     package = model.catalog.descriptor
     return Citation(_key("monografi", dataset.name.replace("_", ""), (date or "")[:4]),
-                    dataset.title, exports.url(urls.dataset_path(dataset.name)), date,
-                    authors(model), package.get("title", package["name"]),
-                    version=package_version(model))
+                     dataset.title, context.url(urls.dataset_path(dataset.name)), date,
+                     authors(model), package.get("title", package["name"]),
+                     version=package_version(model))
 
 
-def for_package(model: Model, date: str | None = None, version: str | None = None,
+def for_package(context: BuildContext, date: str | None = None, version: str | None = None,
                 url: str | None = None) -> Citation:
     """The whole package; a release passes its tag, its date and the URL of its frozen zip."""
-    exports = exports_of(model)
-    date = date or exports.package_date
+    model = context.model
+    date = date or context.package_date
     package = model.catalog.descriptor
     title = package.get("title", package["name"])
     return Citation(_key(package["name"], (date or "")[:4]), title,
-                    url or exports.url(urls.DATA_INDEX), date, authors(model), title,
+                    url or context.url(urls.DATA_INDEX), date, authors(model), title,
                     version=version or package_version(model))
 
 
-def for_area(model: Model, area: Area) -> Citation:
+def for_area(context: BuildContext, area: Area) -> Citation:
     """An area page: versioned by the newest change among the datasets it shows."""
-    exports = exports_of(model)
+    model = context.model
     levels = {area.level} | {c.level for c in area.children}
-    dates = [exports.updated(d).date for d in model.topics() if d.level in levels]
+    dates = [context.updated(d).date for d in model.topics() if d.level in levels]
     dates = [d for d in dates if d]
     package = model.catalog.descriptor
     return Citation(_key("monografi", area.slug, max(dates)[:4] if dates else ""),
-                    f"Profil {area.label}", exports.url(urls.area_path(area)),
+                    f"Profil {area.label}", context.url(urls.area_path(area)),
                     max(dates) if dates else None, authors(model),
                     package.get("title", package["name"]), kind="webpage",
                     version=package_version(model))

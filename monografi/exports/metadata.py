@@ -29,5 +29,5 @@ def dataset_metadata(exports: Exports, dataset: Dataset) -> dict:
         "kolom": [{"nama": f.name, "judul": f.title, "tipe": f.type,
                    "satuan": fmt.satuan(f.unit), "definisi": f.description}
                   for f in dataset.fields],
-        "kutipan": citation.for_dataset(model, dataset).text,
+        "kutipan": citation.for_dataset(exports, dataset).text,
     }

@@ -106,6 +106,6 @@ def package_zip(exports: Exports, cite: citation.Citation) -> tuple[bytes, bytes
 
 
 def export_package(exports: Exports) -> dict[str, bytes]:
-    package_json, archive = package_zip(exports, citation.for_package(exports.model))
+    package_json, archive = package_zip(exports, citation.for_package(exports))
     name = exports.model.catalog.descriptor["name"]
     return {urls.PACKAGE_FILE: package_json, urls.zip_path(name): archive}

@@ -7,11 +7,11 @@ monografi.exports.api) build on exports.base: importing them from __init__ made 
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Protocol, runtime_checkable
 
-from ..model.areas import Model
 from ..safe_write import write_file
 from . import api, dcat
-from .base import Exports, exports_of
+from .base import Exports
 from .feed import export_feed
 from .formats import DATASET_FORMATS
 from .package import export_package
@@ -23,15 +23,19 @@ def export_datasets(exports: Exports) -> dict[str, bytes]:
             for d in exports.model.datasets.values() for fmt in DATASET_FORMATS}
 
 
-PORTAL_EXPORTERS = (export_datasets, export_package, dcat.export_catalogues, api.export_api,
-                    export_releases, export_feed)
+@runtime_checkable
+class PortalExporter(Protocol):
+    """A whole-portal output: site-relative path → bytes."""
+
+    def __call__(self, exports: Exports) -> dict[str, bytes]: ...
 
 
-def write_exports(model: Model, site_dir: Path, project: Path | None = None,
-                  cache: Path | None = None) -> list[str]:
-    """Write every export into site_dir; `project` defaults to the folder holding datasets/,
-    `cache` (optional) keeps release snapshots between builds."""
-    exports = exports_of(model, project, cache)
+PORTAL_EXPORTERS: tuple[PortalExporter, ...] = (export_datasets, export_package, dcat.export_catalogues,
+                                                api.export_api, export_releases, export_feed)
+
+
+def write_exports(exports: Exports, site_dir: Path) -> list[str]:
+    """Write every export of the build context into site_dir."""
     written = []
     for exporter in PORTAL_EXPORTERS:
         for relative, data in exporter(exports).items():

@@ -14,11 +14,10 @@ import hashlib
 import logging
 import tempfile
 from dataclasses import dataclass
-from functools import lru_cache
 from pathlib import Path
 
 from .. import urls
-from ..build import cache
+from ..files import code_fingerprint, load, store
 from ..model.areas import build_model
 from ..model.history import History, Tag
 from ..validation.check import validate_datasets
@@ -46,7 +45,7 @@ def release_path(tag: str, package_name: str) -> str:
 
 def release_citation(exports: Exports, tag: Tag, path: str) -> citation.Citation:
     """A release is cited by its tag, the tag's date and the URL of its frozen zip."""
-    return citation.for_package(exports.model, tag.commit.date[:10], tag.name, exports.url(path))
+    return citation.for_package(exports, tag.commit.date[:10], tag.name, exports.url(path))
 
 
 def _raw_zip(datasets: Path) -> bytes:
@@ -72,21 +71,9 @@ def snapshot(exports: Exports, tag: Tag) -> tuple[str, bytes] | None:
             return release_path(tag.name, package_name), _raw_zip(datasets)
         history = History(exports.project, tag.commit.sha, datasets)
         old = Exports(build_model(catalog), exports.project, exports.base_url, history)
-        old.model.memo["exports"] = old  # citations of the old model must see the old dates
         path = release_path(tag.name, package_name)
         _, archive = package_zip(old, release_citation(old, tag, path))
         return path, archive
-
-
-@lru_cache(maxsize=1)
-def code_fingerprint() -> str:
-    """Hash of the package's own code and licence texts: a snapshot depends on nothing else
-    but the tag's commit and the public address."""
-    digest = hashlib.sha256()
-    package = Path(__file__).resolve().parent.parent
-    for path in sorted([*package.rglob("*.py"), *LICENCE_DIR.glob("*.md")]):
-        digest.update(path.relative_to(package).as_posix().encode() + b"\0" + path.read_bytes())
-    return digest.hexdigest()
 
 
 def cached_snapshot(exports: Exports, tag: Tag) -> tuple[str, bytes] | None:
@@ -96,26 +83,25 @@ def cached_snapshot(exports: Exports, tag: Tag) -> tuple[str, bytes] | None:
     key = hashlib.sha256(f"{tag.commit.sha}|{exports.base_url}|{code_fingerprint()}".encode())
     file = exports.cache / "rilis" / f"{tag.name}-{key.hexdigest()[:16]}.zip"
     path = release_path(tag.name, exports.model.catalog.descriptor["name"])
-    data = cache.load(file)  # None when missing or damaged: then the snapshot is made again
+    data = load(file)  # None when missing or damaged: then the snapshot is made again
     if data is not None:
         return path, data
     result = snapshot(exports, tag)
     if result:
-        cache.store(file, result[1])
+        store(file, result[1])
     return result
 
 
-def releases(exports: Exports) -> list[tuple[Release, bytes]]:
-    """Tagged versions that have a snapshot, oldest first (memoised: rebuilding is costly)."""
-    if "releases" not in exports.model.memo:
-        built = []
-        for tag in exports.history.tags():
-            result = cached_snapshot(exports, tag)
-            if result:
-                built.append((Release(tag, result[0]), result[1]))
-        exports.model.memo["releases"] = built
-    return exports.model.memo["releases"]
+def tagged_releases(exports: Exports) -> list[tuple[Release, bytes]]:
+    """Tagged versions that have a snapshot, oldest first (read it as `exports.releases`:
+    rebuilding is costly)."""
+    built = []
+    for tag in exports.history.tags():
+        result = cached_snapshot(exports, tag)
+        if result:
+            built.append((Release(tag, result[0]), result[1]))
+    return built
 
 
 def export_releases(exports: Exports) -> dict[str, bytes]:
-    return {release.path: data for release, data in releases(exports)}
+    return {release.path: data for release, data in exports.releases}

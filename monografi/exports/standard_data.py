@@ -8,14 +8,42 @@ into the vocabulary Indonesian data officers use, for the dataset page and the d
 
 from __future__ import annotations
 
+import ast
+
+from .. import fmt
 from ..model.areas import Dataset, Field
-from ..site.views import constraint_text, rule_text
-from ..validation.hints import valid_row_rules
+from ..validation.hints import rule_words, valid_row_rules
 
 COLUMNS = ("kolom", "konsep", "definisi", "klasifikasi", "ukuran", "satuan", "aturan_validasi")
 COLUMN_TITLES = ("Kolom", "Konsep", "Definisi", "Klasifikasi", "Ukuran", "Satuan",
                  "Aturan validasi")
 _TYPE_MEASURE = {"integer": "jumlah (bilangan bulat)", "number": "nilai (bilangan desimal)"}
+
+
+def constraint_text(f: Field, example: str | None = None) -> str:
+    """The column's rules in words: a pattern is said by an example, never as a regex."""
+    parts = []
+    c = f.constraints
+    labels = {"required": "wajib diisi", "unique": "unik"}
+    parts += [text for key, text in labels.items() if c.get(key)]
+    if "minimum" in c:
+        parts.append(f"≥ {fmt.angka(c['minimum'])}")
+    if "maximum" in c:
+        parts.append(f"≤ {fmt.angka(c['maximum'])}")
+    if "enum" in c:
+        parts.append("pilihan: " + ", ".join(map(str, c["enum"])))
+    if "pattern" in c:
+        parts.append(f"format seperti {example}" if example else "format tetap (lihat Panduan data)")
+    return "; ".join(parts)
+
+
+def rule_text(rule: dict) -> str:
+    """A row rule for the public: in words when it only compares columns, else its message's
+    first sentence (the rest is the fix for staff); never the formula itself."""
+    tree = ast.parse(rule["rumus"].strip(), mode="eval")
+    if rule.get("pesan") and any(isinstance(n, ast.Call | ast.Subscript) for n in ast.walk(tree)):
+        return rule["pesan"].split(". ")[0].rstrip(".") + "."
+    return rule_words(rule["rumus"])
 
 
 def _references(dataset: Dataset) -> dict[str, str]:
@@ -35,7 +63,7 @@ def _classification(dataset: Dataset, f: Field, refs: dict[str, str]) -> str:
     if f.name == dataset.period_field:
         return "periode waktu"
     if f.name == "sumber":
-        return "kode sumber yang terdaftar di datapackage.json (sources)"
+        return "kode sumber yang terdaftar di tabel sumber (sumber.csv)"
     return ""
 
 

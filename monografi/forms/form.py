@@ -13,9 +13,7 @@ from __future__ import annotations
 
 import datetime
 import json
-import os
 import re
-import tempfile
 from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
@@ -26,9 +24,10 @@ from openpyxl.utils import get_column_letter, quote_sheetname
 from openpyxl.worksheet.datavalidation import DataValidation
 
 from ..exports.xlsx import workbook_bytes
+from ..safe_write import write_atomic
 from ..text_cells import keep_text
 from ..validation.catalog import Catalog, ResourceSpec
-from ..validation.check import read_raw
+from ..validation.dialect import read_raw
 
 META_SHEET = "_formulir"
 BASE_SHEET = "_dasar"
@@ -63,7 +62,7 @@ class TargetError(FormError):
 
 
 @dataclass
-class Area:
+class FormArea:
     code: str
     name: str
 
@@ -78,13 +77,13 @@ def _master(catalog: Catalog, level: str) -> list[dict]:
     return [dict(zip(header, row, strict=False)) for row in rows]
 
 
-def areas_of(catalog: Catalog, kecamatan: str) -> dict[str, list[Area]]:
+def areas_of(catalog: Catalog, kecamatan: str) -> dict[str, list[FormArea]]:
     """{'kecamatan': [that kecamatan], 'desa': [its desa]} from the master lists."""
-    kec = [Area(r["kode_kecamatan"], r.get("nama_kecamatan", ""))
+    kec = [FormArea(r["kode_kecamatan"], r.get("nama_kecamatan", ""))
            for r in _master(catalog, "kecamatan") if r["kode_kecamatan"] == kecamatan]
     if not kec:
         raise FormError(kecamatan)
-    desa = [Area(r["kode_desa"], f"{r.get('jenis', '').capitalize()} {r.get('nama_desa', '')}".strip())
+    desa = [FormArea(r["kode_desa"], f"{r.get('jenis', '').capitalize()} {r.get('nama_desa', '')}".strip())
             for r in _master(catalog, "desa") if r.get("kode_kecamatan") == kecamatan]
     return {"kecamatan": kec, "desa": sorted(desa, key=lambda a: a.code)}
 
@@ -123,7 +122,7 @@ def _period_fits(spec: ResourceSpec, periode: str | None) -> bool:
     return pattern is None or re.fullmatch(pattern, periode) is not None
 
 
-def form_rows(spec: ResourceSpec, areas: list[Area], periode: str | None) -> tuple[list[dict],
+def form_rows(spec: ResourceSpec, areas: list[FormArea], periode: str | None) -> tuple[list[dict],
                                                                                list[dict]]:
     """(Existing rows of these areas, pre-filled empty rows to fill in)."""
     header, rows = read_raw(spec)
@@ -208,7 +207,7 @@ def _list_sheet(workbook: Workbook, spec_lists: dict[str, list[str]]) -> dict[st
     return refs
 
 
-def _choices(catalog: Catalog, specs: list[ResourceSpec], areas: dict[str, list[Area]]) -> dict:
+def _choices(catalog: Catalog, specs: list[ResourceSpec], areas: dict[str, list[FormArea]]) -> dict:
     choices = {f"kode_{level}": [a.code for a in found] for level, found in areas.items() if found}
     choices[SOURCE_COLUMN] = sorted(catalog.sources, key=lambda s: (len(s), s))
     for spec in specs:
@@ -219,7 +218,7 @@ def _choices(catalog: Catalog, specs: list[ResourceSpec], areas: dict[str, list[
     return choices
 
 
-def _data_sheet(workbook, spec, areas: list[Area], periode, refs: dict[str, str]) -> list[dict]:
+def _data_sheet(workbook, spec, areas: list[FormArea], periode, refs: dict[str, str]) -> list[dict]:
     """One sheet per table; returns the existing rows it shows (the form's base)."""
     sheet = workbook.create_sheet(spec.name[:31])
     cols = columns(spec)
@@ -256,7 +255,7 @@ def _data_sheet(workbook, spec, areas: list[Area], periode, refs: dict[str, str]
     return existing
 
 
-def _guide(workbook, catalog: Catalog, kecamatan: Area, periode, specs) -> None:
+def _guide(workbook, catalog: Catalog, kecamatan: FormArea, periode, specs) -> None:
     sheet = workbook.active
     sheet.title = GUIDE_SHEET
     sheet.column_dimensions["A"].width = 28
@@ -368,14 +367,7 @@ def write_form(catalog: Catalog, kecamatan: str, target: Path, periode: str | No
             with target.open("xb") as stream:  # "x": never replace a file created meanwhile
                 stream.write(data)
             return target
-        handle, temporary = tempfile.mkstemp(prefix=f".{target.name}.", dir=target.parent)
-        try:
-            with os.fdopen(handle, "wb") as stream:
-                stream.write(data)
-            os.replace(temporary, target)
-        finally:
-            if os.path.exists(temporary):
-                os.unlink(temporary)
+        write_atomic(target, data)
     except FileExistsError:
         raise TargetError("form_exists", path=target) from None
     except OSError as exc:

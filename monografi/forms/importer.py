@@ -12,16 +12,11 @@ that is what staff have open. Rows of other kecamatan are never touched.
 
 from __future__ import annotations
 
-import contextlib
-import hashlib
 import json
-import os
 import re
 import shutil
 import tempfile
-import time
 import warnings
-from collections.abc import Iterator
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
@@ -29,10 +24,11 @@ from pathlib import Path
 from openpyxl import load_workbook
 from openpyxl.utils import get_column_letter
 
-from ..build.publish import BuildBusy, build_lock, state_dir
+from ..state import LOCK_WAIT, BuildBusy, CommitFailed, commit, state_dir, waiting_lock
 from ..validation import dialect
 from ..validation.catalog import Catalog, ResourceSpec
-from ..validation.check import read_raw, validate_datasets
+from ..validation.check import finish_pending_import, validate_datasets
+from ..validation.dialect import read_raw
 from ..validation.report import Problem, Report
 from .form import (
     BASE_SHEET,
@@ -49,9 +45,6 @@ from .form import (
 )
 
 INT64_MAX = 2**63 - 1  # what an integer column can hold anywhere the data goes next
-LOCK_WAIT = 60.0  # seconds to wait for a build or another import to finish
-STAGE_DIR = "impor"  # inside the state dir: staged files, backups and the journal
-JOURNAL = "jurnal.json"
 _INTEGER = re.compile(r"-?\d+")
 
 
@@ -338,24 +331,6 @@ def _relocate(problem: Problem, form: str, origins: dict[str, dict[int, FormRow]
                    problem.value, problem.details, problem.severity)
 
 
-@contextlib.contextmanager
-def waiting_lock(state: Path, wait: float = LOCK_WAIT) -> Iterator[None]:
-    """The build's lock, waiting up to `wait` seconds for a build or another import."""
-    deadline = time.monotonic() + wait
-    while True:
-        stack = contextlib.ExitStack()
-        try:
-            stack.enter_context(build_lock(state))
-        except BuildBusy:
-            if time.monotonic() >= deadline:
-                raise
-            time.sleep(0.1)
-            continue
-        with stack:
-            yield
-        return
-
-
 def default_state(catalog: Catalog) -> Path:
     """The project's state dir: the build's lock is shared, whatever --output the build uses."""
     return state_dir(catalog.root.parent)
@@ -370,7 +345,7 @@ def import_form(catalog: Catalog, path: Path, state: Path | None = None,
     state = Path(state) if state is not None else default_state(catalog)
     try:
         with waiting_lock(state, wait):
-            result.report.extend(recover(state, catalog.root))
+            result.report.extend(finish_pending_import(state, catalog.root))
             if result.report.ok:
                 _import_locked(catalog, path, state, result)
     except BuildBusy:
@@ -417,93 +392,17 @@ def _import_locked(catalog: Catalog, path: Path, state: Path, result: ImportResu
         _, checked = validate_datasets(copy)
     report.extend(_relocate(p, name, origins) for p in checked.problems)
     if report.ok and merged:
-        report.extend(commit_files(catalog.root, state / STAGE_DIR, merged))
+        report.extend(commit_files(catalog.root, state, merged))
         if report.ok:
             result.written = sorted(merged)
 
 
-def _digest(path: Path) -> str:
+def commit_files(root: Path, state: Path, files: dict[str, bytes]) -> list[Problem]:
+    """state.commit (all files or none, under the lock), its failure said to staff: which file
+    could not be replaced, and whether the files before it still wait to be given back."""
     try:
-        return hashlib.sha256(path.read_bytes()).hexdigest()
-    except FileNotFoundError:
-        return ""
-
-
-def _durable(path: Path, data: bytes) -> None:
-    """Write and fsync: the journal and staged files must survive a power cut."""
-    with path.open("wb") as stream:
-        stream.write(data)
-        stream.flush()
-        os.fsync(stream.fileno())
-
-
-def commit_files(root: Path, stage: Path, files: dict[str, bytes]) -> list[Problem]:
-    """Replace every file in `files` or none. New bytes and backups are staged in `stage`
-    (never in datasets/), a journal is written, then each file is swapped in with os.replace.
-    If swap k fails, files 1..k-1 are put back; if even that fails (or the process dies),
-    the journal stays and `recover` finishes the roll-back on the next import."""
-    shutil.rmtree(stage, ignore_errors=True)  # a crash before any journal: nothing was replaced
-    (stage / "baru").mkdir(parents=True)
-    (stage / "lama").mkdir()
-    entries = []
-    for number, (relpath, data) in enumerate(sorted(files.items())):
-        target = root / relpath
-        _durable(stage / "baru" / str(number), data)
-        shutil.copymode(target, stage / "baru" / str(number))
-        shutil.copy2(target, stage / "lama" / str(number))
-        entries.append({"berkas": relpath, "lama": _digest(target),
-                        "baru": hashlib.sha256(data).hexdigest()})
-    _durable(stage / f"{JOURNAL}.tmp", json.dumps(entries, indent=1).encode())
-    os.replace(stage / f"{JOURNAL}.tmp", stage / JOURNAL)
-    done = 0
-    try:
-        for number, entry in enumerate(entries):
-            os.replace(stage / "baru" / str(number), root / entry["berkas"])
-            done += 1
-    except OSError as exc:
-        failed = Problem(entries[done]["berkas"], "tulis_gagal", value=entries[done]["berkas"],
-                         details={"batas": exc.strerror or str(exc)})
-        try:
-            _roll_back(root, stage, entries[:done])
-        except OSError:
-            return [failed, Problem(entries[done]["berkas"], "impor_terputus")]
-        return [failed]
-    except BaseException:
-        with contextlib.suppress(OSError):  # Ctrl+C: undo now if we can, else `recover` will
-            _roll_back(root, stage, entries[:done])
-        raise
-    _finish(stage)
+        commit(root, state, files)
+    except CommitFailed as exc:
+        problems = [Problem(exc.relpath, "tulis_gagal", value=exc.relpath, details={"batas": exc.reason})]
+        return problems + ([] if exc.rolled_back else [Problem(exc.relpath, "impor_terputus")])
     return []
-
-
-def _roll_back(root: Path, stage: Path, entries: list[dict]) -> None:
-    for number, entry in enumerate(entries):
-        if _digest(root / entry["berkas"]) == entry["baru"]:
-            shutil.copy2(stage / "lama" / str(number), stage / "lama" / f"{number}.pulih")
-            os.replace(stage / "lama" / f"{number}.pulih", root / entry["berkas"])
-    _finish(stage)
-
-
-def _finish(stage: Path) -> None:
-    """The journal goes first: without it the stage is only leftovers."""
-    with contextlib.suppress(FileNotFoundError):
-        (stage / JOURNAL).unlink()
-    shutil.rmtree(stage, ignore_errors=True)
-
-
-def recover(state: Path, root: Path) -> list[Problem]:
-    """Undo an import that stopped half-way (its journal is still there): every file it had
-    replaced gets its old bytes back. A file changed by hand since is left alone and reported."""
-    stage = state / STAGE_DIR
-    if not (stage / JOURNAL).is_file():
-        shutil.rmtree(stage, ignore_errors=True)
-        return []
-    entries = json.loads((stage / JOURNAL).read_text(encoding="utf-8"))
-    touched = [e["berkas"] for e in entries
-               if _digest(root / e["berkas"]) not in (e["lama"], e["baru"])]
-    if touched:
-        return [Problem(relpath, "impor_terputus_diubah", value=str(stage / "lama"))
-                for relpath in touched]
-    restored = [e["berkas"] for e in entries if _digest(root / e["berkas"]) == e["baru"]]
-    _roll_back(root, stage, entries)
-    return [Problem(relpath, "impor_dipulihkan", severity="warning") for relpath in restored]

@@ -17,10 +17,10 @@ import tempfile
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from ..build.publish import state_dir
-from ..validation.check import validate_datasets
+from ..state import state_dir, waiting_lock
+from ..validation.check import finish_pending_import, validate_datasets
 from ..validation.report import Problem, Report
-from .importer import STAGE_DIR, commit_files, import_form, recover, waiting_lock
+from .importer import commit_files, import_form
 
 FOLDER = "kotak-masuk"
 DATASETS = "datasets"
@@ -84,7 +84,7 @@ def process_inbox(project: Path, folder: str = FOLDER) -> InboxResult:
     state = state_dir(project)
     result = InboxResult(Report())
     with waiting_lock(state), tempfile.TemporaryDirectory(prefix="kotak-masuk-") as scratch:
-        result.report.extend(recover(state, root))
+        result.report.extend(finish_pending_import(state, root))
         files = uploads(project / folder)
         if not result.report.ok or not files:
             return result
@@ -96,7 +96,7 @@ def process_inbox(project: Path, folder: str = FOLDER) -> InboxResult:
                 return result
         changed = {p.relative_to(copy).as_posix(): p.read_bytes() for p in sorted(copy.rglob("*"))
                    if p.is_file() and p.read_bytes() != _bytes(root / p.relative_to(copy))}
-        result.report.extend(commit_files(root, state / STAGE_DIR, changed))
+        result.report.extend(commit_files(root, state, changed))
         if not result.report.ok:
             return result
         for upload in files:

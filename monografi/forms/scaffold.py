@@ -17,7 +17,7 @@ import os
 import tempfile
 from pathlib import Path
 
-from ..build.publish import build_lock, state_dir
+from ..state import build_lock, state_dir
 from ..validation import sources
 from ..validation.catalog import AREA_LEVELS, PACKAGE_FILE, SAFE_NAME, Catalog
 from ..validation.placeholders import PLACEHOLDER

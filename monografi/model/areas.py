@@ -15,7 +15,7 @@ from .. import address
 from ..validation import sources
 from ..validation.boundaries import load_boundaries
 from ..validation.catalog import AREA_LEVELS, Catalog, ResourceSpec
-from ..validation.check import read_raw
+from ..validation.dialect import read_raw
 from .derived import compute_derived
 
 _DTYPES = {"integer": "Int64", "number": "Float64"}
@@ -164,7 +164,6 @@ class Model:
     datasets: dict[str, Dataset]
     areas: dict[str, Area]
     derived: list = field(default_factory=list)
-    memo: dict = field(default_factory=dict)  # views computed from the model, built once
     boundaries: dict = field(default_factory=dict)  # level -> Boundaries, when supplied
 
     @property

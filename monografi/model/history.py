@@ -22,7 +22,7 @@ from functools import cached_property
 from pathlib import Path
 
 from ..validation.catalog import ResourceSpec
-from ..validation.check import read_raw
+from ..validation.dialect import read_raw
 
 _FIELD, _RECORD = "\x1f", "\x1e"
 _TAG_NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]*$")

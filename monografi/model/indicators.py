@@ -158,10 +158,3 @@ def build_indicators(model: Model, level: str = COMPARED_LEVEL) -> list[Indicato
         indicators.append(Indicator(f"turunan-{name}", title, items[0].unit, "turunan",
                                     rows, areas, True, "Indikator turunan; lihat metodologi."))
     return indicators
-
-
-def indicators_of(model: Model) -> list[Indicator]:
-    """The model's indicators, computed once per model (charts and pages both need them)."""
-    if "indicators" not in model.memo:
-        model.memo["indicators"] = build_indicators(model)
-    return model.memo["indicators"]

@@ -1,13 +1,13 @@
-"""What the page writers receive: the model, the planned charts, and where the project lives."""
+"""What the page writers receive: the build context, the planned charts, and how pages are written."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 from functools import cached_property
-from pathlib import Path
 
-from ..build.cache import Manifest
 from ..charts import Chart
+from ..exports import Exports
+from ..files import Manifest
 from ..model.areas import Model
 from ..progress import Progress
 
@@ -26,10 +26,13 @@ class PageBuild:
 
 @dataclass
 class SiteData:
-    model: Model
+    exports: Exports  # the build context
     charts: list[Chart]
-    project: Path
     build: PageBuild = field(default_factory=PageBuild)
+
+    @property
+    def model(self) -> Model:
+        return self.exports.model
 
     @cached_property
     def charts_by_block(self) -> dict[tuple[str, str], list[Chart]]:

@@ -22,11 +22,11 @@ from pelican import signals
 from pelican.generators import Generator
 
 from .. import urls
-from ..build.cache import ValueDigest
 from ..safe_write import write_file
 from ..validation.publisher import publisher
 from ..workers import batches, ordered_map
 from .context import SiteData
+from .digest import ValueDigest
 from .pages import Page, collect
 
 PAGES_PER_TASK = 16

@@ -44,12 +44,10 @@ def robots_txt(base: str) -> str:
 
 
 def _git_dates(pelican):
-    from ..exports import exports_of
-
     site = pelican.settings.get("MONOGRAFI")
     if site is None:
         return lambda path: None
-    exports = exports_of(site.model, site.project)
+    exports = site.exports
     dates = {name: exports.updated(d).date for name, d in site.model.datasets.items()
              if exports.updated(d).date}
     return lastmod_of(dates, exports.package_date)

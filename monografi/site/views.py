@@ -6,15 +6,15 @@ Pelican and keeps every number formatted the same way everywhere.
 
 from __future__ import annotations
 
-import ast
 import re
 from dataclasses import dataclass, field
 
 from .. import fmt, urls
 from ..charts import Chart
+from ..exports.standard_data import constraint_text, rule_text
 from ..model.areas import Area, Dataset, Field, Model
-from ..model.indicators import COMPARED_LEVEL, indicators_of
-from ..validation.hints import category_columns, rule_words, valid_row_rules
+from ..model.indicators import COMPARED_LEVEL, Indicator
+from ..validation.hints import category_columns, valid_row_rules
 
 SECTION_ORDER = ("Wilayah", "Kependudukan", "Pertanian", "Pendidikan", "Kesehatan", "Agama")
 LEVEL_PLURAL = {"kabupaten": "kabupaten", "kecamatan": "kecamatan", "desa": "desa/kelurahan"}
@@ -30,7 +30,7 @@ class Cell:
 
 
 @dataclass
-class Table:
+class TableView:
     caption: str
     columns: list[Cell]
     rows: list[list[Cell]]
@@ -42,7 +42,7 @@ class Block:
 
     dataset: Dataset
     title: str
-    table: Table | None
+    table: TableView | None
     charts: list[Chart] = field(default_factory=list)
 
     @property
@@ -73,7 +73,7 @@ def _visible_fields(dataset: Dataset, skip: set[str]) -> list[Field]:
 
 
 def rows_table(model: Model, dataset: Dataset, records: list[dict], caption: str,
-               name_areas: bool) -> Table:
+               name_areas: bool) -> TableView:
     """A dataset's rows; with name_areas the area column becomes a linked name."""
     skip = {dataset.area_field} if dataset.area_field else set()
     fields = _visible_fields(dataset, skip)
@@ -87,7 +87,7 @@ def rows_table(model: Model, dataset: Dataset, records: list[dict], caption: str
             area = model.areas[record[dataset.area_field]]
             row.insert(0, Cell(area.name, href=urls.url(urls.area_path(area)), title=area.code))
         rows.append(row)
-    return Table(caption, columns, rows)
+    return TableView(caption, columns, rows)
 
 
 LOCATOR_DATASET = "lokasi"
@@ -201,7 +201,7 @@ def key_figures(model: Model, area: Area) -> list[dict]:
     return figures
 
 
-def derived_table(model: Model, area: Area) -> Table | None:
+def derived_table(model: Model, area: Area) -> TableView | None:
     """Derived figures of the area and of the areas directly below it (home: its own only,
     the kecamatan figures are on the indicator pages)."""
     shown = (area, *area.children) if area.parent is not None else (area,)
@@ -215,7 +215,7 @@ def derived_table(model: Model, area: Area) -> Table | None:
              Cell(d.basis)] for a, d in items]
     columns = [Cell("Wilayah"), Cell("Indikator"), Cell("Periode"), Cell("Nilai", numeric=True),
                Cell("Satuan"), Cell("Sumber"), Cell("Dihitung dari")]
-    return Table(f"Indikator turunan – {area.label}", columns, rows)
+    return TableView(f"Indikator turunan – {area.label}", columns, rows)
 
 
 def identity(model: Model, area: Area) -> list[tuple[str, str]]:
@@ -237,7 +237,7 @@ def identity(model: Model, area: Area) -> list[tuple[str, str]]:
     return items
 
 
-def children_table(area: Area) -> Table | None:
+def children_table(area: Area) -> TableView | None:
     if not area.children:
         return None
     extra = [k for k in ("kode_bps", "kode_pos") if any(k in c.attrs for c in area.children)]
@@ -249,15 +249,15 @@ def children_table(area: Area) -> Table | None:
         rows.append([Cell(child.code), Cell(child.name, href=link), Cell(child.kind)]
                     + [Cell(str(child.attrs.get(k, fmt.MISSING))) for k in extra])
     label = LEVEL_PLURAL.get(area.children[0].level, area.children[0].level)
-    return Table(f"Daftar {label} di {area.label}", columns, rows)
+    return TableView(f"Daftar {label} di {area.label}", columns, rows)
 
 
-def ranks(model: Model, area: Area) -> list[dict]:
+def ranks(indicators: list[Indicator], area: Area) -> list[dict]:
     """'Peringkat 3 dari 30': the area's place for each indicator, within one source and period."""
     if area.level != COMPARED_LEVEL:
         return []
     result = []
-    for indicator in indicators_of(model):
+    for indicator in indicators:
         for ranking, entry in indicator.rank_of(area.code):
             result.append({"title": indicator.title, "unit": indicator.unit,
                            "url": urls.url(urls.indicator_path(indicator.id)),
@@ -303,7 +303,7 @@ def kecamatan_grid(model: Model, area: Area) -> list[dict]:
             for c, f in zip(children, figures, strict=True)]
 
 
-def area_view(model: Model, charts: dict, area: Area) -> dict:
+def area_view(model: Model, charts: dict, area: Area, indicators: list[Indicator]) -> dict:
     """An area page built from what exists: figures first, then only topics with data.
 
     The kabupaten (home) leads to its kecamatan instead of listing their long tables, which
@@ -331,37 +331,11 @@ def area_view(model: Model, charts: dict, area: Area) -> dict:
         "grid": kecamatan_grid(model, area) if area.parent is None else [],
         "derived": derived_table(model, area),
         "children": children_table(area) if area.parent is not None else None,
-        "ranks": ranks(model, area),
+        "ranks": ranks(indicators, area),
         "locator": _charts_for(charts, area, LOCATOR_DATASET),
         "siblings": siblings(area),
         "sources": [model.sources[s] | {"id": s} for s in used if s in model.sources],
     }
-
-
-def constraint_text(f: Field, example: str | None = None) -> str:
-    """The column's rules in words: a pattern is said by an example, never as a regex."""
-    parts = []
-    c = f.constraints
-    labels = {"required": "wajib diisi", "unique": "unik"}
-    parts += [text for key, text in labels.items() if c.get(key)]
-    if "minimum" in c:
-        parts.append(f"≥ {fmt.angka(c['minimum'])}")
-    if "maximum" in c:
-        parts.append(f"≤ {fmt.angka(c['maximum'])}")
-    if "enum" in c:
-        parts.append("pilihan: " + ", ".join(map(str, c["enum"])))
-    if "pattern" in c:
-        parts.append(f"format seperti {example}" if example else "format tetap (lihat Panduan data)")
-    return "; ".join(parts)
-
-
-def rule_text(rule: dict) -> str:
-    """A row rule for the public: in words when it only compares columns, else its message's
-    first sentence (the rest is the fix for staff); never the formula itself."""
-    tree = ast.parse(rule["rumus"].strip(), mode="eval")
-    if rule.get("pesan") and any(isinstance(n, ast.Call | ast.Subscript) for n in ast.walk(tree)):
-        return rule["pesan"].split(". ")[0].rstrip(".") + "."
-    return rule_words(rule["rumus"])
 
 
 def coverage_sentence(model: Model, dataset: Dataset, named: int = 8) -> str:

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path, PurePosixPath
 
-from ..address import url_problems
+from ..address import links
 from .report import Problem
 
 PACKAGE_FILE = "datapackage.json"
@@ -114,6 +114,14 @@ class Catalog:
             return {s["id"]: s for s in self.descriptor.get("sources", [])
                     if isinstance(s, dict) and "id" in s}
         return read_sources(spec)
+
+
+def url_problems(descriptor: dict, where: str) -> list[Problem]:
+    """Every URL of a descriptor that would not be published, at its datapackage.json key."""
+    return [Problem(where, "alamat_tidak_aman", column=key, value=str(holder[field]),
+                    details={"batas": forms})
+            for key, holder, field, decide, forms in links(descriptor)
+            if decide(holder[field]) is None]
 
 
 def safe_path(root: Path, relative, problems: list[Problem], where: str, column: str) -> Path | None:

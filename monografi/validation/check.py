@@ -14,6 +14,7 @@ from pathlib import Path
 
 from frictionless import Checklist, FrictionlessException, Package, checks
 
+from ..state import recover
 from . import dialect, number_cells, personal_data, screening, sources
 from .boundaries import load_boundaries
 from .catalog import Catalog, ResourceSpec, load_catalog
@@ -41,6 +42,15 @@ _ROW_RULES = {"blank-row": "baris_kosong", "extra-cell": "sel_lebih", "missing-c
 _FILE_ERRORS = {"encoding-error", "source-error", "scheme-error", "format-error", "hash-count",
                 "byte-count", "compression-error", "io-error"}
 _ROW_CONSTRAINT = re.compile(r'the row constraint to conform is "(.*)"', re.S)
+
+
+def finish_pending_import(state: Path, root: Path) -> list[Problem]:
+    """Undo an import that stopped half-way before anything reads datasets/ (call under the
+    build's lock): a warning per file given back its old bytes, or an error per file edited
+    since (nothing is undone then, so the import's backups wait for staff)."""
+    found = recover(state, root)
+    return ([Problem(relpath, "impor_terputus_diubah", value=str(found.backups)) for relpath in found.changed]
+            + [Problem(relpath, "impor_dipulihkan", severity="warning") for relpath in found.restored])
 
 
 def validate_datasets(root: Path, published: Path | None = None) -> tuple[Catalog | None, Report]:
@@ -215,15 +225,6 @@ def _translate(spec: ResourceSpec, tables: dict[str, dialect.Table], error) -> P
 def _example(spec: ResourceSpec, column: str | None) -> str:
     field = next((f for f in spec.fields if f["name"] == column), {})
     return str(field.get("example", field.get("constraints", {}).get("pattern", "")))
-
-
-def read_raw(spec: ResourceSpec) -> tuple[list[str], list[list[str]]]:
-    """Header and rows in canonical text (comma-free numbers, '.' decimals), whatever dialect
-    the staff file uses. Only for files that passed validation: anything unreadable raises."""
-    table = dialect.read(spec)
-    if table.problems:
-        raise ValueError(f"{spec.relpath}: {table.problems[0].texts('en')[0]}")
-    return table.header, table.rows
 
 
 def _monograph_problems(catalog: Catalog, spec: ResourceSpec, table: dialect.Table) -> list[Problem]:

@@ -302,3 +302,12 @@ def write(spec: ResourceSpec, header: list[str], rows: list[list[str]]) -> bytes
     name = encoding(spec)
     bom = codecs.BOM_UTF8 if name == "utf-8" and original.startswith(codecs.BOM_UTF8) else b""
     return bom + buffer.getvalue().encode(name)
+
+
+def read_raw(spec: ResourceSpec) -> tuple[list[str], list[list[str]]]:
+    """Header and rows in canonical text (comma-free numbers, '.' decimals), whatever dialect
+    the staff file uses. Only for files that passed validation: anything unreadable raises."""
+    table = read(spec)
+    if table.problems:
+        raise ValueError(f"{spec.relpath}: {table.problems[0].texts('en')[0]}")
+    return table.header, table.rows

@@ -8,7 +8,9 @@ from __future__ import annotations
 
 import importlib
 import pkgutil
+from collections.abc import Iterable
 from dataclasses import dataclass, field
+from typing import Protocol, runtime_checkable
 
 from ..context import SiteData
 
@@ -20,13 +22,22 @@ class Page:
     context: dict = field(default_factory=dict)
 
 
+@runtime_checkable
+class PageWriter(Protocol):
+    """A module of this package: the pages it contributes, in a stable order."""
+
+    def pages(self, site: SiteData) -> Iterable[Page]: ...
+
+
+def writers() -> list[PageWriter]:
+    """The registry: every module here, by name."""
+    return [importlib.import_module(f"{__name__}.{module.name}")
+            for module in sorted(pkgutil.iter_modules(__path__), key=lambda m: m.name)]
+
+
 def collect(site: SiteData) -> list[Page]:
     """All pages of all writers, in a stable order (module name, then the writer's order)."""
-    pages: list[Page] = []
-    for module in sorted(pkgutil.iter_modules(__path__), key=lambda m: m.name):
-        writer = importlib.import_module(f"{__name__}.{module.name}")
-        pages.extend(writer.pages(site))
-    return pages
+    return [page for writer in writers() for page in writer.pages(site)]
 
 
-__all__ = ["Page", "collect"]
+__all__ = ["Page", "PageWriter", "collect", "writers"]

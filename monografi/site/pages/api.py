@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from ...exports import api, exports_of
+from ...exports import api
 from ...exports.formats import by_key
 from ...model.areas import Dataset
 from ..context import SiteData
@@ -23,7 +23,7 @@ def text_dtype(dataset: Dataset) -> str:
 
 def pages(site: SiteData) -> Iterator[Page]:
     model = site.model
-    exports = exports_of(model, site.project)
+    exports = site.exports
     area = next(iter(model.level("kecamatan")), None) or model.roots[0]
     dataset = next(iter(model.topics()), None) or next(iter(model.datasets.values()))
     view = {

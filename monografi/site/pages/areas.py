@@ -14,8 +14,8 @@ from . import Page
 def pages(site: SiteData) -> Iterator[Page]:
     model = site.model
     for area in model.areas.values():
-        context = {"view": views.area_view(model, site.charts_by_block, area),
-                   "kutipan": citation.for_area(model, area)}
+        context = {"view": views.area_view(model, site.charts_by_block, area, site.exports.indicators),
+                   "kutipan": citation.for_area(site.exports, area)}
         if area.parent is None:
             context["availability"] = views.availability(model)
         yield Page(urls.area_path(area), "area", context)

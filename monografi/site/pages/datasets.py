@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ... import urls
-from ...exports import citation, dcat, exports_of, versions
+from ...exports import citation, dcat, versions
 from ...exports.api import INDEX as API_INDEX
 from ...exports.feed import FEED_PATH as DATA_FEED
 from ...exports.standard_data import COLUMN_TITLES, COLUMNS, standar_data
@@ -17,7 +17,7 @@ from . import Page
 
 def pages(site: SiteData) -> Iterator[Page]:
     model = site.model
-    exports = exports_of(model, site.project)
+    exports = site.exports
     for dataset in model.datasets.values():
         view = views.dataset_view(model, dataset)
         revisions = exports.revisions(dataset)
@@ -29,7 +29,7 @@ def pages(site: SiteData) -> Iterator[Page]:
             downloads=versions.downloads(exports, dataset),
             standar=standar_data(dataset), standar_columns=list(zip(COLUMNS, COLUMN_TITLES,
                                                                      strict=True)),
-            citation=citation.for_dataset(model, dataset),
+            citation=citation.for_dataset(exports, dataset),
             riwayat=urls.url(versions.riwayat_path(dataset.name)))
         yield Page(urls.dataset_path(dataset.name), "dataset", {"view": view})
     items = views.availability(model)
@@ -40,4 +40,4 @@ def pages(site: SiteData) -> Iterator[Page]:
                 "masters": [d for d in model.datasets.values() if d.is_master],
                 "catalogues": {"dcat": dcat.DCAT_FILE, "data_json": dcat.DATA_JSON_FILE,
                                "api": API_INDEX, "feed": DATA_FEED},
-                "package_citation": citation.for_package(model)})
+                "package_citation": citation.for_package(exports)})

@@ -5,7 +5,6 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ... import urls
-from ...model.indicators import indicators_of
 from ..context import SiteData
 from . import Page
 
@@ -16,7 +15,7 @@ def pages(site: SiteData) -> Iterator[Page]:
               [(c, urls.url(urls.area_path(c))) for c in a.children])
              for a in model.level("kecamatan")]
     datasets = [(d.title, urls.url(urls.dataset_path(d.name))) for d in model.datasets.values()]
-    indicators = [(i.title, urls.url(urls.indicator_path(i.id))) for i in indicators_of(model)]
+    indicators = [(i.title, urls.url(urls.indicator_path(i.id))) for i in site.exports.indicators]
     yield Page("cari/index.html", "cari",
                {"areas": areas, "datasets": datasets, "indicators": indicators})
     yield Page("404.html", "404")

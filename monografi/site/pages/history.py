@@ -5,13 +5,13 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ... import urls
-from ...exports import exports_of, versions
+from ...exports import versions
 from ..context import SiteData
 from . import Page
 
 
 def pages(site: SiteData) -> Iterator[Page]:
-    exports = exports_of(site.model, site.project)
+    exports = site.exports
     for dataset in site.model.datasets.values():
         view = {"title": dataset.title, "url": urls.url(urls.dataset_path(dataset.name)),
                 "updated": versions.updated_text(exports.updated(dataset)),

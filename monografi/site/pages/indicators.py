@@ -6,20 +6,20 @@ from collections.abc import Iterator
 
 from ... import fmt, urls
 from ...charts.indicators import INDICATOR_AREA, chart_ids
-from ...model.indicators import Indicator, indicators_of
+from ...model.indicators import Indicator
 from ..context import SiteData
-from ..views import Cell, Table, source_href
+from ..views import Cell, TableView, source_href
 from . import Page
 
 
-def ranking_table(indicator: Indicator, ranking, model) -> Table:
+def ranking_table(indicator: Indicator, ranking, model) -> TableView:
     rows = [[Cell(fmt.angka(e.rank), numeric=True),
              Cell(e.area.name, href=urls.url(urls.area_path(e.area)), title=e.area.code),
              Cell(fmt.angka(e.value), numeric=True)] for e in ranking.entries]
     caption = f"{indicator.title} per kecamatan, {ranking.period} (sumber {ranking.label})"
     columns = [Cell("Peringkat", numeric=True), Cell("Kecamatan"),
                Cell(f"{indicator.title} ({indicator.unit})", numeric=True)]
-    return Table(caption, columns, rows)
+    return TableView(caption, columns, rows)
 
 
 def indicator_view(site: SiteData, indicator: Indicator) -> dict:
@@ -44,7 +44,7 @@ def indicator_view(site: SiteData, indicator: Indicator) -> dict:
 
 
 def pages(site: SiteData) -> Iterator[Page]:
-    indicators = indicators_of(site.model)
+    indicators = site.exports.indicators
     for indicator in indicators:
         yield Page(urls.indicator_path(indicator.id), "indicator",
                    {"view": indicator_view(site, indicator)})

@@ -4,18 +4,18 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from ...exports import citation, exports_of
-from ...exports.releases import release_citation, releases
+from ...exports import citation
+from ...exports.releases import release_citation
 from ..context import SiteData
 from . import Page
 
 
 def pages(site: SiteData) -> Iterator[Page]:
-    exports = exports_of(site.model, site.project)
+    exports = site.exports
     items = [{"tag": release.tag.name, "date": release.date, "path": release.path,
-              "message": release.tag.commit.message, "bytes": len(data),
-              "citation": release_citation(exports, release.tag, release.path).text}
-             for release, data in reversed(releases(exports))]
+               "message": release.tag.commit.message, "bytes": len(data),
+               "citation": release_citation(exports, release.tag, release.path).text}
+              for release, data in reversed(exports.releases)]
     yield Page("rilis/index.html", "rilis",
                {"releases": items, "git": exports.history.available,
-                "current": citation.for_package(site.model)})
+                "current": citation.for_package(exports)})

@@ -5,7 +5,7 @@ import json
 import pytest
 
 from monografi import address
-from monografi.exports import dcat, exports_of
+from monografi.exports import build_context, dcat
 from monografi.exports.datapackage import FORMAT as DATAPACKAGE
 from monografi.exports.metadata import dataset_metadata
 from monografi.model.areas import build_model
@@ -101,7 +101,7 @@ def test_unsafe_urls_never_reach_pages_or_exports_even_without_check(project):
         spec.descriptor["licenses"][0]["path"] = bad
         spec.descriptor["homepage"] = bad
     model = build_model(catalog)
-    exports = exports_of(model, project)
+    exports = build_context(model, project)
     dataset = model.datasets["desa"]
     published = [dcat.dcat_catalog(exports), dcat.data_json(exports),
                  dataset_metadata(exports, dataset), views.dataset_view(model, dataset),

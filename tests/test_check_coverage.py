@@ -8,7 +8,8 @@ import pytest
 
 from monografi.cli import main
 from monografi.validation.catalog import load_catalog
-from monografi.validation.check import read_raw, validate_datasets
+from monografi.validation.check import validate_datasets
+from monografi.validation.dialect import read_raw
 from monografi.validation.suggestions import suggest
 from tests.helpers import append_line, edit_package, resource_of, set_cell
 

@@ -6,7 +6,7 @@ import re
 
 import pytest
 
-from monografi.exports import api, citation, exports_of
+from monografi.exports import api, build_context, citation
 from monografi.exports.formats import by_key
 from monografi.exports.standard_data import standar_data
 from monografi.model.areas import build_model
@@ -18,7 +18,7 @@ from tests.conftest import REPO
 def exports():
     catalog, problems = load_catalog(REPO / "datasets")
     assert not problems
-    return exports_of(build_model(catalog))
+    return build_context(build_model(catalog))
 
 
 def csv_rows(name):
@@ -63,7 +63,7 @@ def test_dataset_document_is_the_json_download(exports):
 
 def test_dataset_citation_has_version_date_url_bibtex_and_csl(exports):
     dataset = exports.model.datasets["luas_kecamatan"]
-    cite = citation.for_dataset(exports.model, dataset)
+    cite = citation.for_dataset(exports, dataset)
     date = exports.updated(dataset).date
     assert re.fullmatch(r"\d{4}-\d{2}-\d{2}", date)
     assert cite.url.endswith("/data/luas_kecamatan/") and cite.url in cite.text
@@ -86,7 +86,7 @@ def test_bibtex_escapes_special_characters(exports):
 
 def test_area_citation_is_a_web_page_versioned_by_its_data(exports):
     area = exports.model.areas["32.15.05"]
-    cite = citation.for_area(exports.model, area)
+    cite = citation.for_area(exports, area)
     assert cite.kind == "webpage" and cite.title == "Profil Kecamatan Klari"
     assert cite.url.endswith("/kecamatan/32-15-05/")
     assert cite.date == max(exports.updated(d).date for d in exports.model.topics()

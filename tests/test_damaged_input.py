@@ -72,6 +72,7 @@ def damaged(draw, original: bytes) -> bytes:
 
 @settings(max_examples=30, deadline=None, derandomize=True,
           suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
+@pytest.mark.slow
 @given(data=st.data())
 def test_damage_never_raises_and_never_publishes(workspace, tmp_path_factory, data):
     project, original = workspace

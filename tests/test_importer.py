@@ -13,10 +13,10 @@ import openpyxl
 import pytest
 
 from monografi import cli
-from monografi.build.publish import build_lock, state_dir
-from monografi.forms import importer
+from monografi import state as journal
 from monografi.forms.form import BASE_SHEET, META_SHEET, write_form
 from monografi.forms.importer import import_form
+from monografi.state import build_lock, state_dir
 from monografi.validation.catalog import load_catalog
 from tests.conftest import REPO, tree_digest
 from tests.helpers import append_line
@@ -218,14 +218,14 @@ def test_a_file_that_cannot_be_replaced_leaves_every_file_as_it_was(project, for
                                                                      failing):
     order = _two_file_form(form)
     before = tree_digest(project / "datasets")
-    real = importer.os.replace
+    real = journal.os.replace
 
     def replace(source, target):  # the file is open in Excel on Windows
         if str(target).endswith(order[failing]):
             raise PermissionError(13, "Permission denied", str(target))
         return real(source, target)
 
-    monkeypatch.setattr(importer.os, "replace", replace)
+    monkeypatch.setattr(journal.os, "replace", replace)
     result = importing(project, form)
     (problem,) = result.report.errors
     assert (problem.rule, problem.value) == ("tulis_gagal", order[failing])
@@ -237,7 +237,7 @@ def test_a_file_that_cannot_be_replaced_leaves_every_file_as_it_was(project, for
 def test_a_failed_roll_back_is_finished_by_the_next_import(project, form, monkeypatch):
     order = _two_file_form(form)
     before = tree_digest(project / "datasets")
-    real, calls = importer.os.replace, []
+    real, calls = journal.os.replace, []
 
     def replace(source, target):  # the second file and then every restore fail
         calls.append(target)
@@ -245,11 +245,11 @@ def test_a_failed_roll_back_is_finished_by_the_next_import(project, form, monkey
             raise PermissionError(13, "Permission denied", str(target))
         return real(source, target)
 
-    monkeypatch.setattr(importer.os, "replace", replace)
+    monkeypatch.setattr(journal.os, "replace", replace)
     result = importing(project, form)
     assert [p.rule for p in result.report.errors] == ["tulis_gagal", "impor_terputus"]
     assert tree_digest(project / "datasets") != before  # half-way, but journaled
-    monkeypatch.setattr(importer.os, "replace", real)
+    monkeypatch.setattr(journal.os, "replace", real)
     untouched = write_form(catalog_of(project), KLARI, form.parent / "baru.xlsx")
     result = importing(project, untouched)
     assert result.ok and [p.rule for p in result.report.warnings] == ["impor_dipulihkan"]
@@ -260,6 +260,7 @@ def test_a_failed_roll_back_is_finished_by_the_next_import(project, form, monkey
 CRASH = """
 import os, sys
 from pathlib import Path
+from monografi import state
 from monografi.forms import importer
 from monografi.validation.catalog import load_catalog
 real = os.replace
@@ -267,18 +268,14 @@ def replace(source, target):
     if str(target).endswith(sys.argv[3]):
         os._exit(9)  # killed between the first and the second file
     return real(source, target)
-importer.os.replace = replace
+state.os.replace = replace
 catalog, _ = load_catalog(Path(sys.argv[1]))
 importer.import_form(catalog, Path(sys.argv[2]))
 """
 
 
 def test_an_import_killed_half_way_is_rolled_back_by_the_next_run(project, form):
-    order = _two_file_form(form)
-    before = tree_digest(project / "datasets")
-    killed = subprocess.run([sys.executable, "-c", CRASH, str(project / "datasets"), str(form),
-                             order[1]], cwd=REPO, capture_output=True, timeout=120)
-    assert killed.returncode == 9, killed.stderr
+    order, before = _kill_half_way(project, form)
     half = tree_digest(project / "datasets")
     assert half[order[0]] != before[order[0]] and half[order[1]] == before[order[1]]
     result = importing(project, write_form(catalog_of(project), KLARI, form.parent / "b.xlsx"))
@@ -288,17 +285,45 @@ def test_an_import_killed_half_way_is_rolled_back_by_the_next_run(project, form)
     assert importing(project, form).written == order  # and the form imports fine afterwards
 
 
+def _kill_half_way(project, form) -> tuple[list[str], dict]:
+    """An import killed between its first and second file; the tree as it was before it."""
+    order = _two_file_form(form)
+    before = tree_digest(project / "datasets")
+    killed = subprocess.run([sys.executable, "-c", CRASH, str(project / "datasets"), str(form),
+                             order[1]], cwd=REPO, capture_output=True, timeout=120)
+    assert killed.returncode == 9, killed.stderr
+    assert tree_digest(project / "datasets") != before
+    return order, before
+
+
+@pytest.mark.parametrize("command", [
+    ["check"],
+    ["formulir", "--kecamatan", KLARI, "--keluar", "baru.xlsx"],
+    pytest.param(["--jobs", "1", "build"], marks=pytest.mark.slow),
+])
+def test_no_command_reads_half_an_import(project, form, command, capsys, monkeypatch):
+    """check, formulir and the build roll a killed import back (under the lock) before reading."""
+    order, before = _kill_half_way(project, form)
+    monkeypatch.chdir(project)
+    assert cli.main(["--quiet", "--proyek", str(project), *command]) == 0
+    assert tree_digest(project / "datasets") == before
+    _no_strays(project)
+    if command[0] != "formulir":  # formulir shows problems only when it refuses
+        out = capsys.readouterr().out
+        assert order[0] in out and "impor_dipulihkan" in out
+
+
 def test_a_half_done_import_never_overwrites_a_later_hand_edit(project, form, monkeypatch):
     order = _two_file_form(form)
-    real = importer.os.replace
+    real = journal.os.replace
 
     def replace(source, target):
         if str(target).endswith(order[1]):
             raise KeyboardInterrupt  # and the roll-back cannot run either
         return real(source, target)
 
-    monkeypatch.setattr(importer.os, "replace", replace)
-    monkeypatch.setattr(importer, "_roll_back", lambda *a: (_ for _ in ()).throw(OSError("busy")))
+    monkeypatch.setattr(journal.os, "replace", replace)
+    monkeypatch.setattr(journal, "_roll_back", lambda *a: (_ for _ in ()).throw(OSError("busy")))
     with pytest.raises(KeyboardInterrupt):
         importing(project, form)
     monkeypatch.undo()

@@ -10,7 +10,7 @@ import re
 import jsonschema
 import pytest
 
-from monografi.exports import dcat, exports_of
+from monografi.exports import build_context, dcat
 from monografi.exports.formats import DATASET_FORMATS
 from monografi.model.areas import build_model
 from monografi.validation.catalog import load_catalog
@@ -71,7 +71,7 @@ def exports(project):
     edit_package(project, lambda d: d["contributors"][0].update(email=CONTACT))
     catalog, problems = load_catalog(project / "datasets")
     assert not problems
-    return exports_of(build_model(catalog), project)
+    return build_context(build_model(catalog), project)
 
 
 def with_periods(exports):
@@ -146,6 +146,6 @@ def test_dcat_catalogue_meets_dcat_ap_mandatory_properties(exports):
 def test_without_a_contact_address_none_is_invented(tmp_path):
     project = copy_project(tmp_path / "proyek", contact=None)
     catalog, _ = load_catalog(project / "datasets")
-    exports = exports_of(build_model(catalog), project)
+    exports = build_context(build_model(catalog), project)
     entry = dcat.data_json(exports)["dataset"][0]
     assert entry["contactPoint"] == {"@type": "vcard:Contact", "fn": "Tim Monografi"}

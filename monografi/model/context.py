@@ -1,0 +1,57 @@
+"""The build context: created once by the pipeline, handed to charts, exports and page writers.
+
+Like Datasette handing `datasette` to every hook, each stage gets this one object instead of
+looking anything up: the model, the project folder, the public address, the git history, the
+cache folder, and what is computed from them once per build (indicators, update dates,
+revisions). A release snapshot builds its own context for the tagged model, so nothing needs
+patching to see the old dates. exports.base.Exports adds what only exports and pages use.
+"""
+
+from __future__ import annotations
+
+from functools import cached_property
+from pathlib import Path
+
+from .. import address, urls
+from .areas import Dataset, Model
+from .history import History, Revision, Updated
+from .indicators import Indicator, build_indicators
+
+
+class BuildContext:
+    def __init__(self, model: Model, project: Path, base_url: str, history: History | None = None,
+                 cache: Path | None = None):
+        self.model = model
+        self.project = Path(project)
+        self.base_url = base_url
+        self.history = history or History(self.project)
+        self.cache = cache  # where costly outputs (charts, release snapshots) are kept between builds
+
+    @cached_property
+    def indicators(self) -> list[Indicator]:
+        """Every indicator of the model (charts and pages both need them)."""
+        return build_indicators(self.model)
+
+    @cached_property
+    def _updated(self) -> dict[str, Updated]:
+        return {name: self.history.updated(d.spec) for name, d in self.model.datasets.items()}
+
+    def updated(self, dataset: Dataset) -> Updated:
+        return self._updated[dataset.name]
+
+    @cached_property
+    def _revisions(self) -> dict[str, list[Revision]]:
+        return {name: self.history.revisions(d.spec) for name, d in self.model.datasets.items()}
+
+    def revisions(self, dataset: Dataset) -> list[Revision]:
+        """Row-level changes of the dataset, newest first (read from git once per build)."""
+        return self._revisions[dataset.name]
+
+    @property
+    def package_date(self) -> str | None:
+        """The newest dataset date: the version date of the package as a whole."""
+        dates = [u.date for u in self._updated.values() if u.date]
+        return max(dates) if dates else None
+
+    def url(self, path: str) -> str:
+        return address.absolute(self.base_url, urls.url(path))

@@ -1,0 +1,99 @@
+"""The key of a page: its context hashed generically, model objects named by their identity.
+
+An Area is named by its code, a Dataset by its table's hash, so a page does not hash the whole
+tree; equal keys let the next build copy the published page instead of rendering it again.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import hashlib
+import types
+
+import pandas as pd
+
+from ..model.areas import Area, Dataset, Model
+
+
+def table_digest(table: pd.DataFrame) -> str:
+    hashed = pd.util.hash_pandas_object(table, index=False).values.tobytes()
+    return hashlib.sha256(hashed + "\0".join(map(str, table.columns)).encode()).hexdigest()
+
+
+class ValueDigest:
+    """Hash of any page context: plain values walked, model objects named by their identity.
+
+    Areas are hashed by code (their names and attributes are in the master tables, which are
+    part of `areas_digest`); a Dataset by its table; the Model by all tables; a function by its
+    name, its bound object and its closure. An object the walker does not know is hashed with
+    its repr, which for plain objects includes its address: such a page is always re-rendered,
+    never wrongly reused (a class whose repr hides what templates read would defeat this).
+    """
+
+    def __init__(self, model: Model):
+        self._tables: dict[str, str] = {}
+        self.model = model
+        self.areas_digest = self._join(self._dataset(d) for d in model.datasets.values()
+                                       if d.is_master)
+        self.model_digest = self._join(self._dataset(d) for d in model.datasets.values())
+
+    @staticmethod
+    def _join(parts) -> str:
+        return hashlib.sha256("\n".join(parts).encode()).hexdigest()
+
+    def _dataset(self, dataset: Dataset) -> str:
+        if dataset.name not in self._tables:
+            self._tables[dataset.name] = dataset.name + ":" + table_digest(dataset.table)
+        return self._tables[dataset.name]
+
+    def __call__(self, value) -> str:
+        digest = hashlib.sha256(self.areas_digest.encode())
+        self._walk(value, digest.update, set())
+        return digest.hexdigest()
+
+    def _walk(self, value, out, active: set[int]) -> None:
+        if value is None or isinstance(value, str | int | float | bool | bytes):
+            out(f"{type(value).__name__}:{value!r};".encode())
+            return
+        if isinstance(value, Area):
+            out(f"Area:{value.code};".encode())
+            return
+        if isinstance(value, Dataset):
+            out(f"Dataset:{self._dataset(value)};".encode())
+            return
+        if isinstance(value, Model):
+            out(f"Model:{self.model_digest};".encode())
+            return
+        if isinstance(value, pd.DataFrame | pd.Series):
+            out(f"Frame:{table_digest(pd.DataFrame(value))};".encode())
+            return
+        if id(value) in active:  # a cycle: its content is being hashed further up
+            out(f"cycle:{type(value).__name__};".encode())
+            return
+        active.add(id(value))
+        out(f"<{type(value).__qualname__}".encode())
+        if isinstance(value, dict):
+            for key in sorted(value, key=repr):
+                self._walk(key, out, active)
+                self._walk(value[key], out, active)
+        elif isinstance(value, list | tuple):
+            for item in value:
+                self._walk(item, out, active)
+        elif isinstance(value, set | frozenset):
+            for item in sorted(value, key=repr):
+                self._walk(item, out, active)
+        elif dataclasses.is_dataclass(value):
+            for item in dataclasses.fields(value):
+                out(item.name.encode())
+                self._walk(getattr(value, item.name), out, active)
+        elif callable(value) and hasattr(value, "__qualname__"):
+            out(f"{getattr(value, '__module__', '')}.{value.__qualname__}".encode())
+            bound = getattr(value, "__self__", None)  # a bound method reads its object
+            if bound is not None and not isinstance(bound, types.ModuleType):
+                self._walk(bound, out, active)
+            for cell in getattr(value, "__closure__", None) or ():  # a closure reads its cells
+                self._walk(cell.cell_contents, out, active)
+        else:
+            out(repr(value).encode())
+        out(b">")
+        active.discard(id(value))

@@ -1,0 +1,145 @@
+"""The stage packages import only downwards (docs/arsitektur.md): no cycles, no reaching up."""
+
+from __future__ import annotations
+
+import ast
+from pathlib import Path
+
+import pytest
+
+PACKAGE = Path(__file__).resolve().parent.parent / "monografi"
+# Stage → the stages it may import. "foundation" is every module directly in monografi/.
+ALLOWED = {
+    "foundation": set(),
+    "validation": {"foundation"},
+    "model": {"foundation", "validation"},
+    "charts": {"foundation", "validation", "model"},  # validation: the chart kinds hints may name
+    "exports": {"foundation", "validation", "model"},
+    "site": {"foundation", "validation", "model", "charts", "exports"},  # validation: hints, publisher
+    "build": {"foundation", "validation", "model", "charts", "exports", "site"},
+    "forms": {"foundation", "validation", "exports"},  # exports: one way to write XLSX bytes
+    "cli": {"foundation", "validation", "build", "forms"},
+}
+
+
+def stage_of(module: str) -> str:
+    parts = module.split(".")
+    if len(parts) > 2 or (len(parts) == 2 and (PACKAGE / parts[1]).is_dir()):
+        return parts[1]
+    return "cli" if parts[-1] in ("cli", "__main__") else "foundation"
+
+
+def module_of(path: Path) -> str:
+    parts = path.relative_to(PACKAGE.parent).with_suffix("").parts
+    return ".".join(parts[:-1] if parts[-1] == "__init__" else parts)
+
+
+def imported(path: Path) -> set[str]:
+    """Absolute names of the monografi modules (or packages) a file imports, lazily or not."""
+    module = module_of(path)
+    package = module if path.name == "__init__.py" else module.rpartition(".")[0]
+    names = set()
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if isinstance(node, ast.Import):
+            names.update(a.name for a in node.names)
+        elif isinstance(node, ast.ImportFrom):
+            base = node.module or ""
+            if node.level:
+                parts = package.split(".")
+                base = ".".join(parts[:len(parts) - node.level + 1] + ([base] if base else []))
+            names.add(base)
+    return {n for n in names if n.startswith("monografi.")}
+
+
+def stage_graph(files: dict[str, set[str]]) -> dict[str, set[str]]:
+    graph: dict[str, set[str]] = {}
+    for module, targets in files.items():
+        graph.setdefault(stage_of(module), set()).update(
+            stage_of(t) for t in targets if stage_of(t) != stage_of(module))
+    return graph
+
+
+def cycle(graph: dict[str, set[str]]) -> list[str] | None:
+    """One cycle of the graph as a path, or None."""
+    state: dict[str, str] = {}
+
+    def visit(node: str, path: list[str]) -> list[str] | None:
+        state[node] = "active"
+        for nxt in sorted(graph.get(node, ())):
+            if state.get(nxt) == "active":
+                return path + [node, nxt]
+            if nxt not in state and (found := visit(nxt, path + [node])):
+                return found
+        state[node] = "done"
+        return None
+
+    for node in sorted(graph):
+        if node not in state and (found := visit(node, [])):
+            return found
+    return None
+
+
+def upward_imports(files: dict[str, set[str]]) -> list[str]:
+    return sorted(f"{module} → {target}" for module, targets in files.items() for target in targets
+                  if stage_of(target) != stage_of(module)
+                  and stage_of(target) not in ALLOWED[stage_of(module)])
+
+
+@pytest.fixture(scope="module")
+def files() -> dict[str, set[str]]:
+    return {module_of(p): imported(p) for p in sorted(PACKAGE.rglob("*.py"))}
+
+
+def test_every_stage_is_known(files):
+    assert {stage_of(m) for m in files} == set(ALLOWED)
+
+
+def test_no_stage_imports_a_higher_one(files):
+    assert upward_imports(files) == []
+
+
+def test_no_cycle_between_stages(files):
+    assert cycle(stage_graph(files)) is None
+
+
+def test_the_checks_catch_what_they_are_for():
+    """The detectors themselves: a model module importing the site is both upward and a cycle."""
+    files = {"monografi.model.areas": {"monografi.site.views"},
+             "monografi.site.views": {"monografi.model.areas"}, "monografi.fmt": set()}
+    assert upward_imports(files) == ["monografi.model.areas → monografi.site.views"]
+    assert cycle(stage_graph(files)) == ["model", "site", "model"]
+    assert cycle({"a": {"b"}, "b": {"c"}, "c": set()}) is None
+
+
+def test_only_what_validates_imports_the_validator(files):
+    """Reading a file is dialect's job: model, history and forms must not pull in the validator
+    (and Frictionless) only to read a CSV."""
+    users = sorted(m for m, targets in files.items() if "monografi.validation.check" in targets)
+    assert users == ["monografi.build.pipeline", "monografi.cli", "monografi.exports.releases",
+                     "monografi.forms.importer"]
+
+
+def test_every_registry_entry_follows_its_protocol():
+    """Chart kinds, page writers and export formats: a registry each, typed by a Protocol; a
+    dataset hint can name a chart kind but never a map."""
+    from monografi.charts.registry import CHART_KINDS, HINT_KINDS, MAP_KINDS, ChartKind, HintKind
+    from monografi.exports.base import RenderDataset
+    from monografi.exports.formats import DATASET_FORMATS
+    from monografi.exports.portal import PORTAL_EXPORTERS, PortalExporter
+    from monografi.site.pages import PageWriter, writers
+    from monografi.validation.hints import CHART_HINTS
+
+    assert all(isinstance(kind, HintKind) for kind in HINT_KINDS.values())
+    assert all(isinstance(kind, ChartKind) for kind in CHART_KINDS.values())
+    assert set(HINT_KINDS) == set(CHART_HINTS) and not set(MAP_KINDS) & set(CHART_HINTS)
+    assert len(writers()) >= 9 and all(isinstance(w, PageWriter) for w in writers())
+    assert all(isinstance(f.render, RenderDataset) for f in DATASET_FORMATS)
+    assert all(isinstance(e, PortalExporter) for e in PORTAL_EXPORTERS)
+
+
+def test_no_class_name_names_two_classes():
+    """`Ranking`, `Area` and `Table` each named two different things; one name, one class."""
+    names = [node.name for path in PACKAGE.rglob("*.py")
+             for node in ast.walk(ast.parse(path.read_text(encoding="utf-8")))
+             if isinstance(node, ast.ClassDef)]
+    assert sorted({name for name in names if names.count(name) > 1}) == []
