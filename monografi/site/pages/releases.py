@@ -13,7 +13,7 @@ from . import Page
 def pages(site: SiteData) -> Iterator[Page]:
     exports = exports_of(site.model, site.project)
     items = [{"tag": release.tag.name, "date": release.date, "path": release.path,
-              "message": release.tag.commit.message, "bytes": len(data),
+              "bytes": len(data),
               "citation": release_citation(exports, release.tag, release.path).text}
              for release, data in reversed(releases(exports))]
     yield Page("rilis/index.html", "rilis",
