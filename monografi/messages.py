@@ -695,6 +695,26 @@ RULES: dict[str, tuple[str, str, str, str]] = {
         "Rename the file to one of: {batas}. For a new table use `monografi dataset-baru`.",
     ),
     # --- end of staff block (rules) ---
+    # --- branch read2 (issue 10): boundaries repaired as people have them ---------------------
+    "peta_diperbaiki": (
+        "Batas wilayah {value} ({nama}) tidak sah ({batas}) dan diperbaiki otomatis; luasnya "
+        "berubah {persen}.",
+        "Boundary of {value} ({nama}) was invalid ({batas}) and was repaired automatically; its "
+        "area changed by {persen_en}.",
+        "Tidak wajib: peta memakai batas yang diperbaiki. Untuk menghilangkan peringatan ini, "
+        "perbaiki di QGIS (Vektor → Alat Geometri → Perbaiki Geometri) lalu ekspor ulang.",
+        "Optional: the maps use the repaired boundary. To silence this warning, repair it in "
+        "QGIS (Vector → Geometry Tools → Fix Geometries) and export again.",
+    ),
+    "peta_perbaikan_besar": (
+        "Batas wilayah {value} ({nama}) tidak sah ({batas}); perbaikan otomatis akan mengubah "
+        "luasnya {persen} (batas {maks}), jadi bentuk yang dimaksud tidak dapat dipastikan.",
+        "Boundary of {value} ({nama}) is invalid ({batas}); an automatic repair would change its "
+        "area by {persen_en} (limit {maks_en}), so the intended shape cannot be known.",
+        "Periksa poligonnya di QGIS (mis. titik yang tertukar urutannya), perbaiki, lalu ekspor "
+        "ulang.",
+        "Check the polygon in QGIS (e.g. vertices in the wrong order), fix it and export again.",
+    ),
 }
 
 # JSON kinds named by tipe_json: (id, en).

@@ -26,6 +26,10 @@ from tests.helpers import append_line, set_cell
 from tests.htmlparse import read_page
 
 RELEASE = "2026.01.10"
+# Commit subjects as developers write them: never shown on the site.
+FIRST, CORRECTION, SCHEMA_EDIT = ("chore: initial import", "fix(luas): bump 32.15.01 area, drop dup",
+                                  "docs(schema): clarify catatan field")
+NOTE = "Luas Karawang Barat dikoreksi menurut Perda 2011."
 
 
 def git(project, *args, date="2026-01-10T09:00:00+07:00"):
@@ -45,19 +49,20 @@ def commit(project, message, date):
 def scripted_repo(project):
     """Three commits: first publication (tagged), a data correction, a schema-only edit."""
     git(project, "init", "-q", "-b", "main")
-    commit(project, "Terbit pertama", "2026-01-10T09:00:00+07:00")
+    commit(project, FIRST, "2026-01-10T09:00:00+07:00")
     git(project, "tag", RELEASE)
     set_cell(project, "luas_kecamatan", 2, "luas_km2", "41.00")  # 32.15.01 / 2011 / S3
     lines = (project / "datasets/luas_kecamatan.csv").read_text().splitlines(keepends=True)
     removed = lines.pop(2)  # 32.15.01 / 2017 / S4
     (project / "datasets/luas_kecamatan.csv").write_text("".join(lines))
     append_line(project, "luas_kecamatan", "32.15.02,2024,S6,99.5,baris uji")
-    commit(project, "Koreksi luas Karawang Barat", "2026-02-15T10:00:00+07:00")
+    commit(project, f"{CORRECTION}\n\nWIP, see #12.\n\nCatatan-publik: {NOTE}",
+           "2026-02-15T10:00:00+07:00")
     schema = project / "datasets/schemas/luas_kecamatan.json"
     data = json.loads(schema.read_text())
     data["fields"][4]["description"] += " (diperjelas)"
     schema.write_text(json.dumps(data, ensure_ascii=False, indent=2))
-    commit(project, "Perjelas definisi catatan", "2026-03-01T08:00:00+07:00")
+    commit(project, SCHEMA_EDIT, "2026-03-01T08:00:00+07:00")
     return removed
 
 
@@ -81,14 +86,15 @@ def spec(project, name):
 def test_last_update_is_the_newest_commit_touching_the_dataset_files(repo):
     history = History(repo)
     luas = history.updated(spec(repo, "luas_kecamatan"))
-    assert (luas.date, luas.basis, luas.commit.message, luas.uncommitted) == (
-        "2026-03-01", "git", "Perjelas definisi catatan", False)
+    assert (luas.date, luas.basis, luas.commit.note, luas.uncommitted) == (
+        "2026-03-01", "git", "", False)
     assert history.updated(spec(repo, "desa")).date == "2026-01-10"
 
 
 def test_revisions_list_rows_added_removed_and_changed_by_primary_key(repo):
     structure, correction, first = History(repo).revisions(spec(repo, "luas_kecamatan"))
-    assert structure.structure_only and structure.commit.message == "Perjelas definisi catatan"
+    assert structure.structure_only and structure.commit.note == ""
+    assert correction.commit.note == NOTE
     assert correction.key == ["kode_kecamatan", "tahun", "sumber"]
     assert correction.counts == {"tambah": 1, "hapus": 1, "ubah": 1}
     record, changes = correction.changed[0]
@@ -97,7 +103,7 @@ def test_revisions_list_rows_added_removed_and_changed_by_primary_key(repo):
     assert [(r["kode_kecamatan"], r["tahun"], r["sumber"]) for r in correction.removed] == [
         ("32.15.01", "2017", "S4")]
     assert correction.added[0]["luas_km2"] == "99.5"
-    assert first.commit.message == "Terbit pertama" and first.counts["tambah"] == 56
+    assert first.counts["tambah"] == 56
     assert not first.removed and not first.changed
 
 
@@ -153,7 +159,6 @@ def test_a_broken_tagged_commit_neither_breaks_history_nor_loses_its_release(rep
     commit(repo, "Perbaiki berkas", "2026-04-02T08:00:00+07:00")
     fixed, broken, *_ = History(repo).revisions(spec(repo, "luas_kecamatan"))
     assert fixed.unreadable and broken.unreadable
-    assert (fixed.commit.message, broken.commit.message) == ("Perbaiki berkas", "Berkas rusak")
     snapshots = export_releases(build_context(model_of(repo), repo))
     raw = zipfile.ZipFile(io.BytesIO(snapshots["unduh/rilis/rusak-1/monografi-karawang.zip"]))
     assert raw.read("datasets/luas_kecamatan.csv").startswith(b"\xff\xfe\x00 bukan CSV")
@@ -165,11 +170,16 @@ def test_data_change_feed_has_one_entry_per_commit_with_row_counts(repo):
     atom = "{http://www.w3.org/2005/Atom}"
     entries = feed.findall(f"{atom}entry")
     assert [e.find(f"{atom}title").text for e in entries] == [
-        "Perjelas definisi catatan", "Koreksi luas Karawang Barat", "Terbit pertama"]
+        "Perubahan data 1 Maret 2026", NOTE, "Perubahan data 10 Januari 2026"]
     assert feed.find(f"{atom}updated").text == "2026-03-01T08:00:00+07:00"
     correction = entries[1]
     assert correction.find(f"{atom}summary").text == (
-        "Luas wilayah kecamatan menurut sumber: 1 baris ditambah, 1 dihapus, 1 diubah")
+        f"{NOTE}\nLuas wilayah kecamatan menurut sumber: 1 baris ditambah (32.15.02 / 2024 / S6). "
+        "1 baris diubah (32.15.01 / 2011 / S3, Luas wilayah: 40,57 → 41,00). "
+        "1 baris dihapus (32.15.01 / 2017 / S4).")
+    feed_text = export_feed(build_context(model_of(repo), repo))[FEED_PATH].decode()
+    assert not [s for s in (FIRST, CORRECTION, SCHEMA_EDIT, "WIP") if s in feed_text]
+    assert "Hanya struktur (skema) yang berubah" in feed_text
     assert correction.find(f"{atom}link").get("href").endswith(
         "/data/luas_kecamatan/riwayat/#r-" + History(repo).commits(
             ["datasets/luas_kecamatan.csv"])[0].short)
@@ -198,7 +208,12 @@ def test_history_pages_and_release_in_a_built_site(repo, tmp_path):
     assert "built-in method" not in page.text and " at 0x" not in page.text
     assert build(twin, twin / "output", workers=1).ok
     assert tree_digest(twin / "output") == tree_digest(site)
-    assert "Koreksi luas Karawang Barat" in page.text and "1 Maret 2026" in page.text
+    assert NOTE in page.text and "1 Maret 2026" in page.text
+    assert "40,57 → 41,00" in page.text and "Terbit pertama: 56 baris" in page.text
+    published = "\n".join(p.read_text("utf-8", "replace") for p in site.rglob("*")
+                          if p.suffix in (".html", ".xml", ".json", ".txt") and p.is_file())
+    assert not [s for s in (FIRST, CORRECTION, SCHEMA_EDIT, "WIP, see") if s in published]
+    assert "riwayat git" not in published and "di-commit" not in published
     luas = read_page(site / "data/luas_kecamatan/index.html").text
     assert "Terakhir diperbarui: 1 Maret 2026" in luas
     assert ("Perubahan isi terakhir (15 Februari 2026): 1 baris ditambah, 1 dihapus, 1 diubah"

@@ -1,12 +1,15 @@
 """Maps from user-supplied boundaries and the population pyramid, on SYNTHETIC fixtures.
 
 The repository ships no boundary geometry; these squares and age groups are made up for tests.
+The one test on real boundaries reads them from ../shared (never copied into the repository).
 """
 
 import csv
 import json
+import shutil
 
 import pytest
+from shapely.geometry import shape
 
 from monografi.build.pipeline import build
 from monografi.charts import plan_charts, render_svg
@@ -15,7 +18,8 @@ from monografi.exports import build_context
 from monografi.model.areas import build_model
 from monografi.validation.boundaries import load_boundaries
 from monografi.validation.catalog import load_catalog
-from tests.conftest import copy_project
+from monografi.validation.check import validate_datasets
+from tests.conftest import REPO, copy_project
 from tests.helpers import edit_package
 from tests.htmlparse import read_page
 
@@ -64,11 +68,68 @@ def test_invalid_unknown_and_missing_areas_are_reported(tmp_path):
     synthetic_boundaries(project, codes[1:-1], [bowtie, unknown])
     _, problems = load_boundaries(load_catalog(project / "datasets")[0])
     rules = {(p.rule, p.value) for p in problems}
-    assert ("peta_geometri", codes[0]) in rules
+    assert ("peta_perbaikan_besar", codes[0]) in rules  # repair would change its area: refused
     assert ("peta_kode", "32.15.77") in rules
     assert ("peta_hilang", codes[-1]) in rules
-    invalid = next(p for p in problems if p.rule == "peta_geometri")
+    invalid = next(p for p in problems if p.rule == "peta_perbaikan_besar")
     assert invalid.row == 29 and "Self-intersection" in invalid.details["batas"]
+    assert invalid.severity == "error" and "tak terhingga" in invalid.texts("id")[0]
+
+
+def flawed(code, column, flaw):
+    """SYNTHETIC: a square of the test grid with a tiny self-touching lobe or a tiny bow-tie
+    on its right edge, like the slivers of a simplified public boundary file."""
+    (x0, y0), (x1, _), (_, y1) = square(column, 0)[0][:3]
+    middle, d = (y0 + y1) / 2, (x1 - x0) / 100
+    edge = {"lobe": [[x1, middle], [x1 + d, middle + d], [x1 + d, middle - d], [x1, middle]],
+            "bowtie": [[x1 + d, middle + d], [x1 + d, middle - d]]}[flaw]
+    ring = [[x0, y0], [x1, y0], *edge, [x1, y1], [x0, y1], [x0, y0]]
+    return {"type": "Feature", "properties": {"code": code},
+            "geometry": {"type": "Polygon", "coordinates": [ring]}}
+
+
+@pytest.mark.parametrize("flaw", ["lobe", "bowtie"])
+def test_slightly_invalid_boundaries_are_repaired_with_a_warning(tmp_path, flaw):
+    project = copy_project(tmp_path / "sliver")
+    codes = kecamatan_codes(project)
+    feature = flawed(codes[4], 7, flaw)  # beside the grid of squares
+    assert not shape(feature["geometry"]).is_valid
+    synthetic_boundaries(project, [c for c in codes if c != codes[4]], [feature])
+    boundaries, problems = load_boundaries(load_catalog(project / "datasets")[0])
+    assert [(p.rule, p.value, p.severity) for p in problems] == [
+        ("peta_diperbaiki", codes[4], "warning")]
+    message, _ = problems[0].texts("id")
+    assert "Klari" in message and "luasnya berubah" in message and " %" in message
+    assert "area changed by" in problems[0].texts("en")[0]
+    repaired = boundaries[0].shapes[codes[4]]
+    assert repaired.is_valid and repaired.geom_type in ("Polygon", "MultiPolygon")
+    assert abs(repaired.area - 0.05 ** 2) < 0.001 * 0.05 ** 2  # the square, lobe or not
+    charts = {c.id: c for c in plan_charts(build_model(load_catalog(project / "datasets")[0]))}
+    assert b"<path" in render_svg(charts["32-15-05-lokasi"])  # the map draws the repaired shape
+
+
+REAL_BOUNDARIES = REPO.parent / "shared" / "reference" / "boundaries"
+
+
+@pytest.mark.skipif(not (REAL_BOUNDARIES / "karawang-kecamatan.geojson").is_file(),
+                    reason="real Karawang boundaries not present in ../shared/reference/boundaries "
+                           "(not redistributable, so never in this repository)")
+def test_real_karawang_boundaries_pass_check_with_warnings_and_draw_maps(tmp_path):
+    project = copy_project(tmp_path / "nyata")
+    target = project / "datasets" / "batas"
+    target.mkdir()
+    shutil.copy(REAL_BOUNDARIES / "karawang-kecamatan.geojson", target / "kecamatan.geojson")
+    edit_package(project, lambda d: d.setdefault("monografi", {}).update(batas_wilayah=[
+        {"tingkat": "kecamatan", "path": "batas/kecamatan.geojson", "properti_kode": "code"}]))
+    _, report = validate_datasets(project / "datasets")
+    assert report.ok, report.format_text()
+    repaired = [p for p in report.warnings if p.rule == "peta_diperbaiki"]
+    assert len(repaired) >= 20 and not [p for p in report.errors if p.rule.startswith("peta")]
+    result = build(project, project / "output", workers=1)
+    assert result.ok, result.report.format_text()
+    maps = list((project / "output" / "grafik").glob("*peta.svg"))
+    locators = list((project / "output" / "grafik").glob("*lokasi.svg"))
+    assert maps and len(locators) == 30
 
 
 def test_boundary_path_must_stay_inside_datasets(tmp_path):

@@ -194,7 +194,7 @@ def test_indicator_page_ranks_all_kecamatan_with_a_sortable_table(built_site):
 def test_kecamatan_page_states_its_rank(built_site):
     klari = page_of(built_site, "32.15.05")
     assert "peringkat 10 dari 30" in klari.text
-    assert "peringkat 9 dari 25 (data tersedia untuk 25 dari 30 kecamatan)" in klari.text
+    assert "peringkat 9 dari 25 kecamatan berdata" in klari.text
 
 
 def test_desa_page_links_its_kecamatan_and_neighbours(built_site):

@@ -1,7 +1,9 @@
 """An Atom feed of data changes, written from git without anyone having to write a note.
 
-Each commit that changed a dataset becomes one entry: its message, and per dataset how many
-rows were added, removed and changed, linking to that dataset's 'Riwayat perubahan'. The
+Each commit that changed a dataset becomes one entry: the staff's public note when they wrote
+one (trailer Catatan-publik), and per dataset what was added, changed (old → new) and removed,
+linking to that dataset's 'Riwayat perubahan'. Commit subjects are developer text and never
+appear. The
 hand-written update notes have their own feed (Pelican, pembaruan/atom.xml). Written by hand
 rather than with feedgenerator, whose empty feeds are stamped with the current time.
 """
@@ -10,7 +12,7 @@ from __future__ import annotations
 
 from xml.sax.saxutils import escape
 
-from .. import urls
+from .. import fmt, urls
 from ..model.history import Commit
 from . import versions
 from .base import Exports
@@ -23,15 +25,11 @@ def _changes(exports: Exports) -> list[tuple[Commit, list[str], str]]:
     """(commit, lines, first dataset page) per commit, newest first."""
     by_commit: dict[str, tuple[Commit, list[str], str]] = {}
     for dataset in exports.model.datasets.values():
-        for revision in exports.revisions(dataset):
-            counts = revision.counts
-            if revision.structure_only:
-                line = f"{dataset.title}: hanya struktur (skema) berubah"
-            elif revision.unreadable:
-                line = f"{dataset.title}: berubah (isi versi ini tidak dapat dirinci)"
-            else:
-                line = (f"{dataset.title}: {counts['tambah']} baris ditambah, "
-                        f"{counts['hapus']} dihapus, {counts['ubah']} diubah")
+        revisions = exports.revisions(dataset)
+        fields = versions.fields_of(dataset)
+        for i, revision in enumerate(revisions):
+            text = versions.change_text(revision, fields, first=i == len(revisions) - 1)
+            line = f"{dataset.title}: {text}"
             link = exports.url(versions.riwayat_path(dataset.name)) + f"#r-{revision.commit.short}"
             entry = by_commit.setdefault(revision.commit.sha, (revision.commit, [], link))
             entry[1].append(line)
@@ -51,8 +49,9 @@ def atom(exports: Exports) -> str:
              f"<id>{escape(exports.url(FEED_PATH))}</id>", f"<updated>{updated}</updated>",
              "<author><name>Monografi</name></author>"]
     for commit, lines, link in changes:
-        summary = "\n".join(lines)
-        parts += ["<entry>", f"<title>{escape(commit.message)}</title>",
+        summary = "\n".join(([commit.note] if commit.note else []) + lines)
+        title = commit.note or f"Perubahan data {fmt.tanggal(commit.date)}"
+        parts += ["<entry>", f"<title>{escape(title)}</title>",
                   f'<link href="{escape(link)}" rel="alternate"/>',
                   f"<id>{escape(exports.url(urls.DATA_INDEX))}#commit-{commit.sha}</id>",
                   f"<updated>{commit.date}</updated>",

@@ -15,6 +15,7 @@ from .base import Exports
 from .formats import DATASET_FORMATS
 
 MAX_LISTED_ROWS = 100
+MAX_NAMED_ROWS = 3  # rows named in a change sentence; the history page lists them all
 
 
 def riwayat_path(name: str) -> str:
@@ -26,9 +27,52 @@ def updated_text(updated: Updated) -> str:
         return "tidak diketahui"
     day = fmt.tanggal(updated.date)
     if updated.basis != "git":
-        return f"{day} (tanggal paket di datapackage.json; riwayat git tidak tersedia)"
-    note = "; ada perubahan yang belum di-commit" if updated.uncommitted else ""
-    return f"{day} (commit {updated.commit.short}: {updated.commit.message}{note})"
+        return f"{day} (tanggal paket data; riwayat perubahan tidak tersedia)"
+    return f"{day} (ada perubahan yang belum tercatat)" if updated.uncommitted else day
+
+
+def _named(records: list[str]) -> str:
+    names = ", ".join(records[:MAX_NAMED_ROWS])
+    more = len(records) - MAX_NAMED_ROWS
+    return f"{names} dan {fmt.angka(more)} lainnya" if more > 0 else names
+
+
+def _cell(text: str, field: dict) -> str:
+    """A CSV cell as readers write it: numbers with Indonesian separators, blanks as '–'."""
+    if field.get("type") in ("number", "integer"):
+        try:
+            return fmt.angka(float(text), len(text.partition(".")[2]))
+        except ValueError:
+            pass
+    return text or fmt.MISSING
+
+
+def change_text(revision: Revision, fields: dict[str, dict], first: bool = False) -> str:
+    """What a commit changed, in sentences computed from the row diff (never its subject)."""
+    if revision.structure_only:
+        return "Hanya struktur (skema) yang berubah; isi data tetap."
+    if revision.unreadable:
+        return "Isi data berubah, tetapi versi ini tidak dapat dirinci per baris."
+    if first:
+        return f"Terbit pertama: {fmt.angka(len(revision.added))} baris."
+    key = revision.key
+    sentences = []
+    if revision.added:
+        names = _named([_key_text(r, key) for r in revision.added])
+        sentences.append(f"{fmt.angka(len(revision.added))} baris ditambah ({names}).")
+    if revision.changed:
+        cells = [f"{_key_text(record, key)}, {fields.get(c.column, {}).get('title') or c.column}: "
+                 f"{_cell(c.old, fields.get(c.column, {}))} → {_cell(c.new, fields.get(c.column, {}))}"
+                 for record, changes in revision.changed for c in changes]
+        sentences.append(f"{fmt.angka(len(revision.changed))} baris diubah ({_named(cells)}).")
+    if revision.removed:
+        names = _named([_key_text(r, key) for r in revision.removed])
+        sentences.append(f"{fmt.angka(len(revision.removed))} baris dihapus ({names}).")
+    return " ".join(sentences) or "Tidak ada baris yang berubah."
+
+
+def fields_of(dataset: Dataset) -> dict[str, dict]:
+    return {f["name"]: f for f in dataset.spec.fields}
 
 
 def downloads(exports: Exports, dataset: Dataset) -> list[dict]:
@@ -57,12 +101,13 @@ def _rows(records: list[dict], key: list[str]) -> list[ListedRow]:
     return [ListedRow(_key_text(r, key), _values_text(r, key)) for r in records[:MAX_LISTED_ROWS]]
 
 
-def revision_view(revision: Revision, first: bool) -> dict:
+def revision_view(revision: Revision, first: bool, fields: dict[str, dict]) -> dict:
     key = revision.key
     return {
         "sha": revision.commit.sha, "short": revision.commit.short,
         "date": revision.commit.date[:10], "date_text": fmt.tanggal(revision.commit.date),
-        "message": revision.commit.message, "first": first,
+        "summary": change_text(revision, fields, first), "note": revision.commit.note,
+        "first": first,
         "structure_only": revision.structure_only, "unreadable": revision.unreadable,
         "counts": revision.counts,
         "key": " + ".join(key) if key else "",
@@ -79,4 +124,5 @@ def revision_view(revision: Revision, first: bool) -> dict:
 
 def revisions_view(exports: Exports, dataset: Dataset) -> list[dict]:
     revisions = exports.revisions(dataset)
-    return [revision_view(r, i == len(revisions) - 1) for i, r in enumerate(revisions)]
+    fields = fields_of(dataset)
+    return [revision_view(r, i == len(revisions) - 1, fields) for i, r in enumerate(revisions)]

@@ -25,6 +25,10 @@ from ..validation.catalog import ResourceSpec
 from ..validation.dialect import read_raw
 
 _FIELD, _RECORD = "\x1f", "\x1e"
+# The public note staff may add to a commit as a trailer; the subject is developer text and
+# never reaches the site.
+NOTE_TRAILER = "Catatan-publik"
+_FORMAT = f"%H{_FIELD}%cI{_FIELD}%(trailers:key={NOTE_TRAILER},valueonly,separator=%x20)"
 _TAG_NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]*$")
 
 
@@ -32,7 +36,7 @@ _TAG_NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]*$")
 class Commit:
     sha: str
     date: str  # committer date, ISO 8601 with offset
-    message: str
+    note: str  # the staff's public note (trailer Catatan-publik), '' when none
 
     @property
     def short(self) -> str:
@@ -137,13 +141,12 @@ class History:
         """Commits that changed any of `paths`, newest first."""
         if not self.available:
             return []
-        out = self._git("log", f"--format=%H{_FIELD}%cI{_FIELD}%s{_RECORD}", self.revision, "--",
-                        *paths) or ""
+        out = self._git("log", f"--format={_FORMAT}{_RECORD}", self.revision, "--", *paths) or ""
         commits = []
         for record in out.split(_RECORD):
             parts = record.strip("\n").split(_FIELD)
             if len(parts) == 3:
-                commits.append(Commit(*parts))
+                commits.append(Commit(*[p.strip() for p in parts]))
         return commits
 
     def updated(self, spec: ResourceSpec) -> Updated:
@@ -199,10 +202,10 @@ class History:
         for name in names:
             if not _TAG_NAME.match(name):
                 continue
-            out = self._git("log", "-1", f"--format=%H{_FIELD}%cI{_FIELD}%s", f"{name}^{{commit}}")
+            out = self._git("log", "-1", f"--format={_FORMAT}", f"{name}^{{commit}}")
             parts = (out or "").strip("\n").split(_FIELD)
             if len(parts) == 3:
-                tags.append(Tag(name, Commit(*parts)))
+                tags.append(Tag(name, Commit(*[p.strip() for p in parts])))
         return sorted(tags, key=lambda t: (t.commit.date, t.name))
 
     def archive(self, tag: Tag, target: Path) -> Path | None:

@@ -23,7 +23,8 @@ def pages(site: SiteData) -> Iterator[Page]:
         revisions = exports.revisions(dataset)
         content = next((r for r in revisions if not r.structure_only), None)
         view.update(
-            last_change=versions.revision_view(content, content is revisions[-1])
+            last_change=versions.revision_view(content, content is revisions[-1],
+                                              versions.fields_of(dataset))
             if content else None,
             updated=versions.updated_text(exports.updated(dataset)),
             downloads=versions.downloads(exports, dataset),

@@ -15,7 +15,6 @@ def pages(site: SiteData) -> Iterator[Page]:
     for dataset in site.model.datasets.values():
         view = {"title": dataset.title, "url": urls.url(urls.dataset_path(dataset.name)),
                 "updated": versions.updated_text(exports.updated(dataset)),
-                "files": exports.history.files_of(dataset.spec),
                 "key": " + ".join(dataset.spec.primary_key),
                 "revisions": versions.revisions_view(exports, dataset)}
         yield Page(versions.riwayat_path(dataset.name), "riwayat", {"view": view})

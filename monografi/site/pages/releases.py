@@ -13,9 +13,9 @@ from . import Page
 def pages(site: SiteData) -> Iterator[Page]:
     exports = site.exports
     items = [{"tag": release.tag.name, "date": release.date, "path": release.path,
-               "message": release.tag.commit.message, "bytes": len(data),
-               "citation": release_citation(exports, release.tag, release.path).text}
-              for release, data in reversed(exports.releases)]
+              "bytes": len(data),
+              "citation": release_citation(exports, release.tag, release.path).text}
+             for release, data in reversed(exports.releases)]
     yield Page("rilis/index.html", "rilis",
                {"releases": items, "git": exports.history.available,
                 "current": citation.for_package(exports)})
