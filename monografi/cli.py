@@ -20,11 +20,11 @@ from pathlib import Path
 
 from .build.publish import UnsafeOutput
 from .build.search import SearchIndexError
-from .forms.inbox import FOLDER
+from .forms import INBOX_FOLDER as FOLDER
 from .messages import STAGE_NAMES_EN, ui
 from .safe_write import RefusedWrite
 from .state import BuildBusy, interrupted, state_dir, waiting_lock
-from .validation.catalog import AREA_LEVELS
+from .validation import AREA_LEVELS
 from .validation.report import FORMATS, Report
 
 EXIT_OK, EXIT_DATA, EXIT_USAGE, EXIT_BUG = 0, 1, 2, 3

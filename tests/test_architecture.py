@@ -116,7 +116,7 @@ def test_only_what_validates_imports_the_validator(files):
     (and Frictionless) only to read a CSV."""
     users = sorted(m for m, targets in files.items() if "monografi.validation.check" in targets)
     assert users == ["monografi.build.pipeline", "monografi.cli", "monografi.exports.releases",
-                     "monografi.forms.importer"]
+                     "monografi.forms.importer", "monografi.forms.inbox"]
 
 
 def test_every_registry_entry_follows_its_protocol():

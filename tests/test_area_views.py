@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from monografi.model.areas import build_model
+from monografi.model.indicators import build_indicators
 from monografi.site import views
 from monografi.validation.catalog import load_catalog
 from tests.helpers import append_line
@@ -39,7 +40,7 @@ def test_undeclared_headline_of_a_table_with_categories_is_not_guessed(project):
 
 def test_ranking_needs_three_areas_of_one_source_and_period(project):
     model = _model(project)
-    ranks = views.ranks(model, model.areas["32.15.01"])
+    ranks = views.ranks(build_indicators(model), model.areas["32.15.01"])
     few = [r for r in ranks if r["of"] < views.MIN_RANKED]
     many = [r for r in ranks if r["of"] >= views.MIN_RANKED]
     assert few and many

@@ -8,8 +8,7 @@ import json
 
 import pytest
 
-from monografi import cli
-from monografi.forms import scaffold
+from monografi import cli, safe_write
 from monografi.model.areas import build_model
 from monografi.validation.check import validate_datasets
 from monografi.validation.hints import RESOURCE_KEYS
@@ -83,7 +82,7 @@ def test_a_failed_package_write_removes_the_new_files(project, monkeypatch):
     def refuse(*_args):
         raise PermissionError(13, "Permission denied", "datapackage.json")
 
-    monkeypatch.setattr(scaffold.os, "replace", refuse)
+    monkeypatch.setattr(safe_write.os, "replace", refuse)
     code, out = run(project, "pasar", "--tingkat", "desa")
     assert code == 2 and "Tidak ada yang diubah" in out
     assert tree_digest(project / "datasets") == before

@@ -18,7 +18,7 @@ from monografi.exports.package import export_package
 from monografi.exports.portal import write_exports
 from monografi.model.areas import build_model
 from monografi.validation.catalog import load_catalog
-from tests.conftest import tree_digest
+from tests.conftest import TEST_CONTACT, tree_digest
 from tests.helpers import set_cell
 
 INJECTIONS = ["=cmd|' /C calc'!A0", "+1+1", "-2+3", "@SUM(A1)"]
@@ -140,7 +140,7 @@ def test_xlsx_metadata_sheet_describes_the_dataset(project):
     assert meta["Terakhir diperbarui"] == "2026-11-29"  # package `created`: the copy has no git
     assert meta["Kutipan"].endswith("versi 2026.11.29, 29 November 2026. Monografi Kecamatan "
                                     "Kabupaten Karawang. http://127.0.0.1:8000/data/luas_kecamatan/")
-    assert meta["Versi paket"] == "2026.11.29" and meta["Penerbit"] == "Tim Monografi"
+    assert meta["Versi paket"] == "2026.11.29" and meta["Penerbit"] == f"Tim Monografi · {TEST_CONTACT}"
     assert meta["S3"].startswith("Data digital batas administrasi BIG 2011")
     fields = {r[0]: r for r in book["metadata"].iter_rows(values_only=True)
               if r and r[0] in {f.name for f in dataset.fields}}
@@ -185,8 +185,8 @@ def test_citation_cff_has_the_fields_cff_1_2_0_requires(project):
     cff = yaml.safe_load(archive.read("CITATION.cff"))
     assert {"cff-version", "message", "title", "authors"} <= cff.keys()
     assert cff["cff-version"] == "1.2.0" and cff["type"] == "dataset"
-    assert cff["authors"] == [{"name": "Tim Monografi"}]
-    assert cff["license"] == ["ODbL-1.0", "CC-BY-4.0"]
+    assert cff["authors"] == [{"name": "Tim Monografi", "email": TEST_CONTACT}]
+    assert cff["license"] == ["ODbL-1.0", "MIT", "CC-BY-4.0"]  # the union of its tables' licences
     assert str(cff["date-released"]) == "2026-11-29"  # package `created`: the copy has no git
     assert cff["url"] == "http://127.0.0.1:8000/data/"
 

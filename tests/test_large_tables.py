@@ -57,8 +57,11 @@ def test_a_repeated_value_is_reported_at_every_row_it_is_in(project):
     catalog, spec = spec_of(project, "penduduk_desa")
     found = check._monograph_problems(catalog, spec, dialect.read(spec))
     assert [(p.rule, p.row, p.column, p.value) for p in found] == [
-        ("data_pribadi", 2, "catatan", NIK), ("sumber_tidak_dikenal", 3, "sumber", "S99"),
-        ("data_pribadi", 4, "catatan", NIK), ("sumber_tidak_dikenal", 4, "sumber", "S99")]
+        ("data_pribadi", 2, "catatan", NIK), ("data_pribadi", 4, "catatan", NIK)]
+    # Unknown source ids are a foreign key to sumber.csv now: also reported at every row.
+    _, report = check.validate_datasets(project / "datasets")
+    assert [(p.row, p.value) for p in report.errors if p.rule == "sumber_tidak_dikenal"] == [
+        (3, "S99"), (4, "S99")]
 
 
 def test_big_changes_follow_each_series_in_period_order_whatever_the_row_order(project):

@@ -20,9 +20,10 @@ from pathlib import Path
 from ..state import state_dir, waiting_lock
 from ..validation.check import finish_pending_import, validate_datasets
 from ..validation.report import Problem, Report
+from . import INBOX_FOLDER
 from .importer import commit_files, import_form
 
-FOLDER = "kotak-masuk"
+FOLDER = INBOX_FOLDER
 DATASETS = "datasets"
 # Files that may stay in the inbox without being imported (its README, git's placeholder).
 IGNORED = frozenset({"README.md", "BACA.md", ".gitkeep"})

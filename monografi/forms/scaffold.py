@@ -13,10 +13,9 @@ from __future__ import annotations
 
 import contextlib
 import json
-import os
-import tempfile
 from pathlib import Path
 
+from ..safe_write import write_atomic
 from ..state import build_lock, state_dir
 from ..validation import sources
 from ..validation.catalog import AREA_LEVELS, PACKAGE_FILE, SAFE_NAME, Catalog
@@ -99,7 +98,7 @@ def resource_for(catalog: Catalog, name: str) -> dict:
         "bagian": f"{PLACEHOLDER}bagian portal (mis. Pendidikan)",
         "grafik": [{"jenis": "deret_waktu", "ukuran": MEASURE["name"]}],
         "aturan_baris": [],
-        "angka_utama": [MEASURE["name"]],
+        "angka_utama": [{"ukuran": MEASURE["name"], "agregasi": "terakhir"}],
         "boleh_kosong": False,
     }
     return entry
@@ -141,14 +140,7 @@ def create_dataset(catalog: Catalog, name: str, level: str) -> list[str]:
                 with target.open("xb") as stream:  # never replace a file made meanwhile
                     created.append(target)
                     stream.write(data)
-            handle, temporary = tempfile.mkstemp(prefix=".datapackage.", dir=catalog.root)
-            try:
-                with os.fdopen(handle, "wb") as stream:
-                    stream.write(_json(package))
-                os.replace(temporary, package_file)
-            finally:
-                with contextlib.suppress(FileNotFoundError):
-                    os.unlink(temporary)
+            write_atomic(package_file, _json(package))
         except FileExistsError as exc:
             _remove(created)
             raise ScaffoldError("scaffold_exists", name=name, files=Path(exc.filename).name) from None

@@ -14,12 +14,12 @@ from functools import cached_property
 from pathlib import Path, PurePosixPath
 
 from ..address import links
+from . import AREA_LEVELS
 from .report import Problem
 
 PACKAGE_FILE = "datapackage.json"
 MAX_FILE_BYTES = 50 * 1024 * 1024
 _SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:")
-AREA_LEVELS = ("kabupaten", "kecamatan", "desa")
 PERIOD_FIELDS = ("periode", "tahun", "tahun_ajaran")
 REFERENCE_KEYS = ("profile", "$schema")
 # Names become file names in the site (unduh/<name>.csv, data/<name>/): no dots, no slashes.
