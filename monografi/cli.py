@@ -18,6 +18,7 @@ import traceback
 from http import HTTPStatus
 from pathlib import Path
 
+from . import urls
 from .build.publish import UnsafeOutput
 from .build.search import SearchIndexError
 from .messages import STAGE_NAMES_EN, ui
@@ -257,7 +258,7 @@ class PortalHandler(http.server.SimpleHTTPRequestHandler):
     """Serves the built site; a missing page gets the portal's own 404.html, in Indonesian."""
 
     def send_error(self, code, message=None, explain=None):
-        page = Path(self.directory) / "404.html"
+        page = Path(self.directory) / urls.NOT_FOUND_PAGE
         if code != HTTPStatus.NOT_FOUND or not page.is_file():
             return super().send_error(code, message, explain)
         body = page.read_bytes()

@@ -17,10 +17,6 @@ from .formats import DATASET_FORMATS
 MAX_LISTED_ROWS = 100
 
 
-def riwayat_path(name: str) -> str:
-    return f"data/{name}/riwayat/index.html"
-
-
 def updated_text(updated: Updated) -> str:
     if updated.date is None:
         return "tidak diketahui"

@@ -11,6 +11,7 @@ from xml.sax.saxutils import escape
 
 from pelican import signals
 
+from .. import urls
 from ..safe_write import write_file
 
 
@@ -23,14 +24,14 @@ def sitemap_xml(site_dir: Path, base: str) -> str:
 
 
 def robots_txt(base: str) -> str:
-    return f"User-agent: *\nAllow: /\nSitemap: {base}/sitemap.xml\n"
+    return f"User-agent: *\nAllow: /\nSitemap: {base}/{urls.SITEMAP}\n"
 
 
 def write_sitemap(pelican) -> None:
     site_dir = Path(pelican.output_path)
     base = pelican.settings.get("SITEURL_PUBLIK", "").rstrip("/")
-    write_file(site_dir, "sitemap.xml", sitemap_xml(site_dir, base).encode())
-    write_file(site_dir, "robots.txt", robots_txt(base).encode())
+    write_file(site_dir, urls.SITEMAP, sitemap_xml(site_dir, base).encode())
+    write_file(site_dir, urls.ROBOTS, robots_txt(base).encode())
 
 
 def register():

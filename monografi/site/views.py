@@ -48,10 +48,6 @@ class Block:
         return urls.url(urls.dataset_path(self.dataset.name))
 
 
-def source_href(source_id: str) -> str:
-    return f"sumber/#{source_id}"
-
-
 def column_title(f: Field) -> str:
     unit = fmt.satuan(f.unit)
     return f"{f.title} ({unit})" if unit else f.title
@@ -60,7 +56,7 @@ def column_title(f: Field) -> str:
 def _cell(dataset: Dataset, f: Field, value, model: Model) -> Cell:
     if f.name == "sumber" and not fmt.is_missing(value):
         title = model.sources.get(value, {}).get("title")
-        return Cell(str(value), href=source_href(value), title=title)
+        return Cell(str(value), href=urls.source_anchor(value), title=title)
     if f.numeric:
         return Cell(fmt.angka(value), numeric=True)
     return Cell(fmt.MISSING if fmt.is_missing(value) else str(value))
@@ -141,7 +137,7 @@ def key_figures(model: Model, area: Area) -> list[dict]:
             figures.append({"title": measure.title, "dataset": dataset.title,
                             "value": fmt.angka(latest[measure.name]),
                             "unit": fmt.satuan(measure.unit), "period": latest[dataset.period_field],
-                            "source": latest.get("sumber"), "href": source_href(latest.get("sumber"))})
+                            "source": latest.get("sumber"), "href": urls.source_anchor(latest.get("sumber"))})
     return figures
 
 
@@ -152,7 +148,7 @@ def derived_table(model: Model, area: Area) -> TableView | None:
         return None
     rows = [[Cell(a.name, title=a.code), Cell(d.title), Cell(d.period),
              Cell(fmt.angka(d.value), numeric=True), Cell(fmt.satuan(d.unit)),
-             Cell(d.source, href=source_href(d.source),
+             Cell(d.source, href=urls.source_anchor(d.source),
                   title=model.sources.get(d.source, {}).get("title")),
              Cell(d.basis)] for a, d in items]
     columns = [Cell("Wilayah"), Cell("Indikator"), Cell("Periode"), Cell("Nilai", numeric=True),
@@ -204,7 +200,7 @@ def ranks(indicators: list[Indicator], area: Area) -> list[dict]:
             result.append({"title": indicator.title, "unit": indicator.unit,
                            "url": urls.url(urls.indicator_path(indicator.id)),
                            "value": fmt.angka(entry.value), "period": ranking.period,
-                           "source": ranking.label, "source_href": source_href(ranking.source),
+                           "source": ranking.label, "source_href": urls.source_anchor(ranking.source),
                            "rank": entry.rank, "of": len(ranking.entries),
                            "out_of": ranking.out_of})
     return result
@@ -225,7 +221,7 @@ def area_view(model: Model, charts: dict, area: Area, indicators: list[Indicator
     sections = _sections(blocks)
     used = sorted({cell.text for s in sections for b in s.blocks if b.table
                    for row in b.table.rows for cell in row if cell.href
-                   and cell.href.startswith("sumber/")})
+                   and cell.href.startswith(urls.url(urls.SOURCES_PAGE))})
     return {
         "area": area,
         "title": area.label,

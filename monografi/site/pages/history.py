@@ -18,4 +18,4 @@ def pages(site: SiteData) -> Iterator[Page]:
                 "files": exports.history.files_of(dataset.spec),
                 "key": " + ".join(dataset.spec.primary_key),
                 "revisions": versions.revisions_view(exports, dataset)}
-        yield Page(versions.riwayat_path(dataset.name), "riwayat", {"view": view})
+        yield Page(urls.history_path(dataset.name), "riwayat", {"view": view})

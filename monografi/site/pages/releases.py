@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from ... import urls
 from ...exports import citation
 from ..context import SiteData
 from . import Page
@@ -14,6 +15,6 @@ def pages(site: SiteData) -> Iterator[Page]:
     items = [{"tag": release.tag.name, "date": release.date, "path": release.path,
               "message": release.tag.commit.message, "bytes": len(data)}
              for release, data in reversed(exports.releases)]
-    yield Page("rilis/index.html", "rilis",
+    yield Page(urls.RELEASES_PAGE, "rilis",
                {"releases": items, "git": exports.history.available,
                 "current": citation.for_package(exports)})
