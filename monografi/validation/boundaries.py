@@ -38,11 +38,11 @@ def _master_codes(catalog: Catalog, level: str) -> set[str] | None:
     spec = next((r for r in catalog.resources if r.name == level), None)
     if spec is None:
         return None
-    table = dialect.read(spec)
-    if f"kode_{level}" not in table.header:
+    header, rows = dialect.rows_of(catalog, spec)
+    if f"kode_{level}" not in header:
         return None
-    column = table.header.index(f"kode_{level}")
-    return {row[column] for row in table.rows if len(row) > column}
+    column = header.index(f"kode_{level}")
+    return {row[column] for row in rows if len(row) > column}
 
 
 def _features(path: Path, where: str, problems: list[Problem]) -> list[dict]:
