@@ -26,11 +26,11 @@ check: $(STAMP)
 
 test: $(STAMP)
 	$(PY) -m ruff check .
-	$(PY) -m pytest
+	$(PY) -m pytest -n auto
 
 test-cepat: $(STAMP)
 	$(PY) -m ruff check .
-	$(PY) -m pytest -m "not slow" -q
+	$(PY) -m pytest -n auto -m "not slow" -q
 
 clean:
 	rm -rf output .monografi
