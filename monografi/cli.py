@@ -21,7 +21,7 @@ from pathlib import Path
 from . import urls
 from .build.publish import UnsafeOutput
 from .build.search import SearchIndexError
-from .messages import STAGE_NAMES_EN, ui
+from .messages import STAGE_NAMES, ui
 from .safe_write import RefusedWrite
 from .state import BuildBusy, interrupted, state_dir, waiting_lock
 from .validation.report import FORMATS, Report
@@ -196,7 +196,7 @@ def _build(args, output: Path) -> int:
         return _exit_code(result.report)
     print(ui("build_done", args.lang, path=output, pages=result.pages,
              secs=sum(result.timings.values())))
-    print(result.summary())
+    print(result.summary(args.lang))
     return EXIT_OK
 
 
@@ -232,7 +232,7 @@ def failure_message(error: Exception, lang: str, command: str = "build") -> tupl
     text = f"{type(cause).__name__}: {cause}"
     stage = getattr(error, "stage", None)
     lines = [ui("command_failed", lang, command=command, error=text) if stage is None else
-             ui("stage_failed", lang, stage=STAGE_NAMES_EN.get(stage, stage) if lang == "en" else stage,
+             ui("stage_failed", lang, stage=STAGE_NAMES[stage].text(lang) if stage in STAGE_NAMES else stage,
                 error=text)]
     causes = _causes(cause)
     refused = next((c for c in causes if isinstance(c, RefusedWrite)), None)

@@ -263,3 +263,9 @@ def test_any_commands_internal_error_has_its_own_exit_code_and_says_it_is_a_bug(
     err = capsys.readouterr().err
     assert ("bug" in err) and ("KeyError" in err) and "Traceback" not in err
     assert not (project / "output").exists()
+
+
+def test_the_build_summary_follows_lang(built_copy):
+    english = run(built_copy, "--quiet", "--lang", "en")
+    assert english.returncode == 0 and "Nothing changed since the last build" in english.stdout
+    assert "Tidak ada perubahan" not in english.stdout and "change check" in english.stdout

@@ -30,6 +30,7 @@ from .. import files
 from ..charts import plan_charts, write_charts
 from ..exports import build_context
 from ..exports.portal import write_exports
+from ..messages import STAGE_NAMES, ui
 from ..model.areas import build_model
 from ..progress import Progress
 from ..safe_write import RefusedWrite, write_atomic, write_file
@@ -62,23 +63,28 @@ class BuildResult:
     page_counts: dict[str, int] = field(default_factory=dict)  # written / reused
     reused_stages: list[str] = field(default_factory=list)
     noop: bool = False  # nothing changed: the published site was kept as it is
-    notes: list[str] = field(default_factory=list)  # what the build skipped, and why
+    notes: list[tuple[str, dict]] = field(default_factory=list)  # message key and values: what was
+    # skipped or redone, and why
 
     @property
     def ok(self) -> bool:
         return self.report.ok
 
-    def summary(self) -> str:
+    def summary(self, lang: str = "id") -> str:
         """What was rebuilt, what was reused, and how long each stage took (for staff and CI)."""
-        times = " · ".join(f"{stage} {secs:.2f} s" for stage, secs in self.timings.items())
+        def name(stage: str) -> str:
+            return STAGE_NAMES[stage].text(lang)
+
+        times = " · ".join(f"{name(stage)} {secs:.2f} s" for stage, secs in self.timings.items())
         if self.noop:
-            return f"Tidak ada perubahan sejak build terakhir; situs yang terbit tetap dipakai.\n  {times}"
-        charts, pages = self.charts, self.page_counts
-        stages = f"; dipakai ulang utuh: {', '.join(self.reused_stages)}" if self.reused_stages else ""
-        notes = "".join(f"\n  {note}" for note in self.notes)
-        return (f"Grafik: {charts.get('drawn', 0)} digambar, {charts.get('reused', 0)} dari cache. "
-                f"Halaman: {pages.get('written', 0)} ditulis, {pages.get('reused', 0)} dipakai ulang"
-                f"{stages}.{notes}\n  {times}")
+            return f"{ui('summary_noop', lang)}\n  {times}"
+        stages = (ui("summary_stages", lang, stages=", ".join(map(name, self.reused_stages)))
+                  if self.reused_stages else "")
+        counts = ui("summary_counts", lang, drawn=self.charts.get("drawn", 0),
+                    cached=self.charts.get("reused", 0), written=self.page_counts.get("written", 0),
+                    reused=self.page_counts.get("reused", 0), stages=stages)
+        notes = "".join(f"\n  {ui(key, lang, **values)}" for key, values in self.notes)
+        return f"{counts}{notes}\n  {times}"
 
 
 class _Stages:
@@ -221,8 +227,7 @@ def _build_locked(project: Path, output: Path, quiet: bool, workers: int | None)
                 result.report.problems[:0] = pending
                 return result
             if damaged:
-                result.notes.append(f"Situs terbit berubah sejak build terakhir ({len(damaged)} berkas, "
-                                    f"mis. {damaged[0]}); dibangun ulang.")
+                result.notes.append(("note_site_changed", {"n": len(damaged), "first": damaged[0]}))
     with stage("validasi"):
         catalog, report = validate_datasets(project / "datasets", published=output)
     report.problems[:0] = pending
@@ -234,11 +239,9 @@ def _build_locked(project: Path, output: Path, quiet: bool, workers: int | None)
         context = build_context(model, project, state / "cache")
         charts = plan_charts(context)
     if not model.boundaries:
-        result.notes.append("Peta dilewati: datapackage.json tidak mendeklarasikan batas wilayah "
-                            "(monografi.batas_wilayah).")
+        result.notes.append(("note_no_boundaries", {}))
     if not os.environ.get("MONOGRAFI_URL"):
-        result.notes.append("Alamat publik belum diatur (MONOGRAFI_URL): tautan kanonik, sitemap, "
-                            "katalog, API, dan kutipan memakai alamat lokal.")
+        result.notes.append(("note_no_public_url", {}))
     page_build = PageBuild(cache.presentation_digest(project), manifest, workers=workers,
                            progress=progress)
     data_key = cache.data_digest(project)
