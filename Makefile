@@ -1,7 +1,7 @@
 # Two commands for a fresh machine with Python 3.11+ and git:
 #   make serve  – build the portal from datasets/ and serve it on http://127.0.0.1:8000
 #   make test   – run the whole test suite
-#   make test-cepat – unit and contract tests only (no full builds, no browser), under a minute
+#   make test-cepat – unit and contract tests only (no full builds, no browser)
 PYTHON ?= python3
 VENV := .venv
 PY := $(VENV)/bin/python
