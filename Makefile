@@ -1,7 +1,7 @@
 # Two commands for a fresh machine with Python 3.11+ and git:
 #   make serve  – build the portal from datasets/ and serve it on http://127.0.0.1:8000
 #   make test   – run the whole test suite
-#   make test-cepat – unit and contract tests only (no full builds, no browser), under a minute
+#   make test-cepat – unit and contract tests only (no full builds, no browser)
 PYTHON ?= python3
 VENV := .venv
 PY := $(VENV)/bin/python
@@ -26,11 +26,11 @@ check: $(STAMP)
 
 test: $(STAMP)
 	$(PY) -m ruff check .
-	$(PY) -m pytest
+	$(PY) -m pytest -n auto
 
 test-cepat: $(STAMP)
 	$(PY) -m ruff check .
-	$(PY) -m pytest -m "not slow" -q
+	$(PY) -m pytest -n auto -m "not slow" -q
 
 clean:
 	rm -rf output .monografi

@@ -18,10 +18,11 @@ import traceback
 from http import HTTPStatus
 from pathlib import Path
 
+from . import urls
 from .build.publish import UnsafeOutput
 from .build.search import SearchIndexError
 from .forms import INBOX_FOLDER as FOLDER
-from .messages import STAGE_NAMES_EN, ui
+from .messages import STAGE_NAMES, ui
 from .safe_write import RefusedWrite
 from .state import BuildBusy, interrupted, state_dir, waiting_lock
 from .validation import AREA_LEVELS
@@ -267,7 +268,7 @@ def _build(args, output: Path) -> int:
         return _exit_code(result.report)
     print(ui("build_done", args.lang, path=output, pages=result.pages,
              secs=sum(result.timings.values())))
-    print(result.summary())
+    print(result.summary(args.lang))
     return EXIT_OK
 
 
@@ -303,7 +304,7 @@ def failure_message(error: Exception, lang: str, command: str = "build") -> tupl
     text = f"{type(cause).__name__}: {cause}"
     stage = getattr(error, "stage", None)
     lines = [ui("command_failed", lang, command=command, error=text) if stage is None else
-             ui("stage_failed", lang, stage=STAGE_NAMES_EN.get(stage, stage) if lang == "en" else stage,
+             ui("stage_failed", lang, stage=STAGE_NAMES[stage].text(lang) if stage in STAGE_NAMES else stage,
                 error=text)]
     causes = _causes(cause)
     refused = next((c for c in causes if isinstance(c, RefusedWrite)), None)
@@ -329,7 +330,7 @@ class PortalHandler(http.server.SimpleHTTPRequestHandler):
     """Serves the built site; a missing page gets the portal's own 404.html, in Indonesian."""
 
     def send_error(self, code, message=None, explain=None):
-        page = Path(self.directory) / "404.html"
+        page = Path(self.directory) / urls.NOT_FOUND_PAGE
         if code != HTTPStatus.NOT_FOUND or not page.is_file():
             return super().send_error(code, message, explain)
         body = page.read_bytes()

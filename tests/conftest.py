@@ -1,4 +1,9 @@
-"""Shared fixtures: a throw-away copy of the real project, and one real build of it."""
+"""Shared fixtures: a throw-away copy of the real project, and one real build of it.
+
+A full build costs seconds; tests that need a built portal share the session's `built_project`
+(read-only) or start from a copy of it (`copy_built`) instead of building their own. Tests
+using either are marked `slow` automatically; `make test-cepat` leaves them out.
+"""
 
 from __future__ import annotations
 
@@ -44,10 +49,13 @@ def tree_digest(root: Path) -> dict[str, bytes]:
             for p in sorted(Path(root).rglob("*")) if p.is_file()}
 
 
+BUILT_FIXTURES = {"built_site", "built_project", "built_copy"}
+
+
 def pytest_collection_modifyitems(items):
     """A test that reads the built portal pays for a full build (and for a browser): `slow`."""
     for item in items:
-        if "built_site" in getattr(item, "fixturenames", ()):
+        if BUILT_FIXTURES & set(getattr(item, "fixturenames", ())):
             item.add_marker(pytest.mark.slow)
 
 
@@ -57,9 +65,26 @@ def project(tmp_path: Path) -> Path:
 
 
 @pytest.fixture(scope="session")
-def built_site(tmp_path_factory) -> Path:
-    """The real portal, built once for all end-to-end tests."""
+def built_project(tmp_path_factory) -> Path:
+    """The real project, built once for all end-to-end tests (never change it: copy_built)."""
     root = copy_project(tmp_path_factory.mktemp("situs") / "proyek")
-    result = build(root, root / "output")
+    result = build(root, root / "output", quiet=True, workers=1)
     assert result.ok, result.report.format_text()
-    return root / "output"
+    return root
+
+
+@pytest.fixture(scope="session")
+def built_site(built_project) -> Path:
+    return built_project / "output"
+
+
+def copy_built(built: Path, target: Path) -> Path:
+    """A built project a test may change: its files, its state (cache, manifest, builds) and its
+    output link, which is relative, so the next build there reuses what the first one made."""
+    shutil.copytree(built, target, symlinks=True)
+    return target
+
+
+@pytest.fixture
+def built_copy(built_project, tmp_path) -> Path:
+    return copy_built(built_project, tmp_path / "proyek")

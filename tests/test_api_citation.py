@@ -6,6 +6,7 @@ import re
 
 import pytest
 
+from monografi import urls
 from monografi.exports import api, build_context, citation
 from monografi.exports.formats import by_key
 from monografi.exports.standard_data import standar_data
@@ -42,7 +43,7 @@ def test_kecamatan_documents_carry_every_figure_with_period_unit_and_source(expo
     measures = [f for f in exports.model.datasets[dataset].measures]
     for row in csv_rows(dataset):
         area = exports.model.areas[row["kode_kecamatan"]]
-        document = json.loads(files[api.area_doc_path(area)])
+        document = json.loads(files[urls.api_area_path(area)])
         for measure in measures:
             if not row[measure.name]:
                 continue
@@ -57,7 +58,7 @@ def test_kecamatan_documents_carry_every_figure_with_period_unit_and_source(expo
 def test_dataset_document_is_the_json_download(exports):
     files = api.export_api(exports)
     dataset = exports.model.datasets["penduduk_kabupaten"]
-    assert files[api.dataset_doc_path("penduduk_kabupaten")] == exports.render(by_key("json"),
+    assert files[urls.api_dataset_path("penduduk_kabupaten")] == exports.render(by_key("json"),
                                                                                dataset)
 
 

@@ -18,6 +18,8 @@ from hypothesis import strategies as st
 from monografi.cli import main
 from tests.conftest import REPO, copy_project
 
+pytestmark = pytest.mark.slow  # every example builds a portal
+
 TABLES = ("kabupaten", "kecamatan", "desa", "penduduk_kecamatan", "sumber")
 CSV = {  # synthetic rows
     "kabupaten": "kode_kabupaten,nama_kabupaten,jenis,kode_bps,nama_provinsi\n"

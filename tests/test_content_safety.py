@@ -93,7 +93,8 @@ def test_bundled_content_renders_unchanged(source):
     assert sanitise(metadata["summary"]) == metadata["summary"]
 
 
-def test_built_pages_updates_and_feed_carry_no_raw_html(project):
+def test_built_pages_updates_and_feed_carry_no_raw_html(built_copy):
+    project = built_copy
     attack = ('\n\n<script>alert(1)</script><iframe src="https://evil.example/"></iframe>\n\n'
               '<p onclick="alert(2)">klik</p> [tautan](javascript:alert(3)) '
               '<a href="jav&#x61;script:alert(4)">x</a>\n\n<style>body{display:none}</style>\n')

@@ -10,6 +10,7 @@ import re
 import jsonschema
 import pytest
 
+from monografi import urls
 from monografi.exports import build_context, dcat
 from monografi.exports.formats import DATASET_FORMATS
 from monografi.model.areas import build_model
@@ -123,7 +124,7 @@ def _prefixes(node, found):
 
 
 def test_dcat_catalogue_meets_dcat_ap_mandatory_properties(exports):
-    catalog = json.loads(dcat.export_catalogues(exports)[dcat.DCAT_FILE])
+    catalog = json.loads(dcat.export_catalogues(exports)[urls.DCAT_FILE])
     assert catalog["@type"] == "dcat:Catalog"
     assert all(catalog.get(p) for p in DCAT_CATALOGUE_MANDATORY)
     assert all(catalog["dct:publisher"].get(p) for p in DCAT_AGENT_MANDATORY)

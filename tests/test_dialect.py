@@ -4,7 +4,7 @@ import json
 
 import pytest
 
-from monografi.model.areas import read_table
+from monografi.model.areas import typed_table
 from monografi.validation import catalog as catalog_module
 from monografi.validation.catalog import load_catalog
 from monografi.validation.check import validate_datasets
@@ -57,13 +57,13 @@ def test_numbers_follow_the_declared_separators_strictly(text, kind, group, deci
     ("cp1252", "windows-1252", False), ("utf-8", "utf-8", True), ("utf-8", "utf-8", False)])
 def test_excel_born_file_is_read_exactly_as_the_standard_csv(project, name, encoding, declared, bom):
     standard = read_raw(spec_of(project, name))
-    standard_table = read_table(spec_of(project, name))
+    standard_table = typed_table(spec_of(project, name), *read_raw(spec_of(project, name)))
     (project / "datasets" / f"{name}.csv").write_bytes(excel_bytes(project, name, encoding, bom))
     declare_excel_dialect(project, name, encoding=declared)
     report = check(project)
     assert report.ok, report.format_text()
     assert read_raw(spec_of(project, name)) == standard
-    assert read_table(spec_of(project, name)).equals(standard_table)
+    assert typed_table(spec_of(project, name), *read_raw(spec_of(project, name))).equals(standard_table)
 
 
 def test_thousands_are_never_read_as_decimals(project):

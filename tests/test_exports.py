@@ -203,7 +203,7 @@ def test_exports_use_the_context_they_are_given_and_nothing_else(project, tmp_pa
     """No memo on the model: two contexts of one model keep their own address (a release
     snapshot builds one for its tag), and write_exports writes what its context holds."""
     from monografi.exports import Exports, citation
-    from monografi.exports.dcat import DCAT_FILE
+    from monografi.urls import DCAT_FILE
 
     model = model_of(project)
     first, second = (Exports(model, project, url) for url in ("https://a.go.id", "https://b.go.id"))

@@ -13,13 +13,14 @@ import pytest
 
 from monografi.build.pipeline import build
 from monografi.exports import build_context
-from monografi.exports.feed import FEED_PATH, export_feed
+from monografi.exports.feed import export_feed
 from monografi.exports.package import export_package
 from monografi.exports.releases import export_releases
 from monografi.files import load
 from monografi.model import history as history_module
 from monografi.model.areas import build_model
 from monografi.model.history import CellChange, History
+from monografi.urls import DATA_FEED
 from monografi.validation.catalog import load_catalog
 from tests.conftest import copy_project, tree_digest
 from tests.helpers import append_line, set_cell
@@ -166,7 +167,7 @@ def test_a_broken_tagged_commit_neither_breaks_history_nor_loses_its_release(rep
 
 
 def test_data_change_feed_has_one_entry_per_commit_with_row_counts(repo):
-    feed = ElementTree.fromstring(export_feed(build_context(model_of(repo), repo))[FEED_PATH])
+    feed = ElementTree.fromstring(export_feed(build_context(model_of(repo), repo))[DATA_FEED])
     atom = "{http://www.w3.org/2005/Atom}"
     entries = feed.findall(f"{atom}entry")
     assert [e.find(f"{atom}title").text for e in entries] == [
@@ -177,7 +178,7 @@ def test_data_change_feed_has_one_entry_per_commit_with_row_counts(repo):
         f"{NOTE}\nLuas wilayah kecamatan menurut sumber: 1 baris ditambah (32.15.02 / 2024 / S6). "
         "1 baris diubah (32.15.01 / 2011 / S3, Luas wilayah: 40,57 → 41,00). "
         "1 baris dihapus (32.15.01 / 2017 / S4).")
-    feed_text = export_feed(build_context(model_of(repo), repo))[FEED_PATH].decode()
+    feed_text = export_feed(build_context(model_of(repo), repo))[DATA_FEED].decode()
     assert not [s for s in (FIRST, CORRECTION, SCHEMA_EDIT, "WIP") if s in feed_text]
     assert "Hanya struktur (skema) yang berubah" in feed_text
     assert correction.find(f"{atom}link").get("href").endswith(
@@ -186,7 +187,7 @@ def test_data_change_feed_has_one_entry_per_commit_with_row_counts(repo):
 
 
 def test_data_change_feed_without_git_is_empty_and_dated_by_the_package(project):
-    feed = ElementTree.fromstring(export_feed(build_context(model_of(project), project))[FEED_PATH])
+    feed = ElementTree.fromstring(export_feed(build_context(model_of(project), project))[DATA_FEED])
     atom = "{http://www.w3.org/2005/Atom}"
     assert feed.findall(f"{atom}entry") == []
     assert feed.find(f"{atom}updated").text == "2026-11-29T00:00:00Z"

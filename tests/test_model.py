@@ -55,3 +55,32 @@ def test_bps_and_dukcapil_stay_separate_datasets(model):
 def test_empty_topic_tables_are_known_but_empty(model):
     assert model.datasets["sekolah_kecamatan"].table.empty
     assert "sekolah_kecamatan" in [d.name for d in model.topics("kecamatan")]
+
+
+def test_each_csv_is_parsed_once_from_check_to_the_downloads(project, tmp_path, monkeypatch):
+    """validate_datasets keeps the canonical rows; the model, the boundaries and the CSV
+    downloads use them instead of parsing the files again (they did, three times)."""
+    from collections import Counter
+    from pathlib import Path
+
+    from monografi.charts import plan_charts
+    from monografi.exports import build_context
+    from monografi.exports.portal import write_exports
+    from monografi.validation.check import validate_datasets
+
+    reads, real = Counter(), Path.read_bytes
+    datasets = project / "datasets"
+
+    def counting(path):
+        if path.suffix == ".csv" and datasets in path.parents:
+            reads[path.name] += 1
+        return real(path)
+
+    monkeypatch.setattr(Path, "read_bytes", counting)
+    catalog, report = validate_datasets(datasets)
+    assert report.ok
+    context = build_context(build_model(catalog), project)
+    plan_charts(context)
+    write_exports(context, tmp_path / "situs")
+    assert set(reads) == {p.name for p in datasets.rglob("*.csv")}
+    assert {name: n for name, n in reads.items() if n != 1} == {}

@@ -5,10 +5,11 @@ import math
 import pytest
 
 from monografi import fmt
-from monografi.model.areas import read_table
+from monografi.model.areas import typed_table
 from monografi.validation import number_cells
 from monografi.validation.catalog import load_catalog
 from monografi.validation.check import validate_datasets
+from monografi.validation.dialect import read_raw
 from tests.helpers import set_cell
 
 NUMBER = ("luas_kecamatan", "luas_km2")  # number, minimum 0
@@ -38,7 +39,8 @@ def check(project):
 
 def table_of(project, resource):
     catalog, _ = load_catalog(project / "datasets")
-    return read_table(catalog.resource(resource))
+    spec = catalog.resource(resource)
+    return typed_table(spec, *read_raw(spec))
 
 
 @pytest.mark.parametrize(("resource", "column"), [NUMBER, INTEGER])

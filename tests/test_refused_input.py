@@ -9,7 +9,7 @@ import pytest
 
 from monografi.build.pipeline import build
 from monografi.validation.catalog import MAX_FILE_BYTES
-from tests.conftest import copy_project, tree_digest
+from tests.conftest import copy_built, tree_digest
 
 FIXTURES = Path(__file__).parent / "fixtures" / "rusak"
 TARGET = "penduduk_dukcapil_kecamatan.csv"
@@ -32,10 +32,8 @@ CASES = {
 
 
 @pytest.fixture(scope="module")
-def published(tmp_path_factory):
-    project = copy_project(tmp_path_factory.mktemp("aman") / "proyek")
-    result = build(project, project / "output")
-    assert result.ok, result.report.format_text()
+def published(built_project, tmp_path_factory):
+    project = copy_built(built_project, tmp_path_factory.mktemp("aman") / "proyek")
     return project, tree_digest(project / "output"), (project / "datasets" / TARGET).read_bytes()
 
 

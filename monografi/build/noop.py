@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..files import Manifest
+from ..messages import STAGE_NAMES, ui
 from ..state import build_lock, state_dir
 from ..validation.report import Report
 from . import cache
@@ -32,23 +33,28 @@ class BuildResult:
     page_counts: dict[str, int] = field(default_factory=dict)  # written / reused
     reused_stages: list[str] = field(default_factory=list)
     noop: bool = False  # nothing changed: the published site was kept as it is
-    notes: list[str] = field(default_factory=list)  # what the build skipped, and why
+    notes: list[tuple[str, dict]] = field(default_factory=list)  # message key and values: what was
+    # skipped or redone, and why
 
     @property
     def ok(self) -> bool:
         return self.report.ok
 
-    def summary(self) -> str:
+    def summary(self, lang: str = "id") -> str:
         """What was rebuilt, what was reused, and how long each stage took (for staff and CI)."""
-        times = " · ".join(f"{stage} {secs:.2f} s" for stage, secs in self.timings.items())
+        def name(stage: str) -> str:
+            return STAGE_NAMES[stage].text(lang)
+
+        times = " · ".join(f"{name(stage)} {secs:.2f} s" for stage, secs in self.timings.items())
         if self.noop:
-            return f"Tidak ada perubahan sejak build terakhir; situs yang terbit tetap dipakai.\n  {times}"
-        charts, pages = self.charts, self.page_counts
-        stages = f"; dipakai ulang utuh: {', '.join(self.reused_stages)}" if self.reused_stages else ""
-        notes = "".join(f"\n  {note}" for note in self.notes)
-        return (f"Grafik: {charts.get('drawn', 0)} digambar, {charts.get('reused', 0)} dari cache. "
-                f"Halaman: {pages.get('written', 0)} ditulis, {pages.get('reused', 0)} dipakai ulang"
-                f"{stages}.{notes}\n  {times}")
+            return f"{ui('summary_noop', lang)}\n  {times}"
+        stages = (ui("summary_stages", lang, stages=", ".join(map(name, self.reused_stages)))
+                  if self.reused_stages else "")
+        counts = ui("summary_counts", lang, drawn=self.charts.get("drawn", 0),
+                    cached=self.charts.get("reused", 0), written=self.page_counts.get("written", 0),
+                    reused=self.page_counts.get("reused", 0), stages=stages)
+        notes = "".join(f"\n  {ui(key, lang, **values)}" for key, values in self.notes)
+        return f"{counts}{notes}\n  {times}"
 
 
 def check_unchanged(project: Path, output: Path, result: BuildResult) -> tuple[str, Manifest]:
@@ -61,8 +67,7 @@ def check_unchanged(project: Path, output: Path, result: BuildResult) -> tuple[s
         return inputs, manifest
     damaged = manifest.damaged()
     if damaged:
-        result.notes.append(f"Situs terbit berubah sejak build terakhir ({len(damaged)} berkas, "
-                            f"mis. {damaged[0]}); dibangun ulang.")
+        result.notes.append(("note_site_changed", {"n": len(damaged), "first": damaged[0]}))
         return inputs, manifest
     try:
         result.report = pickle.loads((state / REPORT_FILE).read_bytes())

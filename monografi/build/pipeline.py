@@ -189,11 +189,9 @@ def _build_locked(project: Path, output: Path, quiet: bool, workers: int | None)
         context = build_context(model, project, state / "cache")
         charts = plan_charts(context)
     if not model.boundaries:
-        result.notes.append("Peta dilewati: datapackage.json tidak mendeklarasikan batas wilayah "
-                            "(monografi.batas_wilayah).")
+        result.notes.append(("note_no_boundaries", {}))
     if not os.environ.get("MONOGRAFI_URL"):
-        result.notes.append("Alamat publik belum diatur (MONOGRAFI_URL): tautan kanonik, sitemap, "
-                            "katalog, API, dan kutipan memakai alamat lokal.")
+        result.notes.append(("note_no_public_url", {}))
     page_build = PageBuild(cache.presentation_digest(project), manifest, workers=workers,
                            progress=progress)
     data_key = cache.data_digest(project)

@@ -13,21 +13,10 @@ from . import citation
 from .base import Exports, cell_value, json_bytes
 from .formats import DATASET_FORMATS, by_key
 
-ROOT = "api/v1"
-INDEX = f"{ROOT}/index.json"
-
-
-def area_doc_path(area: Area) -> str:
-    return f"{ROOT}/{area.level}/{area.slug}.json"
-
-
-def dataset_doc_path(name: str) -> str:
-    return f"{ROOT}/dataset/{name}.json"
-
 
 def _area_ref(exports: Exports, area: Area) -> dict:
     return {"kode": area.code, "nama": area.name, "jenis": area.kind,
-            "api": exports.url(area_doc_path(area)), "halaman": exports.url(urls.area_path(area))}
+            "api": exports.url(urls.api_area_path(area)), "halaman": exports.url(urls.area_path(area))}
 
 
 def figures(model: Model, area: Area) -> list[dict]:
@@ -75,7 +64,7 @@ def index_document(exports: Exports) -> dict:
         "versi_api": 1, "judul": package.get("title"), "versi_data": package.get("version"),
         "terakhir_diperbarui": exports.package_date,
         "dataset": [{"nama": d.name, "judul": d.title,
-                     "api": exports.url(dataset_doc_path(d.name)),
+                     "api": exports.url(urls.api_dataset_path(d.name)),
                      "halaman": exports.url(urls.dataset_path(d.name)),
                      "terakhir_diperbarui": exports.updated(d).date,
                      "unduhan": {f.key: exports.url(f.path(d.name)) for f in DATASET_FORMATS}}
@@ -87,10 +76,10 @@ def index_document(exports: Exports) -> dict:
 
 def export_api(exports: Exports) -> dict[str, bytes]:
     model = exports.model
-    files = {INDEX: json_bytes(index_document(exports))}
+    files = {urls.API_INDEX: json_bytes(index_document(exports))}
     json_format = by_key("json")
     for dataset in model.datasets.values():
-        files[dataset_doc_path(dataset.name)] = exports.render(json_format, dataset)
+        files[urls.api_dataset_path(dataset.name)] = exports.render(json_format, dataset)
     for area in model.areas.values():
-        files[area_doc_path(area)] = json_bytes(area_document(exports, area))
+        files[urls.api_area_path(area)] = json_bytes(area_document(exports, area))
     return files

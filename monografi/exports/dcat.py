@@ -21,8 +21,6 @@ from .base import Exports, json_bytes
 from .datapackage import licences
 from .formats import DATASET_FORMATS
 
-DCAT_FILE = "katalog.jsonld"
-DATA_JSON_FILE = "data.json"
 POD_SCHEMA = "https://project-open-data.cio.gov/v1.1/schema"
 IANA = "https://www.iana.org/assignments/media-types/"
 EU = "http://publications.europa.eu/resource/authority/"
@@ -164,12 +162,12 @@ def dcat_catalog(exports: Exports) -> dict:
     model = exports.model
     package = model.catalog.descriptor
     catalog = {
-        "@context": CONTEXT, "@id": exports.url(DCAT_FILE), "@type": "dcat:Catalog",
+        "@context": CONTEXT, "@id": exports.url(urls.DCAT_FILE), "@type": "dcat:Catalog",
         "dct:title": {"@value": package.get("title", package["name"]), "@language": "id"},
         "dct:description": {"@value": package.get("description", ""), "@language": "id"},
         "dct:publisher": _agent(publisher(package)),
         "dct:language": _concept("language", "IND", "dct:LinguisticSystem"),
-        "foaf:homepage": {"@id": exports.url("index.html"), "@type": "foaf:Document"},
+        "foaf:homepage": {"@id": exports.url(urls.HOME), "@type": "foaf:Document"},
         "dcat:themeTaxonomy": {"@id": f"{EU}data-theme", "@type": "skos:ConceptScheme",
                                "dct:title": {"@value": "Data theme", "@language": "en"}},
         "dcat:dataset": [_dcat_dataset(exports, d) for d in catalogued(model)],
@@ -212,7 +210,7 @@ def _pod_dataset(exports: Exports, dataset: Dataset) -> dict:
 
 def data_json(exports: Exports) -> dict:
     return {
-        "@context": f"{POD_SCHEMA}/catalog.jsonld", "@id": exports.url(DATA_JSON_FILE),
+        "@context": f"{POD_SCHEMA}/catalog.jsonld", "@id": exports.url(urls.DATA_JSON_FILE),
         "@type": "dcat:Catalog", "conformsTo": POD_SCHEMA,
         "describedBy": f"{POD_SCHEMA}/catalog.json",
         "dataset": [_pod_dataset(exports, d) for d in catalogued(exports.model)],
@@ -220,5 +218,5 @@ def data_json(exports: Exports) -> dict:
 
 
 def export_catalogues(exports: Exports) -> dict[str, bytes]:
-    return {DCAT_FILE: json_bytes(dcat_catalog(exports)),
-            DATA_JSON_FILE: json_bytes(data_json(exports))}
+    return {urls.DCAT_FILE: json_bytes(dcat_catalog(exports)),
+            urls.DATA_JSON_FILE: json_bytes(data_json(exports))}

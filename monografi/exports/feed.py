@@ -17,7 +17,6 @@ from ..model.history import Commit
 from . import versions
 from .base import Exports
 
-FEED_PATH = "pembaruan/data.atom.xml"
 MAX_ENTRIES = 50
 
 
@@ -30,7 +29,7 @@ def _changes(exports: Exports) -> list[tuple[Commit, list[str], str]]:
         for i, revision in enumerate(revisions):
             text = versions.change_text(revision, fields, first=i == len(revisions) - 1)
             line = f"{dataset.title}: {text}"
-            link = exports.url(versions.riwayat_path(dataset.name)) + f"#r-{revision.commit.short}"
+            link = exports.url(urls.history_path(dataset.name)) + f"#r-{revision.commit.short}"
             entry = by_commit.setdefault(revision.commit.sha, (revision.commit, [], link))
             entry[1].append(line)
     return sorted(by_commit.values(), key=lambda e: (e[0].date, e[0].sha), reverse=True)
@@ -45,8 +44,8 @@ def atom(exports: Exports) -> str:
              '<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="id">',
              f"<title>{escape(package.get('title', package['name']))}: perubahan data</title>",
              f'<link href="{escape(home)}" rel="alternate"/>',
-             f'<link href="{escape(exports.url(FEED_PATH))}" rel="self"/>',
-             f"<id>{escape(exports.url(FEED_PATH))}</id>", f"<updated>{updated}</updated>",
+             f'<link href="{escape(exports.url(urls.DATA_FEED))}" rel="self"/>',
+             f"<id>{escape(exports.url(urls.DATA_FEED))}</id>", f"<updated>{updated}</updated>",
              "<author><name>Monografi</name></author>"]
     for commit, lines, link in changes:
         summary = "\n".join(([commit.note] if commit.note else []) + lines)
@@ -61,4 +60,4 @@ def atom(exports: Exports) -> str:
 
 
 def export_feed(exports: Exports) -> dict[str, bytes]:
-    return {FEED_PATH: atom(exports).encode("utf-8")}
+    return {urls.DATA_FEED: atom(exports).encode("utf-8")}

@@ -25,7 +25,6 @@ from . import citation
 from .base import LICENCE_DIR, Exports, deterministic_zip
 from .package import package_zip
 
-RELEASES = f"{urls.DOWNLOADS}/rilis"
 log = logging.getLogger(__name__)
 
 
@@ -37,10 +36,6 @@ class Release:
     @property
     def date(self) -> str:
         return self.tag.commit.date[:10]
-
-
-def release_path(tag: str, package_name: str) -> str:
-    return f"{RELEASES}/{tag}/{package_name}.zip"
 
 
 def release_citation(exports: Exports, tag: Tag, path: str) -> citation.Citation:
@@ -68,10 +63,10 @@ def snapshot(exports: Exports, tag: Tag) -> tuple[str, bytes] | None:
         if catalog is None or not report.ok:
             log.warning("Rilis %s: data pada tag itu tidak lolos validasi sekarang; "
                         "zip berisi berkas apa adanya", tag.name)
-            return release_path(tag.name, package_name), _raw_zip(datasets)
+            return urls.release_path(tag.name, package_name), _raw_zip(datasets)
         history = History(exports.project, tag.commit.sha, datasets)
         old = Exports(build_model(catalog), exports.project, exports.base_url, history)
-        path = release_path(tag.name, package_name)
+        path = urls.release_path(tag.name, package_name)
         _, archive = package_zip(old, release_citation(old, tag, path))
         return path, archive
 
@@ -82,7 +77,7 @@ def cached_snapshot(exports: Exports, tag: Tag) -> tuple[str, bytes] | None:
         return snapshot(exports, tag)
     key = hashlib.sha256(f"{tag.commit.sha}|{exports.base_url}|{code_fingerprint()}".encode())
     file = exports.cache / "rilis" / f"{tag.name}-{key.hexdigest()[:16]}.zip"
-    path = release_path(tag.name, exports.model.catalog.descriptor["name"])
+    path = urls.release_path(tag.name, exports.model.catalog.descriptor["name"])
     data = load(file)  # None when missing or damaged: then the snapshot is made again
     if data is not None:
         return path, data

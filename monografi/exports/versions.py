@@ -18,10 +18,6 @@ MAX_LISTED_ROWS = 100
 MAX_NAMED_ROWS = 3  # rows named in a change sentence; the history page lists them all
 
 
-def riwayat_path(name: str) -> str:
-    return f"data/{name}/riwayat/index.html"
-
-
 def updated_text(updated: Updated) -> str:
     if updated.date is None:
         return "tidak diketahui"

@@ -15,7 +15,7 @@ from .. import address
 from ..validation import sources
 from ..validation.boundaries import load_boundaries
 from ..validation.catalog import AREA_LEVELS, Catalog, ResourceSpec
-from ..validation.dialect import read_raw
+from ..validation.dialect import rows_of
 from .derived import compute_derived
 
 _DTYPES = {"integer": "Int64", "number": "Float64"}
@@ -186,12 +186,11 @@ class Model:
         return [d for d in self.derived if d.code == code]
 
 
-def read_table(spec: ResourceSpec) -> pd.DataFrame:
+def typed_table(spec: ResourceSpec, header: list[str], rows: list[list[str]]) -> pd.DataFrame:
     """Canonical rows (whatever the file's dialect) → typed DataFrame following the schema.
 
-    Text stays text: codes keep leading zeros; numbers were already normalised by read_raw.
+    Text stays text: codes keep leading zeros; numbers were already normalised by the reader.
     """
-    header, rows = read_raw(spec)
     width = len(header)
     table = pd.DataFrame([(row + [""] * width)[:width] for row in rows], columns=header, dtype=str)
     for raw in spec.fields:
@@ -225,7 +224,8 @@ def _build_areas(datasets: dict[str, Dataset]) -> dict[str, Area]:
 
 def build_model(catalog: Catalog) -> Model:
     catalog = address.publishable(sources.published(catalog))
-    datasets = {spec.name: Dataset(spec, read_table(spec), [Field.from_schema(f) for f in spec.fields])
+    datasets = {spec.name: Dataset(spec, typed_table(spec, *rows_of(catalog, spec)),
+                                 [Field.from_schema(f) for f in spec.fields])
                 for spec in catalog.resources}
     model = Model(catalog, datasets, _build_areas(datasets))
     loaded, _ = load_boundaries(catalog)  # problems are reported by validation

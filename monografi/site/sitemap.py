@@ -40,7 +40,7 @@ def sitemap_xml(site_dir: Path, base: str, lastmod=lambda path: None) -> str:
 
 
 def robots_txt(base: str) -> str:
-    return f"User-agent: *\nAllow: /\nSitemap: {base}/sitemap.xml\n"
+    return f"User-agent: *\nAllow: /\nSitemap: {base}/{urls.SITEMAP}\n"
 
 
 def _git_dates(pelican):
@@ -56,8 +56,8 @@ def _git_dates(pelican):
 def write_sitemap(pelican) -> None:
     site_dir = Path(pelican.output_path)
     base = pelican.settings.get("SITEURL_PUBLIK", "").rstrip("/")
-    write_file(site_dir, "sitemap.xml", sitemap_xml(site_dir, base, _git_dates(pelican)).encode())
-    write_file(site_dir, "robots.txt", robots_txt(base).encode())
+    write_file(site_dir, urls.SITEMAP, sitemap_xml(site_dir, base, _git_dates(pelican)).encode())
+    write_file(site_dir, urls.ROBOTS, robots_txt(base).encode())
 
 
 def register():

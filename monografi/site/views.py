@@ -50,10 +50,6 @@ class Block:
         return urls.url(urls.dataset_path(self.dataset.name))
 
 
-def source_href(source_id: str) -> str:
-    return f"sumber/#{source_id}"
-
-
 def column_title(f: Field) -> str:
     unit = fmt.satuan(f.unit)
     return f"{f.title} ({unit})" if unit else f.title
@@ -62,7 +58,7 @@ def column_title(f: Field) -> str:
 def _cell(dataset: Dataset, f: Field, value, model: Model) -> Cell:
     if f.name == "sumber" and not fmt.is_missing(value):
         title = model.sources.get(value, {}).get("title")
-        return Cell(str(value), href=source_href(value), title=title)
+        return Cell(str(value), href=urls.source_anchor(value), title=title)
     if f.numeric:
         return Cell(fmt.angka(value), numeric=True)
     return Cell(fmt.MISSING if fmt.is_missing(value) else str(value))
@@ -196,7 +192,7 @@ def key_figures(model: Model, area: Area) -> list[dict]:
             source = figure["source"]
             figures.append(figure | {
                 "title": headline.title, "dataset": dataset.title,
-                "unit": fmt.satuan(headline.measure.unit), "href": source_href(source),
+                "unit": fmt.satuan(headline.measure.unit), "href": urls.source_anchor(source),
                 "source_title": model.sources.get(source, {}).get("title", source)})
     return figures
 
@@ -210,7 +206,7 @@ def derived_table(model: Model, area: Area) -> TableView | None:
         return None
     rows = [[Cell(a.name, title=a.code), Cell(d.title), Cell(d.period),
              Cell(fmt.angka(d.value), numeric=True), Cell(fmt.satuan(d.unit)),
-             Cell(d.source, href=source_href(d.source),
+             Cell(d.source, href=urls.source_anchor(d.source),
                   title=model.sources.get(d.source, {}).get("title")),
              Cell(d.basis)] for a, d in items]
     columns = [Cell("Wilayah"), Cell("Indikator"), Cell("Periode"), Cell("Nilai", numeric=True),
@@ -262,7 +258,7 @@ def ranks(indicators: list[Indicator], area: Area) -> list[dict]:
             result.append({"title": indicator.title, "unit": indicator.unit,
                            "url": urls.url(urls.indicator_path(indicator.id)),
                            "value": fmt.angka(entry.value), "period": ranking.period,
-                           "source": ranking.label, "source_href": source_href(ranking.source),
+                           "source": ranking.label, "source_href": urls.source_anchor(ranking.source),
                            "rank": entry.rank if len(ranking.entries) >= MIN_RANKED else None,
                            "of": len(ranking.entries),
                            "out_of": ranking.out_of})

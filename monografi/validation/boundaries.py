@@ -47,13 +47,13 @@ def _master_names(catalog: Catalog, level: str) -> dict[str, str] | None:
     spec = next((r for r in catalog.resources if r.name == level), None)
     if spec is None:
         return None
-    table = dialect.read(spec)
-    if f"kode_{level}" not in table.header:
+    header, rows = dialect.rows_of(catalog, spec)
+    if f"kode_{level}" not in header:
         return None
-    column = table.header.index(f"kode_{level}")
-    named = table.header.index(f"nama_{level}") if f"nama_{level}" in table.header else column
+    column = header.index(f"kode_{level}")
+    named = header.index(f"nama_{level}") if f"nama_{level}" in header else column
     return {row[column]: row[named] if len(row) > named else row[column]
-            for row in table.rows if len(row) > column}
+            for row in rows if len(row) > column}
 
 
 def _polygons(geometry):

@@ -7,6 +7,7 @@ and the package reaches Frictionless with its schemas already inlined.
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import re
 from dataclasses import dataclass
@@ -98,6 +99,10 @@ class Catalog:
     root: Path
     descriptor: dict
     resources: list[ResourceSpec]
+    # name → (header, rows) in canonical text, as validation read them: no later stage parses a
+    # CSV again (see validation.dialect.rows_of)
+    tables: dict[str, tuple[list[str], list[list[str]]]] = dataclasses.field(
+        default_factory=dict, repr=False, compare=False)
 
     def resource(self, name: str) -> ResourceSpec:
         return next(r for r in self.resources if r.name == name)

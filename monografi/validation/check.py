@@ -72,6 +72,7 @@ def validate_datasets(root: Path, published: Path | None = None) -> tuple[Catalo
     report.extend(sources.source_problems(catalog))
     report.extend(placeholder_problems(catalog))
     tables = {spec.name: dialect.read(spec) for spec in catalog.resources}
+    catalog.tables = {name: (table.header, table.rows) for name, table in tables.items()}
     for table in tables.values():
         report.extend(table.problems)
     kept = screening.rows_to_validate(catalog, tables)

@@ -17,7 +17,7 @@ import re
 from dataclasses import dataclass, field
 
 from . import number_cells
-from .catalog import ResourceSpec
+from .catalog import Catalog, ResourceSpec
 from .report import Problem
 
 NUMERIC = ("integer", "number")
@@ -302,6 +302,12 @@ def write(spec: ResourceSpec, header: list[str], rows: list[list[str]]) -> bytes
     name = encoding(spec)
     bom = codecs.BOM_UTF8 if name == "utf-8" and original.startswith(codecs.BOM_UTF8) else b""
     return bom + buffer.getvalue().encode(name)
+
+
+def rows_of(catalog: Catalog, spec: ResourceSpec) -> tuple[list[str], list[list[str]]]:
+    """The file's canonical header and rows: those validation already read (so each file is
+    parsed once per build), else read now."""
+    return catalog.tables.get(spec.name) or read_raw(spec)
 
 
 def read_raw(spec: ResourceSpec) -> tuple[list[str], list[list[str]]]:

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 
 import simpleeval
 
-from ..messages import RULE_WORDS
+from ..messages import LANGS, RULE_WORDS
 from .catalog import PACKAGE_FILE, Catalog, ResourceSpec
 from .report import Problem
 
@@ -294,23 +294,23 @@ def valid_row_rules(spec: ResourceSpec) -> list[dict]:
             and rule_problem(spec, rule["rumus"]) is None]
 
 
-def _words(node: ast.AST, lang: int) -> str:
+def _words(node: ast.AST, lang: str) -> str:
     """A rule in words ('laki_laki + perempuan sama dengan jumlah'); the rest stays as written."""
     if isinstance(node, ast.BoolOp):
-        joint = f" {RULE_WORDS[type(node.op).__name__][lang]} "
+        joint = f" {RULE_WORDS[type(node.op).__name__].text(lang)} "
         return joint.join(_words(v, lang) for v in node.values)
     if isinstance(node, ast.UnaryOp) and isinstance(node.op, ast.Not):
-        return f"{RULE_WORDS['Not'][lang]} {_words(node.operand, lang)}"
+        return f"{RULE_WORDS['Not'].text(lang)} {_words(node.operand, lang)}"
     if isinstance(node, ast.Compare):
         parts = [ast.unparse(node.left)]
         for op, right in zip(node.ops, node.comparators, strict=True):
             name = type(op).__name__
             if isinstance(op, ast.Is | ast.IsNot) and ast.unparse(right) == "None":
-                parts.append(RULE_WORDS["IsNone" if name == "Is" else "IsNotNone"][lang])
+                parts.append(RULE_WORDS["IsNone" if name == "Is" else "IsNotNone"].text(lang))
             elif name not in RULE_WORDS:
                 return ast.unparse(node)  # 'is' between values: said as written
             else:
-                parts += [RULE_WORDS[name][lang], ast.unparse(right)]
+                parts += [RULE_WORDS[name].text(lang), ast.unparse(right)]
         return " ".join(parts)
     return ast.unparse(node)
 
@@ -327,7 +327,7 @@ def rule_in_words(formula: str, cells: dict[str, str]) -> tuple[str, str]:
                   if isinstance(n, ast.Name) and n.id in cells)
     names = list(dict.fromkeys(name for _, name in used))  # in the order the rule reads them
     texts = []
-    for lang in (0, 1):
-        values = ", ".join(f"{n} = {cells[n] or RULE_WORDS['empty'][lang]}" for n in names)
-        texts.append(RULE_WORDS["values"][lang].format(rule=_words(tree.body, lang), values=values))
+    for lang in LANGS:
+        values = ", ".join(f"{n} = {cells[n] or RULE_WORDS['empty'].text(lang)}" for n in names)
+        texts.append(RULE_WORDS["values"].text(lang).format(rule=_words(tree.body, lang), values=values))
     return texts[0], texts[1]

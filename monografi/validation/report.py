@@ -10,7 +10,7 @@ import json
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-from ..messages import JSON_KIND_NAMES, LANGS, RULES, TYPE_NAMES, UI, UNKNOWN_RULE
+from ..messages import JSON_KIND_NAMES, RULES, TYPE_NAMES, UNKNOWN_RULE, Message, ui
 
 # Problems with the package description itself rather than with staff's figures: exit code 2.
 CONFIG_RULES = frozenset({
@@ -41,27 +41,26 @@ class Problem:
                   "contoh_en": "", "saran": "", "saran_en": "", "aturan": "", "aturan_en": "",
                   "tipe": "", "tipe_en": "", "ribuan": ""}
         values.update(self.details)
-        offset = LANGS.index(lang)
         other = self.details.get("baris_lain")
-        values["baris_lain"] = (f"{UI['row'][offset]} {other}" if other is not None
-                                else UI["other_row"][offset])
+        values["baris_lain"] = (f"{ui('row', lang)} {other}" if other is not None
+                                else ui("other_row", lang))
         if "jenis" in self.details:
-            values["jenis"], values["jenis_en"] = JSON_KIND_NAMES.get(
-                self.details["jenis"], (self.details["jenis"],) * 2)
+            kind = self.details["jenis"]
+            name = JSON_KIND_NAMES.get(kind, Message(kind, kind))
+            values["jenis"], values["jenis_en"] = name.id_text, name.en_text
         if self.rule == "tipe":
             names = TYPE_NAMES.get(self.details.get("type", ""), TYPE_NAMES["string"])
-            values.update(tipe=names[0], tipe_en=names[1], contoh=names[2], contoh_en=names[3])
+            values.update(tipe=names.id_name, tipe_en=names.en_name, contoh=names.id_example,
+                          contoh_en=names.en_example)
             if "ribuan" in self.details:
-                values["ribuan"] = UI["thousands"][offset].format(
-                    plain=self.details["ribuan"])
+                values["ribuan"] = ui("thousands", lang, plain=self.details["ribuan"])
         return values
 
     def texts(self, lang: str = "id") -> tuple[str, str]:
         """(message, fix) in the requested language."""
-        template = RULES.get(self.rule, UNKNOWN_RULE)
-        offset = LANGS.index(lang)
+        message = RULES.get(self.rule, UNKNOWN_RULE)
         values = self._fill(lang)
-        return template[offset].format(**values), template[2 + offset].format(**values)
+        return message.text(lang).format(**values), message.fix(lang).format(**values)
 
     def as_dict(self, lang: str = "id") -> dict:
         message, fix = self.texts(lang)
@@ -114,33 +113,32 @@ class Report:
         return self.format_text(lang)
 
     def format_text(self, lang: str = "id") -> str:
-        offset = LANGS.index(lang)
         if not self.problems:
-            return UI["report_ok"][offset]
+            return ui("report_ok", lang)
         grouped = self.by_file()
-        lines = [UI["report_header"][offset].format(
-            n=len(self.errors), warnings=len(self.warnings), files=len(grouped))]
+        lines = [ui("report_header", lang, n=len(self.errors), warnings=len(self.warnings),
+                    files=len(grouped))]
         for name, problems in grouped.items():
             lines.append("")
             lines.append(f"== {name} ==")
             for problem in problems:
                 message, fix = problem.texts(lang)
-                prefix = self._where(problem, offset) or name
+                prefix = self._where(problem, lang) or name
                 if problem.severity == "warning":
-                    prefix = f"{UI['warning'][offset]}: {prefix}"
+                    prefix = f"{ui('warning', lang)}: {prefix}"
                 lines.append(f"- {prefix}: {message}")
-                lines.append(f"    {UI['rule'][offset]}: {problem.rule}; {UI['fix'][offset]}: {fix}")
+                lines.append(f"    {ui('rule', lang)}: {problem.rule}; {ui('fix', lang)}: {fix}")
         if self.ok:
-            lines += ["", UI["report_ok"][offset]]
+            lines += ["", ui("report_ok", lang)]
         return "\n".join(lines)
 
     @staticmethod
-    def _where(problem: Problem, offset: int) -> str:
+    def _where(problem: Problem, lang: str) -> str:
         where = []
         if problem.row is not None:
-            where.append(f"{UI['row'][offset]} {problem.row}")
+            where.append(f"{ui('row', lang)} {problem.row}")
         if problem.column:
-            where.append(f"{UI['column'][offset]} {problem.column}")
+            where.append(f"{ui('column', lang)} {problem.column}")
         return ", ".join(where)
 
     def format_json(self, lang: str = "id") -> str:
@@ -150,7 +148,6 @@ class Report:
 
     def format_github(self, lang: str = "id", prefix: str = "datasets/") -> str:
         """GitHub Actions workflow commands (::error file=…,line=…::…), one per problem."""
-        offset = LANGS.index(lang)
         lines = []
         for problem in sorted(self.problems, key=_sort_key):
             message, fix = problem.texts(lang)
@@ -162,12 +159,11 @@ class Report:
             place = ", ".join(part for part in (sheet, problem.column) if part)
             title = f"{problem.rule}" + (f" ({place})" if place else "")
             props.append(f"title={_escape(title, True)}")
-            body = f"{message} {UI['fix'][offset].capitalize()}: {fix}"
+            body = f"{message} {ui('fix', lang).capitalize()}: {fix}"
             lines.append(f"::{problem.severity} {','.join(props)}::{_escape(body)}")
-        lines.append(UI["report_ok"][offset] if self.ok else
-                     UI["report_header"][offset].format(n=len(self.errors),
-                                                        warnings=len(self.warnings),
-                                                        files=len(self.by_file())))
+        lines.append(ui("report_ok", lang) if self.ok else
+                     ui("report_header", lang, n=len(self.errors), warnings=len(self.warnings),
+                        files=len(self.by_file())))
         return "\n".join(lines)
 
 

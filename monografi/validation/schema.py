@@ -105,8 +105,8 @@ def _problem(spec: ResourceSpec | None, index: int | None, error) -> Problem:
     else:
         file, where = PACKAGE_FILE, key
     # The last pattern matches any note, so a sentence is always found.
-    match, (text_id, text_en) = next((m, texts) for pattern, texts in _NOTES
-                                     if (m := pattern.fullmatch(note)))
+    match, reason = next((m, texts) for pattern, texts in _NOTES if (m := pattern.fullmatch(note)))
     values = {"value": "", "kind": "", **match.groupdict()}
     return Problem(file, "skema", column=where or None, value=values["value"][:80],
-                   details={"alasan": text_id.format(**values), "alasan_en": text_en.format(**values)})
+                   details={"alasan": reason.text("id").format(**values),
+                            "alasan_en": reason.text("en").format(**values)})

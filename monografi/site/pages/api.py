@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from ...exports import api
+from ... import urls
 from ...exports.formats import by_key
 from ...model.areas import Dataset
 from ..context import SiteData
@@ -27,12 +27,12 @@ def pages(site: SiteData) -> Iterator[Page]:
     area = next(iter(model.level("kecamatan")), None) or model.roots[0]
     dataset = next(iter(model.topics()), None) or next(iter(model.datasets.values()))
     view = {
-        "index": exports.url(api.INDEX),
-        "area": area, "area_doc": exports.url(api.area_doc_path(area)),
-        "area_pattern": exports.url(f"{api.ROOT}/{area.level}/") + "{kode-dengan-tanda-hubung}.json",
-        "dataset": dataset, "dataset_doc": exports.url(api.dataset_doc_path(dataset.name)),
+        "index": exports.url(urls.API_INDEX),
+        "area": area, "area_doc": exports.url(urls.api_area_path(area)),
+        "area_pattern": exports.url(f"{urls.API_ROOT}/{area.level}/") + "{kode-dengan-tanda-hubung}.json",
+        "dataset": dataset, "dataset_doc": exports.url(urls.api_dataset_path(dataset.name)),
         "csv": exports.url(by_key("csv").path(dataset.name)),
         "dtype": text_dtype(dataset),
         "levels": sorted({a.level for a in model.areas.values()}),
     }
-    yield Page("api/index.html", "api", {"view": view})
+    yield Page(urls.API_PAGE, "api", {"view": view})

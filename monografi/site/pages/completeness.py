@@ -49,4 +49,4 @@ def completeness(model: Model) -> dict:
 
 
 def pages(site: SiteData) -> Iterator[Page]:
-    yield Page("kelengkapan/index.html", "kelengkapan", completeness(site.model))
+    yield Page(urls.COMPLETENESS_PAGE, "kelengkapan", completeness(site.model))

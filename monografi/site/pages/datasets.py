@@ -6,9 +6,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ... import urls
-from ...exports import citation, dcat, versions
-from ...exports.api import INDEX as API_INDEX
-from ...exports.feed import FEED_PATH as DATA_FEED
+from ...exports import citation, versions
 from ...exports.standard_data import COLUMN_TITLES, COLUMNS, standar_data
 from .. import views
 from ..context import SiteData
@@ -31,7 +29,7 @@ def pages(site: SiteData) -> Iterator[Page]:
             standar=standar_data(dataset), standar_columns=list(zip(COLUMNS, COLUMN_TITLES,
                                                                      strict=True)),
             citation=citation.for_dataset(exports, dataset),
-            riwayat=urls.url(versions.riwayat_path(dataset.name)))
+            riwayat=urls.url(urls.history_path(dataset.name)))
         yield Page(urls.dataset_path(dataset.name), "dataset", {"view": view})
     items = views.availability(model)
     for item in items:
@@ -39,6 +37,6 @@ def pages(site: SiteData) -> Iterator[Page]:
     yield Page(urls.DATA_INDEX, "datasets",
                {"items": items,
                 "masters": [d for d in model.datasets.values() if d.is_master],
-                "catalogues": {"dcat": dcat.DCAT_FILE, "data_json": dcat.DATA_JSON_FILE,
-                               "api": API_INDEX, "feed": DATA_FEED},
+                "catalogues": {"dcat": urls.DCAT_FILE, "data_json": urls.DATA_JSON_FILE,
+                               "api": urls.API_INDEX, "feed": urls.DATA_FEED},
                 "package_citation": citation.for_package(exports)})

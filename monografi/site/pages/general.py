@@ -16,6 +16,6 @@ def pages(site: SiteData) -> Iterator[Page]:
              for a in model.level("kecamatan")]
     datasets = [(d.title, urls.url(urls.dataset_path(d.name))) for d in model.datasets.values()]
     indicators = [(i.title, urls.url(urls.indicator_path(i.id))) for i in site.exports.indicators]
-    yield Page("cari/index.html", "cari",
+    yield Page(urls.SEARCH_PAGE, "cari",
                {"areas": areas, "datasets": datasets, "indicators": indicators})
-    yield Page("404.html", "404")
+    yield Page(urls.NOT_FOUND_PAGE, "404")

@@ -17,4 +17,4 @@ def pages(site: SiteData) -> Iterator[Page]:
                 "updated": versions.updated_text(exports.updated(dataset)),
                 "key": " + ".join(dataset.spec.primary_key),
                 "revisions": versions.revisions_view(exports, dataset)}
-        yield Page(versions.riwayat_path(dataset.name), "riwayat", {"view": view})
+        yield Page(urls.history_path(dataset.name), "riwayat", {"view": view})

@@ -8,7 +8,7 @@ from ... import fmt, urls
 from ...charts.indicators import INDICATOR_AREA, chart_ids
 from ...model.indicators import Indicator
 from ..context import SiteData
-from ..views import Cell, TableView, source_href
+from ..views import Cell, TableView
 from . import Page
 
 
@@ -35,7 +35,7 @@ def indicator_view(site: SiteData, indicator: Indicator) -> dict:
             "summary": (label, fmt.angka(value)),
             "reference": indicator.reference.get((ranking.source, ranking.period)),
             "source": model.sources.get(ranking.source, {}) | {"id": ranking.source},
-            "source_href": source_href(ranking.source),
+            "source_href": urls.source_anchor(ranking.source),
         })
     dataset = model.datasets.get(indicator.dataset)
     return {"indicator": indicator, "title": indicator.title, "blocks": blocks,
@@ -48,5 +48,5 @@ def pages(site: SiteData) -> Iterator[Page]:
     for indicator in indicators:
         yield Page(urls.indicator_path(indicator.id), "indicator",
                    {"view": indicator_view(site, indicator)})
-    yield Page("indikator/index.html", "indicators",
+    yield Page(urls.INDICATORS_PAGE, "indicators",
                {"indicators": [(i, urls.url(urls.indicator_path(i.id))) for i in indicators]})

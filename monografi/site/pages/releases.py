@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from ... import urls
 from ...exports import citation
 from ...exports.releases import release_citation
 from ..context import SiteData
@@ -16,6 +17,6 @@ def pages(site: SiteData) -> Iterator[Page]:
               "bytes": len(data),
               "citation": release_citation(exports, release.tag, release.path).text}
              for release, data in reversed(exports.releases)]
-    yield Page("rilis/index.html", "rilis",
+    yield Page(urls.RELEASES_PAGE, "rilis",
                {"releases": items, "git": exports.history.available,
                 "current": citation.for_package(exports)})

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from ... import urls
 from ..context import SiteData
 from . import Page
 
 
 def pages(site: SiteData) -> Iterator[Page]:
     sources = [s | {"id": k} for k, s in site.model.sources.items()]
-    yield Page("sumber/index.html", "sources", {"sources": sources})
+    yield Page(urls.SOURCES_PAGE, "sources", {"sources": sources})
