@@ -261,6 +261,12 @@ RULES: dict[str, Message] = {
         "Make a new form with `monografi formulir --kecamatan CODE`, copy the figures in, "
         "and do not rename sheets or change the column-code row (row 2).",
     ),
+    "berkas_kosong": Message(
+        "Berkas kosong: tidak ada baris judul kolom.",
+        "The file is empty: there is no header row.",
+        "Tulis baris judul kolom di baris pertama: {batas} (lalu satu baris per data, bila ada).",
+        "Write the header row on the first line: {batas} (then one row per record, if any).",
+    ),
     "berkas": Message(
         "Berkas tidak dapat dibaca: {value}",
         "The file cannot be read: {value}",

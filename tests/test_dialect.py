@@ -248,3 +248,16 @@ def test_a_filled_cell_beyond_the_header_is_still_refused_at_its_row(project):
     assert errors and {(p.file, p.row, p.rule) for p in errors} == {
         ("luas_kecamatan.csv", 4, "sel_lebih")}
     assert "x" in {p.value for p in errors}
+
+
+@pytest.mark.parametrize("content", [b"", b"\xef\xbb\xbf", b"\n\n", b"  \r\n", b",,,\n,,,\n"],
+                         ids=["0-bytes", "bom-only", "blank-lines", "spaces", "only-separators"])
+def test_an_empty_file_is_named_as_such_in_both_languages(project, content):
+    """Frictionless would say 'the source is empty' in English; staff get the header to write."""
+    (project / "datasets" / "luas_kecamatan.csv").write_bytes(content)
+    _, report = validate_datasets(project / "datasets")
+    (problem,) = [p for p in report.errors if p.file == "luas_kecamatan.csv"]
+    assert problem.rule == "berkas_kosong"
+    for lang in ("id", "en"):
+        text = report.format_text(lang)
+        assert "source is empty" not in text and "kode_kecamatan,tahun,sumber" in text

@@ -104,7 +104,7 @@ def test_slightly_invalid_boundaries_are_repaired_with_a_warning(tmp_path, flaw)
     repaired = boundaries[0].shapes[codes[4]]
     assert repaired.is_valid and repaired.geom_type in ("Polygon", "MultiPolygon")
     assert abs(repaired.area - 0.05 ** 2) < 0.001 * 0.05 ** 2  # the square, lobe or not
-    charts = {c.id: c for c in plan_charts(build_model(load_catalog(project / "datasets")[0]))}
+    charts = {c.id: c for c in plan_charts(build_context(build_model(load_catalog(project / "datasets")[0])))}
     assert b"<path" in render_svg(charts["32-15-05-lokasi"])  # the map draws the repaired shape
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import subprocess
 import sys
@@ -24,8 +25,8 @@ def _staff_texts(tmp_path) -> dict[str, str]:
     catalog, _ = load_catalog(REPO / "datasets")
     form = openpyxl.load_workbook(write_form(catalog, "32.15.05", tmp_path / "f.xlsx"))
     sheet = " ".join(str(c.value) for row in form[GUIDE_SHEET].iter_rows() for c in row if c.value)
-    texts = {f"RULES[{k}]": " ".join(v) for k, v in RULES.items()}
-    texts |= {f"UI[{k}]": " ".join(v) for k, v in UI.items()}
+    texts = {f"RULES[{k}]": " ".join(dataclasses.astuple(v)) for k, v in RULES.items()}
+    texts |= {f"UI[{k}]": " ".join(dataclasses.astuple(v)) for k, v in UI.items()}
     return texts | {"form": sheet, "guide": GUIDE, "README": README, "help": _parser().format_help(),
                     "epilog": EPILOG, "inbox": (REPO / "kotak-masuk" / "README.md").read_text()}
 

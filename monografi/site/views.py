@@ -314,7 +314,7 @@ def area_view(model: Model, charts: dict, area: Area, indicators: list[Indicator
     sections = [s for s in sections if s.blocks]
     used = sorted({cell.text for s in sections for b in s.blocks
                    for row in b.table.rows for cell in row if cell.href
-                   and cell.href.startswith("sumber/")})
+                   and cell.href.startswith(urls.url(urls.SOURCES_PAGE))})
     used = sorted(set(used) | {f["source"] for f in key_figures(model, area) if f["source"]})
     return {
         "area": area,

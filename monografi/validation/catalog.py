@@ -112,13 +112,14 @@ class Catalog:
         """Registered sources by id: the rows of sumber.csv, read when first asked (so a form
         made now offers the sources registered now), or the `sources` the published catalog
         was given (monografi.validation.sources.published)."""
-        from .sources import read_sources, spec_of
+        from .sources import entries, read_sources, spec_of
 
         spec = spec_of(self)
         if spec is None:
             return {s["id"]: s for s in self.descriptor.get("sources", [])
                     if isinstance(s, dict) and "id" in s}
-        return read_sources(spec)
+        read = self.tables.get(spec.name)  # as validation read it: the CSV is parsed once
+        return entries(*read) if read and read[0] else read_sources(spec)
 
 
 def url_problems(descriptor: dict, where: str) -> list[Problem]:

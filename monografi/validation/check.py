@@ -68,11 +68,11 @@ def validate_datasets(root: Path, published: Path | None = None) -> tuple[Catalo
     report.extend(schema_problems(catalog))
     if not report.ok:
         return None, report  # Frictionless would crash on a broken pattern or a missing table
+    tables = {spec.name: dialect.read(spec) for spec in catalog.resources}
+    catalog.tables = {name: (table.header, table.rows) for name, table in tables.items()}
     report.extend(hint_problems(catalog))
     report.extend(sources.source_problems(catalog))
     report.extend(placeholder_problems(catalog))
-    tables = {spec.name: dialect.read(spec) for spec in catalog.resources}
-    catalog.tables = {name: (table.header, table.rows) for name, table in tables.items()}
     for table in tables.values():
         report.extend(table.problems)
     kept = screening.rows_to_validate(catalog, tables)

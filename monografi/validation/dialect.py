@@ -117,7 +117,11 @@ def read(spec: ResourceSpec) -> Table:
                      unreadable=True)
     while records and not any(records[-1]):
         records.pop()
-    header, rows = (records[0], records[1:]) if records else ([], [])
+    if not records:  # not even a header: say so in words (Frictionless: "the source is empty")
+        return Table([], [], [Problem(spec.relpath, "berkas_kosong",
+                                      details={"batas": ",".join(f["name"] for f in spec.fields)})],
+                     unreadable=True)
+    header, rows = records[0], records[1:]
     for row in rows:  # Excel pads rows with ";;;" beyond the header: empty cells, not columns
         while len(row) > len(header) and row[-1] == "":
             row.pop()

@@ -72,7 +72,7 @@ def source_problems(catalog: Catalog) -> list[Problem]:
                 problems.append(Problem(PACKAGE_FILE, "petunjuk_sumber",
                                         column=f"resources[{index}].sources[{number}].id",
                                         value=str(source), details={"batas": ", ".join(known)}))
-    return problems + url_problems(spec)
+    return problems + url_problems(catalog, spec)
 
 
 def referenced(schema: dict) -> dict:
@@ -91,17 +91,15 @@ def _refers_to_sources(fk: dict) -> bool:
         reference.get("fields") in (KEY, [KEY])
 
 
-def url_problems(spec: ResourceSpec) -> list[Problem]:
+def url_problems(catalog: Catalog, spec: ResourceSpec) -> list[Problem]:
     """A source URL is published as a link: http(s) only (the same rule as datapackage.json)."""
-    from .dialect import read
-
-    table = read(spec)
-    if table.unreadable or "url" not in table.header:
+    header, rows = catalog.tables.get(spec.name) or ([], [])
+    if "url" not in header:
         return []
-    column = table.header.index("url")
+    column = header.index("url")
     return [Problem(spec.relpath, "alamat_sel", number, "url", row[column],
                     {"batas": "http(s)://…"})
-            for number, row in enumerate(table.rows, start=2)
+            for number, row in enumerate(rows, start=2)
             if len(row) > column and row[column].strip() and public_url(row[column].strip()) is None]
 
 
