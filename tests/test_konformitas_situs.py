@@ -19,6 +19,8 @@ import pytest
 from monografi.build.pipeline import build
 from tests.conftest import REPO, copy_project
 
+pytestmark = pytest.mark.slow  # one built portal, served locally, checked page by page
+
 SPECS = REPO.parent / "shared" / "reference" / "specs"
 PAGE_TYPES = ["index.html", "cari/index.html", "pembaruan/index.html", "api/index.html",
               "rilis/index.html", "data/luas_kecamatan/index.html", "kecamatan/32-15-05/index.html",

@@ -111,6 +111,7 @@ def test_slightly_invalid_boundaries_are_repaired_with_a_warning(tmp_path, flaw)
 REAL_BOUNDARIES = REPO.parent / "shared" / "reference" / "boundaries"
 
 
+@pytest.mark.slow  # builds the portal
 @pytest.mark.skipif(not (REAL_BOUNDARIES / "karawang-kecamatan.geojson").is_file(),
                     reason="real Karawang boundaries not present in ../shared/reference/boundaries "
                            "(not redistributable, so never in this repository)")
