@@ -61,3 +61,13 @@ def declare_excel_dialect(project: Path, resource: str, encoding: str = "windows
             if field["type"] == "number":
                 field["decimalChar"] = decimal
     path.write_text(json.dumps(schema, ensure_ascii=False, indent=2), encoding="utf-8")
+
+
+def find_row(sheet, **wanted):
+    """The data row of a form sheet whose cells equal `wanted` (keys from the codes row, row 2)."""
+    keys = [c.value for c in sheet[2]]
+    for row in sheet.iter_rows(min_row=3):
+        cells = dict(zip(keys, row, strict=False))
+        if all(str(cells[k].value or "") == v for k, v in wanted.items()):
+            return cells
+    raise AssertionError(wanted)

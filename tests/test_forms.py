@@ -7,6 +7,7 @@ from monografi.forms.form import FormError, write_form
 from monografi.forms.importer import import_form
 from monografi.validation.catalog import load_catalog
 from tests.conftest import tree_digest
+from tests.excel_helpers import find_row
 
 KLARI = "32.15.05"
 
@@ -27,14 +28,6 @@ def rows_of(sheet):
     return keys, [dict(zip(keys, (c.value for c in row), strict=True))
                   for row in sheet.iter_rows(min_row=3) if row[0].value]
 
-
-def find_row(sheet, **wanted):
-    keys = [c.value for c in sheet[2]]
-    for row in sheet.iter_rows(min_row=3):
-        cells = dict(zip(keys, row, strict=True))
-        if all(str(cells[k].value or "") == v for k, v in wanted.items()):
-            return cells
-    raise AssertionError(wanted)
 
 
 def imported(project, path):

@@ -19,6 +19,7 @@ from monografi.forms.importer import import_form
 from monografi.state import build_lock, state_dir
 from monografi.validation.catalog import load_catalog
 from tests.conftest import REPO, tree_digest
+from tests.excel_helpers import find_row
 from tests.helpers import append_line
 
 KLARI = "32.15.05"
@@ -31,14 +32,6 @@ def catalog_of(project):
     assert not problems
     return catalog
 
-
-def find_row(sheet, **wanted):
-    keys = [c.value for c in sheet[2]]
-    for row in sheet.iter_rows(min_row=3):
-        cells = dict(zip(keys, row, strict=False))
-        if all(str(cells[k].value or "") == v for k, v in wanted.items()):
-            return cells
-    raise AssertionError(wanted)
 
 
 def set_csv(project, dataset, match: dict, column, value):
