@@ -46,10 +46,6 @@ CONTEXT = {
 }
 
 
-def publisher_name(model: Model) -> str:
-    return publisher(model.catalog.descriptor).name
-
-
 def catalogued(model: Model) -> list[Dataset]:
     """Datasets worth harvesting: every table with at least one row."""
     return [d for d in model.datasets.values() if not d.table.empty]
