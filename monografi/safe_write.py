@@ -55,8 +55,8 @@ def write_atomic(target: Path, data: bytes, *, durable: bool = False) -> None:
     never written through. `durable` also fsyncs, for what must survive a power cut."""
     handle, temporary = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
     try:
+        os.chmod(temporary, FILE_MODE)  # by path: os.fchmod does not exist on Windows before 3.13
         with os.fdopen(handle, "wb") as stream:
-            os.fchmod(stream.fileno(), FILE_MODE)
             stream.write(data)
             if durable:
                 stream.flush()

@@ -109,3 +109,16 @@ def test_extra_files_are_copied_but_never_through_links_or_over_portal_files(tmp
     (extra / "rahasia").symlink_to(tmp_path)
     with pytest.raises(RefusedWrite, match="symlink"):
         copy_extras(project, tmp_path / "situs-2")
+
+
+def test_atomic_writes_work_without_fchmod(tmp_path, monkeypatch):
+    """Staff import forms on Windows, where Python before 3.13 has no os.fchmod."""
+    import os
+
+    from monografi.safe_write import FILE_MODE, write_atomic
+
+    monkeypatch.delattr(os, "fchmod", raising=False)
+    target = tmp_path / "sumber.csv"
+    write_atomic(target, b"id\n", durable=True)
+    assert target.read_bytes() == b"id\n" and (target.stat().st_mode & 0o777) == FILE_MODE
+    assert [p.name for p in tmp_path.iterdir()] == ["sumber.csv"]
