@@ -1,11 +1,14 @@
 """Synthetic portal projects for the benchmark: real area names and codes, SYNTHETIC figures.
 
-Every kabupaten/kota is one portal project (datasets/, content/, theme/, pelicanconf.py), the
-unit a regency deploys. Resources, schemas and hints are copied from the bundled package, so
-every dataset type the portal supports is covered, and each table gets the same shape as in the
-bundled data (same sources, same periods per source), filled for every area — empty topic tables
-get one synthetic period. Names and codes come from idn-area-data (bench/wilayah/, ODbL 1.0);
-every figure is random and every title, description and source says so.
+One scale is ONE portal project (datasets/, content/, theme/, pelicanconf.py): a kabupaten, a
+province with all its regencies, or the whole country. Above one kabupaten the package gets a
+`provinsi` master table and its regencies point to their province, so the area tree starts at
+the province (one province: its page is the home page; several: the portal's front page leads to
+each). Resources, schemas and hints are copied from the bundled package, so every dataset type
+the portal supports is covered, and each table gets the same shape as in the bundled data (same
+sources, same periods per source), filled for every area — empty topic tables get one synthetic
+period. Names and codes come from idn-area-data (bench/wilayah/, ODbL 1.0); every figure is
+random and every title, description and source says so.
 
     python bench/generate.py --scale provinsi --target bench/out/provinsi
 """
@@ -27,13 +30,26 @@ BENCH = Path(__file__).resolve().parent
 REPO = BENCH.parent
 AREA_DIR = BENCH / "wilayah"
 SCALES = {"kabupaten": "32.15", "provinsi": "32", "nasional": ""}  # code prefix of the regencies
-LEVELS = ("kabupaten", "kecamatan", "desa")
+LEVELS = ("provinsi", "kabupaten", "kecamatan", "desa")
 PERIOD_FIELDS = ("periode", "tahun", "tahun_ajaran")
 EMPTY_TABLE_PERIOD = {"tahun": "2024", "periode": "2024-S1", "tahun_ajaran": "2024/2025"}
 SYNTHETIC = "DATA SINTETIS untuk uji kinerja — angka acak, bukan data nyata."
 AREA_SOURCE = "S1"  # idn-area-data: the names and codes are real, so their source stays real
 SOURCES = "sumber"  # the sources table: its rows are relabelled, not generated
-MAGNITUDE = {"kabupaten": 1_000_000, "kecamatan": 60_000, "desa": 6_000}
+MAGNITUDE = {"provinsi": 20_000_000, "kabupaten": 1_000_000, "kecamatan": 60_000, "desa": 6_000}
+PROVINCE_RESOURCE = {
+    "name": "provinsi", "path": "provinsi.csv", "profile": "tabular-data-resource",
+    "title": "Daftar provinsi", "format": "csv", "mediatype": "text/csv", "encoding": "utf-8",
+    "description": "Tabel induk provinsi (nama dan kode dari idn-area-data, ODbL 1.0).",
+    "sources": [{"id": AREA_SOURCE}], "monografi": {"bagian": "Wilayah", "grafik": []},
+    "schema": {"fields": [
+        {"name": "kode_provinsi", "type": "string", "title": "Kode provinsi",
+         "constraints": {"required": True, "unique": True, "pattern": "^[0-9]{2}$"}},
+        {"name": "nama_provinsi", "type": "string", "title": "Nama provinsi",
+         "constraints": {"required": True}}],
+        "missingValues": [""], "primaryKey": ["kode_provinsi"]}}
+PROVINCE_FIELD = {"name": "kode_provinsi", "type": "string", "title": "Kode provinsi",
+                  "constraints": {"required": True, "pattern": "^[0-9]{2}$"}}
 
 
 @dataclass
@@ -42,6 +58,7 @@ class Regency:
     name: str
     kind: str
     province: str
+    province_code: str
     districts: list[tuple[str, str]] = field(default_factory=list)
     villages: list[tuple[str, str, str]] = field(default_factory=list)  # code, name, district
 
@@ -64,7 +81,8 @@ def load_regencies(scale: str) -> list[Regency]:
         if row["code"].startswith(prefix):
             kind = "kota" if row["name"].startswith("KOTA ") else "kabupaten"
             name = _title(row["name"].removeprefix("KABUPATEN ").removeprefix("KOTA "))
-            regencies[row["code"]] = Regency(row["code"], name, kind, provinces[row["province_code"]])
+            regencies[row["code"]] = Regency(row["code"], name, kind, provinces[row["province_code"]],
+                                             row["province_code"])
     for row in _read_gz("districts"):
         if row["regency_code"] in regencies:
             regencies[row["regency_code"]].districts.append((row["code"], row["name"]))
@@ -115,9 +133,12 @@ def _level(schema: dict) -> str | None:
 
 
 def _master_rows(level: str, regency: Regency) -> list[dict]:
+    if level == "provinsi":
+        return [{"kode_provinsi": regency.province_code, "nama_provinsi": regency.province}]
     if level == "kabupaten":
         return [{"kode_kabupaten": regency.code, "nama_kabupaten": regency.name, "jenis": regency.kind,
-                 "kode_bps": regency.code.replace(".", ""), "nama_provinsi": regency.province}]
+                 "kode_bps": regency.code.replace(".", ""), "nama_provinsi": regency.province,
+                 "kode_provinsi": regency.province_code}]
     if level == "kecamatan":
         bps = regency.code.replace(".", "")
         return [{"kode_kecamatan": code, "nama_kecamatan": name, "kode_kabupaten": regency.code,
@@ -194,57 +215,84 @@ def _label_sources(rows: list[dict]) -> list[dict]:
              "penerbit": "", "url": "", "catatan": SYNTHETIC} for row in rows]
 
 
-def _label(descriptor: dict, regency: Regency) -> dict:
-    """The bundled package relabelled: titles and descriptions say SYNTHETIC."""
+def _place(regencies: list[Regency]) -> str:
+    provinces = list(dict.fromkeys(r.province for r in regencies))
+    if len(regencies) == 1:
+        return f"{regencies[0].kind.capitalize()} {regencies[0].name}"
+    return f"Provinsi {provinces[0]}" if len(provinces) == 1 else f"{len(provinces)} provinsi"
+
+
+def _label(descriptor: dict, regencies: list[Regency], name: str) -> dict:
+    """The bundled package relabelled: titles and descriptions say SYNTHETIC; above one kabupaten
+    a province table leads the tree and each kabupaten points to its province."""
     package = json.loads(json.dumps(descriptor))
-    place = f"{regency.kind.capitalize()} {regency.name}"
-    package["name"] = f"monografi-sintetis-{regency.code.replace('.', '-')}"
+    place = _place(regencies)
+    package["name"] = f"monografi-sintetis-{name}"
     package["title"] = f"Monografi Kecamatan {place} (DATA SINTETIS)"
     package["description"] = (f"{SYNTHETIC} Nama dan kode wilayah {place} nyata, dari idn-area-data "
                               "(ODbL 1.0, © kontributor idn-area-data); semua angka lain sintetis.")
+    if len(regencies) > 1:
+        package["resources"].insert(0, json.loads(json.dumps(PROVINCE_RESOURCE)))
+        regency = next(r for r in package["resources"] if r["name"] == "kabupaten")
+        regency["schema"]["fields"].append(dict(PROVINCE_FIELD))
+        regency["schema"].setdefault("foreignKeys", []).append(
+            {"fields": "kode_provinsi", "reference": {"resource": "provinsi", "fields": "kode_provinsi"}})
     for resource in package["resources"]:
+        for raw in resource["schema"]["fields"] if len(regencies) > 1 else []:
+            if raw["name"].startswith("nama_"):  # names repeat across regencies: unique per parent
+                raw.get("constraints", {}).pop("unique", None)
         resource["title"] = f"{resource.get('title', resource['name'])} (sintetis)"
         resource["description"] = f"{SYNTHETIC} Bentuk tabel sama dengan paket bawaan."
     return package
 
 
-def write_project(template: Template, regency: Regency, target: Path, source_project: Path) -> Path:
-    """One synthetic portal project for one regency (inline schemas, content and theme copied)."""
+def write_project(template: Template, regencies: list[Regency], target: Path, source_project: Path,
+                  name: str) -> Path:
+    """One synthetic portal project for the regencies (inline schemas, content and theme copied)."""
     datasets = target / "datasets"
     datasets.mkdir(parents=True, exist_ok=True)
-    package = _label(template.descriptor, regency)
+    package = _label(template.descriptor, regencies, name)
     sources = [s["id"] for s in template.sources if s["id"] != AREA_SOURCE] or [AREA_SOURCE]
     for resource in package["resources"]:
-        name = resource["name"]
-        if name == SOURCES:
+        kind = resource["name"]
+        if kind == SOURCES:
             rows = _label_sources(template.sources)
-        elif name in LEVELS:
-            rows = _master_rows(name, regency)
+        elif kind in LEVELS:
+            rows = list({tuple(row.items()): row for r in regencies
+                         for row in _master_rows(kind, r)}.values())  # a province once
         else:
-            rows = _topic_rows(resource, template.shapes[name], regency, sources)
+            rows = [row for r in regencies
+                    for row in _topic_rows(resource, template.shapes[kind], r, sources)]
         (datasets / resource["path"]).write_text(_csv_text(resource["schema"], rows), encoding="utf-8")
     (datasets / "datapackage.json").write_text(json.dumps(package, ensure_ascii=False, indent=1),
                                                encoding="utf-8")
     for part in ("content", "theme"):
         shutil.copytree(source_project / part, target / part, dirs_exist_ok=True)
-    place = f"{regency.kind.capitalize()} {regency.name}"
-    subtitle = (f"{len(regency.districts)} kecamatan, {len(regency.villages)} desa/kelurahan; "
-                "angka sintetis")
+    districts = sum(len(r.districts) for r in regencies)
+    villages = sum(len(r.villages) for r in regencies)
+    subtitle = f"{districts} kecamatan, {villages} desa/kelurahan; angka sintetis"
     settings = (source_project / "pelicanconf.py").read_text(encoding="utf-8")
     (target / "pelicanconf.py").write_text(
         f"{settings}\n# Benchmark project: {SYNTHETIC}\n"
-        f"SITENAME = {f'Monografi {place} (SINTETIS)'!r}\nSITESUBTITLE = {subtitle!r}\n",
+        f"SITENAME = {f'Monografi {_place(regencies)} (SINTETIS)'!r}\nSITESUBTITLE = {subtitle!r}\n",
         encoding="utf-8")
     return target
 
 
-def generate(scale: str, target: Path, source_project: Path = REPO,
-             limit: int | None = None) -> list[Path]:
-    """Write one project per regency of the scale under target/<code>/; returns their folders."""
+def generate(scale: str, target: Path, source_project: Path = REPO, limit: int | None = None,
+             provinces: list[str] | None = None) -> Path:
+    """Write ONE portal project with every regency of the scale (optionally only the first
+    `limit` regencies of each of `provinces`, for small test packages) into target/."""
     template = Template.read(source_project)
-    regencies = load_regencies(scale)[:limit]
-    return [write_project(template, r, Path(target) / r.code.replace(".", "-"), source_project)
-            for r in regencies]
+    regencies = load_regencies(scale)
+    if provinces:
+        regencies = [r for r in regencies if r.province_code in provinces]
+    if limit:
+        kept: dict[str, int] = defaultdict(int)
+        regencies = [r for r in regencies
+                     if (kept.__setitem__(r.province_code, kept[r.province_code] + 1)
+                         or kept[r.province_code] <= limit)]
+    return write_project(template, regencies, Path(target), source_project, scale)
 
 
 def main(argv: list[str] | None = None) -> None:
@@ -252,9 +300,11 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--scale", choices=SCALES, default="kabupaten")
     parser.add_argument("--target", type=Path, required=True)
     parser.add_argument("--proyek", type=Path, default=REPO, help="proyek sumber skema dan tema")
+    parser.add_argument("--provinsi", nargs="*", metavar="KODE", help="hanya provinsi ini, mis. 32 36")
+    parser.add_argument("--limit", type=int, help="hanya N kabupaten/kota pertama tiap provinsi")
     args = parser.parse_args(argv)
-    projects = generate(args.scale, args.target, args.proyek)
-    print(f"{len(projects)} proyek sintetis ditulis ke {args.target}")
+    project = generate(args.scale, args.target, args.proyek, args.limit, args.provinsi)
+    print(f"proyek sintetis ditulis ke {project}")
 
 
 if __name__ == "__main__":

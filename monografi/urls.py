@@ -30,7 +30,7 @@ NOT_FOUND_PAGE = "404.html"
 
 
 def area_path(area) -> str:
-    if area.parent is None:
+    if area.home:
         return HOME
     return f"{area.level}/{area.slug}/index.html"
 

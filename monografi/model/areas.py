@@ -19,6 +19,7 @@ from ..validation.dialect import rows_of
 from .derived import compute_derived
 
 _DTYPES = {"integer": "Int64", "number": "Float64"}
+PORTAL_LEVEL = "portal"  # the front page of a package with several top areas: not an area itself
 _NON_MEASURES = {"sumber", "catatan"}
 
 
@@ -140,6 +141,7 @@ class Area:
     parent: Area | None = None
     children: list[Area] = field(default_factory=list)
     attrs: dict = field(default_factory=dict)
+    home: bool = False  # the portal's front page (see Model.home)
 
     @property
     def slug(self) -> str:
@@ -147,7 +149,7 @@ class Area:
 
     @property
     def label(self) -> str:
-        return f"{self.kind.capitalize()} {self.name}"
+        return self.name if self.level == PORTAL_LEVEL else f"{self.kind.capitalize()} {self.name}"
 
     @property
     def lineage(self) -> list[Area]:
@@ -165,6 +167,7 @@ class Model:
     areas: dict[str, Area]
     derived: list = field(default_factory=list)
     boundaries: dict = field(default_factory=dict)  # level -> Boundaries, when supplied
+    home: Area | None = None  # the front page (front_page below)
 
     @property
     def sources(self) -> dict[str, dict]:
@@ -173,6 +176,16 @@ class Model:
     @property
     def roots(self) -> list[Area]:
         return [a for a in self.areas.values() if a.parent is None]
+
+    def trail(self, area: Area) -> list[Area]:
+        """The area's lineage from the front page down (the breadcrumbs)."""
+        lineage = area.lineage
+        return lineage if lineage[0].home else [self.home, *lineage]
+
+    def pages(self) -> list[Area]:
+        """Every area with a page: the front page first when it is the portal itself."""
+        areas = list(self.areas.values())
+        return areas if self.home.level != PORTAL_LEVEL else [self.home, *areas]
 
     def level(self, level: str) -> list[Area]:
         return [a for a in self.areas.values() if a.level == level]
@@ -222,12 +235,24 @@ def _build_areas(datasets: dict[str, Dataset]) -> dict[str, Area]:
     return areas
 
 
+def front_page(catalog: Catalog, areas: dict[str, Area]) -> Area:
+    """The package's one top area (a kabupaten portal keeps its kabupaten as home) or, when the
+    tree starts with several (the provinces of a national package), the portal itself."""
+    roots = [a for a in areas.values() if a.parent is None]
+    if len(roots) == 1:
+        roots[0].home = True
+        return roots[0]
+    title = catalog.descriptor.get("title") or catalog.descriptor.get("name", "")
+    return Area("", title, PORTAL_LEVEL, PORTAL_LEVEL, None, roots, home=True)
+
+
 def build_model(catalog: Catalog) -> Model:
     catalog = address.publishable(sources.published(catalog))
     datasets = {spec.name: Dataset(spec, typed_table(spec, *rows_of(catalog, spec)),
                                  [Field.from_schema(f) for f in spec.fields])
                 for spec in catalog.resources}
-    model = Model(catalog, datasets, _build_areas(datasets))
+    areas = _build_areas(datasets)
+    model = Model(catalog, datasets, areas, home=front_page(catalog, areas))
     loaded, _ = load_boundaries(catalog)  # problems are reported by validation
     model.boundaries = {b.level: b for b in loaded}
     model.derived = compute_derived(model)

@@ -7,12 +7,15 @@ records which rows it came from.
 
 from __future__ import annotations
 
+import itertools
+from collections import defaultdict
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 import pandas as pd
 
 from ..fmt import angka
+from ..validation import AREA_LEVELS
 
 if TYPE_CHECKING:
     from .areas import Model
@@ -49,13 +52,15 @@ def _present(*values) -> bool:
 def density(model: Model) -> list[Derived]:
     """Population per km², using the area of the same source and (nearly) the same year."""
     result = []
-    for level in ("kabupaten", "kecamatan", "desa"):
+    for level in AREA_LEVELS:
         key = f"kode_{level}"
-        areas = _records(model, f"luas_{level}")
+        areas = defaultdict(list)  # (area, source) -> its area rows: one lookup per population row
+        for a in _records(model, f"luas_{level}"):
+            areas[(a[key], a["sumber"])].append(a)
         for row in _records(model, f"penduduk_{level}"):
             year = _year(row["tahun"])
-            candidates = [a for a in areas if a[key] == row[key] and a["sumber"] == row["sumber"]
-                          and _present(a["luas_km2"], row["jumlah"]) and a["luas_km2"] > 0
+            candidates = [a for a in areas[(row[key], row["sumber"])]
+                          if _present(a["luas_km2"], row["jumlah"]) and a["luas_km2"] > 0
                           and abs(_year(a["tahun"]) - year) <= MAX_YEAR_GAP]
             if not candidates:
                 continue
@@ -90,7 +95,7 @@ def sex_ratio(model: Model) -> list[Derived]:
 def area_share(model: Model) -> list[Derived]:
     """Share of the parent's area, both areas from the same source and year."""
     result = []
-    for child, parent in (("kecamatan", "kabupaten"), ("desa", "kecamatan")):
+    for parent, child in itertools.pairwise(AREA_LEVELS):
         parents = {(r[f"kode_{parent}"], r["tahun"], r["sumber"]): r["luas_km2"]
                    for r in _records(model, f"luas_{parent}")}
         for row in _records(model, f"luas_{child}"):

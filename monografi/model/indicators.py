@@ -6,6 +6,7 @@ different things), so every comparison here is keyed by (source, categories, per
 
 from __future__ import annotations
 
+from collections import defaultdict
 from dataclasses import dataclass, field
 from functools import cached_property
 
@@ -42,6 +43,30 @@ class Ranking:
     def slug(self) -> str:
         return "-".join((self.source, *self.group, self.period)).lower().replace("/", "-")
 
+    def within(self, parent: Area) -> Ranking:
+        """The same ranking among the areas of one parent (the kecamatan of one kabupaten)."""
+        inside = self._by_parent.get(parent.code, [])
+        return Ranking(self.source, self.group, self.period, _ranked(inside), len(parent.children))
+
+    @cached_property
+    def _by_parent(self) -> dict[str, list[tuple[Area, float]]]:
+        """Entries grouped by parent once, so asking for every parent stays linear."""
+        groups: dict[str, list[tuple[Area, float]]] = defaultdict(list)
+        for e in self.entries:
+            if e.area.parent is not None:
+                groups[e.area.parent.code].append((e.area, e.value))
+        return groups
+
+
+def _ranked(ordered: list[tuple[Area, float]]) -> list[Entry]:
+    """Entries from highest value down; equal values share the better rank (1, 2, 2, 4)."""
+    entries, previous, rank = [], None, 0
+    for position, (area, value) in enumerate(ordered, start=1):
+        if value != previous:
+            rank, previous = position, value
+        entries.append(Entry(area, value, rank))
+    return entries
+
 
 @dataclass
 class Indicator:
@@ -53,7 +78,7 @@ class Indicator:
     level_areas: list[Area]
     intensive: bool  # averages make sense, sums do not (jiwa/km², %, ratios)
     description: str = ""
-    reference: dict = field(default_factory=dict)  # (source, period) -> figure of the parent
+    reference: dict = field(default_factory=dict)  # (source, period) -> figure of the home area
 
     @cached_property
     def rankings(self) -> list[Ranking]:
@@ -63,11 +88,7 @@ class Indicator:
         for (source, group, period), rows in self.rows.groupby(["sumber", "kelompok", "periode"],
                                                                 sort=True):
             ordered = sorted(rows.to_dict("records"), key=lambda r: (-r["nilai"], r["kode"]))
-            entries, previous, rank = [], None, 0
-            for position, row in enumerate(ordered, start=1):
-                if row["nilai"] != previous:
-                    rank, previous = position, row["nilai"]
-                entries.append(Entry(areas[row["kode"]], row["nilai"], rank))
+            entries = _ranked([(areas[r["kode"]], r["nilai"]) for r in ordered])
             result.append(Ranking(source, group, period, entries, len(self.level_areas)))
         return result
 
@@ -87,21 +108,23 @@ class Indicator:
     def series_by_area(self, source: str, group: tuple) -> list[tuple[Area, list[tuple[str, float]]]]:
         """Areas with at least two periods for one source/group: the time-series chart's lines."""
         rows = self.rows[(self.rows["sumber"] == source) & (self.rows["kelompok"] == group)]
-        lines = []
-        for area in self.level_areas:
-            points = rows[rows["kode"] == area.code].sort_values("periode")
-            if len(points) >= 2:
-                lines.append((area, list(zip(points["periode"], points["nilai"], strict=True))))
-        return lines
+        by_area = dict(iter(rows.sort_values("periode", kind="stable").groupby("kode", sort=False)))
+        return [(area, list(zip(points["periode"], points["nilai"], strict=True)))
+                for area in self.level_areas
+                if len(points := by_area.get(area.code, rows.iloc[0:0])) >= 2]
 
     def rank_of(self, code: str) -> list[tuple[Ranking, Entry]]:
         """The area's place in the latest ranking that includes it, per (source, group)."""
-        found: dict[tuple, tuple[Ranking, Entry]] = {}
+        return self._places.get(code, [])
+
+    @cached_property
+    def _places(self) -> dict[str, list[tuple[Ranking, Entry]]]:
+        """rank_of for every area in one pass over the rankings (linear in areas, not quadratic)."""
+        found: dict[str, dict[tuple, tuple[Ranking, Entry]]] = defaultdict(dict)
         for ranking in self.rankings:
             for entry in ranking.entries:
-                if entry.area.code == code:
-                    found[(ranking.source, ranking.group)] = (ranking, entry)
-        return list(found.values())
+                found[entry.area.code][(ranking.source, ranking.group)] = (ranking, entry)
+        return {code: list(places.values()) for code, places in found.items()}
 
 
 def _intensive(unit: str) -> bool:
@@ -122,14 +145,16 @@ def _measure_rows(dataset: Dataset, measure: str) -> pd.DataFrame:
     })
 
 
-def _parent_reference(model: Model, dataset: Dataset, measure: str) -> dict:
-    """The kabupaten's own figure for the same measure, source and period, when published."""
-    parent_name = dataset.name.removesuffix(f"_{dataset.level}") + "_kabupaten"
-    parent = model.datasets.get(parent_name)
-    if parent is None or measure not in parent.table.columns or "sumber" not in parent.table:
+def _home_reference(model: Model, dataset: Dataset, measure: str) -> dict:
+    """The front-page area's own figure (the kabupaten of a kabupaten portal, the province of a
+    province portal) for the same measure, source and period, when published."""
+    home = model.home
+    table_name = dataset.name.removesuffix(f"_{dataset.level}") + f"_{home.level}"
+    table = model.datasets.get(table_name)
+    if table is None or measure not in table.table.columns or "sumber" not in table.table:
         return {}
-    rows = parent.table.dropna(subset=[measure])
-    return {(r["sumber"], str(r[parent.period_field])): r[measure] for r in rows.to_dict("records")}
+    rows = table.rows_for(home.code).dropna(subset=[measure])
+    return {(r["sumber"], str(r[table.period_field])): r[measure] for r in rows.to_dict("records")}
 
 
 def build_indicators(model: Model, level: str = COMPARED_LEVEL) -> list[Indicator]:
@@ -147,7 +172,7 @@ def build_indicators(model: Model, level: str = COMPARED_LEVEL) -> list[Indicato
             indicators.append(Indicator(
                 f"{dataset.name}-{measure.name}", measure.title, fmt.satuan(measure.unit),
                 dataset.name, rows, areas, _intensive(measure.unit), measure.description,
-                _parent_reference(model, dataset, measure.name)))
+                _home_reference(model, dataset, measure.name)))
     derived = [d for d in model.derived if d.code in codes]
     for name in dict.fromkeys(d.indicator for d in derived):
         items = [d for d in derived if d.indicator == name]

@@ -13,12 +13,14 @@ from .. import fmt, urls
 from ..charts import Chart
 from ..exports.standard_data import constraint_text, rule_text
 from ..model.areas import Area, Dataset, Field, Model
-from ..model.indicators import COMPARED_LEVEL, Indicator
+from ..model.indicators import COMPARED_LEVEL, Entry, Indicator, Ranking
 from ..validation.hints import category_columns, valid_row_rules
 
 SECTION_ORDER = ("Wilayah", "Kependudukan", "Pertanian", "Pendidikan", "Kesehatan", "Agama")
-LEVEL_PLURAL = {"kabupaten": "kabupaten", "kecamatan": "kecamatan", "desa": "desa/kelurahan"}
-LEVEL_TITLE = {"kabupaten": "Kabupaten", "kecamatan": "Kecamatan", "desa": "Desa/kelurahan"}
+LEVEL_PLURAL = {"provinsi": "provinsi", "kabupaten": "kabupaten", "kecamatan": "kecamatan",
+                "desa": "desa/kelurahan"}
+LEVEL_TITLE = {"provinsi": "Provinsi", "kabupaten": "Kabupaten", "kecamatan": "Kecamatan",
+               "desa": "Desa/kelurahan"}
 
 
 @dataclass(frozen=True)
@@ -200,7 +202,7 @@ def key_figures(model: Model, area: Area) -> list[dict]:
 def derived_table(model: Model, area: Area) -> TableView | None:
     """Derived figures of the area and of the areas directly below it (home: its own only,
     the kecamatan figures are on the indicator pages)."""
-    shown = (area, *area.children) if area.parent is not None else (area,)
+    shown = (area, *area.children) if not area.home else (area,)
     items = [(a, d) for a in shown for d in model.derived_for(a.code)]
     if not items:
         return None
@@ -248,20 +250,51 @@ def children_table(area: Area) -> TableView | None:
     return TableView(f"Daftar {label} di {area.label}", columns, rows)
 
 
+def _place(ranking: Ranking, entry: Entry) -> dict:
+    """'peringkat 3 dari 30', or only how many have data when too few share a source and period."""
+    return {"rank": entry.rank if len(ranking.entries) >= MIN_RANKED else None,
+            "of": len(ranking.entries), "out_of": ranking.out_of}
+
+
 def ranks(indicators: list[Indicator], area: Area) -> list[dict]:
-    """'Peringkat 3 dari 30': the area's place for each indicator, within one source and period."""
+    """The area's place for each indicator, within one source and period: among all areas of the
+    portal and, when the portal spans several parents (a province), within its own parent."""
     if area.level != COMPARED_LEVEL:
         return []
     result = []
     for indicator in indicators:
         for ranking, entry in indicator.rank_of(area.code):
+            within = None
+            if area.parent is not None and not area.parent.home:
+                inner = ranking.within(area.parent)
+                within = _place(inner, next(e for e in inner.entries if e.area is area))
             result.append({"title": indicator.title, "unit": indicator.unit,
                            "url": urls.url(urls.indicator_path(indicator.id)),
                            "value": fmt.angka(entry.value), "period": ranking.period,
                            "source": ranking.label, "source_href": urls.source_anchor(ranking.source),
-                           "rank": entry.rank if len(ranking.entries) >= MIN_RANKED else None,
-                           "of": len(ranking.entries),
-                           "out_of": ranking.out_of})
+                           **_place(ranking, entry), "within": within})
+    return result
+
+
+def child_ranks(indicators: list[Indicator], area: Area) -> list[dict]:
+    """On a kabupaten of a province portal: its highest and lowest kecamatan for each indicator
+    (the home page has the indicator pages for that, so it gets none)."""
+    if area.home or not area.children or area.children[0].level != COMPARED_LEVEL:
+        return []
+    result = []
+    for indicator in indicators:
+        for ranking in indicator.latest():
+            inner = ranking.within(area)
+            if not inner.entries:
+                continue
+            ends = [{"name": e.area.name, "url": urls.url(urls.area_path(e.area)),
+                     "value": fmt.angka(e.value)} for e in (inner.entries[0], inner.entries[-1])]
+            result.append({"title": indicator.title, "unit": indicator.unit,
+                           "url": urls.url(urls.indicator_path(indicator.id)),
+                           "period": ranking.period, "source": ranking.label,
+                           "source_href": urls.source_anchor(ranking.source),
+                           "highest": ends[0], "lowest": ends[1],
+                           "of": len(inner.entries), "out_of": inner.out_of})
     return result
 
 
@@ -307,7 +340,7 @@ def area_view(model: Model, charts: dict, area: Area, indicators: list[Indicator
     """
     child_level = area.children[0].level if area.children else None
     blocks = [own_block(model, charts, area, d) for d in model.topics(area.level)]
-    if child_level and area.parent is not None:
+    if child_level and not area.home:
         blocks += [children_block(model, charts, area, d) for d in model.topics(child_level)]
     all_sections = _sections(blocks)
     sections = [Section(s.title, [b for b in s.blocks if b.table]) for s in all_sections]
@@ -319,15 +352,16 @@ def area_view(model: Model, charts: dict, area: Area, indicators: list[Indicator
     return {
         "area": area,
         "title": area.label,
-        "breadcrumbs": [(a.label, urls.url(urls.area_path(a))) for a in area.lineage],
+        "breadcrumbs": [(a.label, urls.url(urls.area_path(a))) for a in model.trail(area)],
         "identity": identity(model, area),
         "key_figures": key_figures(model, area),
         "sections": sections,
         "missing": missing_topics(all_sections),
-        "grid": kecamatan_grid(model, area) if area.parent is None else [],
+        "grid": kecamatan_grid(model, area) if area.home else [],
         "derived": derived_table(model, area),
-        "children": children_table(area) if area.parent is not None else None,
+        "children": children_table(area) if not area.home else None,
         "ranks": ranks(indicators, area),
+        "child_ranks": child_ranks(indicators, area),
         "locator": _charts_for(charts, area, LOCATOR_DATASET),
         "siblings": siblings(area),
         "sources": [model.sources[s] | {"id": s} for s in used if s in model.sources],

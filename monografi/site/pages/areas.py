@@ -1,4 +1,4 @@
-"""One page per area: the kabupaten (home), each kecamatan, each desa/kelurahan."""
+"""One page per area (province, kabupaten/kota, kecamatan, desa/kelurahan) and the front page."""
 
 from __future__ import annotations
 
@@ -13,9 +13,9 @@ from . import Page
 
 def pages(site: SiteData) -> Iterator[Page]:
     model = site.model
-    for area in model.areas.values():
+    for area in model.pages():
         context = {"view": views.area_view(model, site.charts_by_block, area, site.exports.indicators),
                    "kutipan": citation.for_area(site.exports, area)}
-        if area.parent is None:
+        if area.home:
             context["availability"] = views.availability(model)
         yield Page(urls.area_path(area), "area", context)

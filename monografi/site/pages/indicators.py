@@ -13,12 +13,26 @@ from . import Page
 
 
 def ranking_table(indicator: Indicator, ranking, model) -> TableView:
-    rows = [[Cell(fmt.angka(e.rank), numeric=True),
-             Cell(e.area.name, href=urls.url(urls.area_path(e.area)), title=e.area.code),
-             Cell(fmt.angka(e.value), numeric=True)] for e in ranking.entries]
+    """Every kecamatan of the portal; in a province, also its kabupaten and its place there."""
+    nested = any(e.area.parent is not None and not e.area.parent.home for e in ranking.entries)
+    inner = {}
+    if nested:
+        parents = {e.area.parent.code: e.area.parent for e in ranking.entries}
+        inner = {e.area.code: e.rank for p in parents.values() for e in ranking.within(p).entries}
+    rows = []
+    for e in ranking.entries:
+        row = [Cell(fmt.angka(e.rank), numeric=True),
+               Cell(e.area.name, href=urls.url(urls.area_path(e.area)), title=e.area.code)]
+        if nested:
+            parent = e.area.parent
+            row += [Cell(parent.name, href=urls.url(urls.area_path(parent)), title=parent.code),
+                    Cell(fmt.angka(inner[e.area.code]), numeric=True)]
+        rows.append([*row, Cell(fmt.angka(e.value), numeric=True)])
     caption = f"{indicator.title} per kecamatan, {ranking.period} (sumber {ranking.label})"
-    columns = [Cell("Peringkat", numeric=True), Cell("Kecamatan"),
-               Cell(f"{indicator.title} ({indicator.unit})", numeric=True)]
+    columns = [Cell("Peringkat", numeric=True), Cell("Kecamatan")]
+    if nested:
+        columns += [Cell("Kabupaten/kota"), Cell("Peringkat di kabupaten/kota", numeric=True)]
+    columns.append(Cell(f"{indicator.title} ({indicator.unit})", numeric=True))
     return TableView(caption, columns, rows)
 
 
@@ -38,7 +52,7 @@ def indicator_view(site: SiteData, indicator: Indicator) -> dict:
             "source_href": urls.source_anchor(ranking.source),
         })
     dataset = model.datasets.get(indicator.dataset)
-    return {"indicator": indicator, "title": indicator.title, "blocks": blocks,
+    return {"indicator": indicator, "title": indicator.title, "blocks": blocks, "home": model.home,
             "dataset": dataset, "dataset_url": urls.url(urls.dataset_path(dataset.name))
             if dataset else None}
 
