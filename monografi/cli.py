@@ -257,12 +257,12 @@ def _kotak_masuk(args) -> int:
 
 
 def _parts(args) -> int:
-    from .model.areas import build_model
+    from .build.parts import parts_of
 
     catalog, code = _valid_catalog(args)
     if catalog is None:
         return code
-    print(json.dumps(build_model(catalog).parts()))
+    print(json.dumps(parts_of(catalog)))
     return EXIT_OK
 
 

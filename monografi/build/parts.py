@@ -23,7 +23,7 @@ from pathlib import Path
 
 from .. import urls
 from ..files import tree_sums
-from ..model.areas import SHARED_PART
+from ..model.areas import SHARED_PART, build_model
 from ..safe_write import write_file
 from ..site.sitemap import lastmod_of, sitemap_xml
 from ..state import build_lock, state_dir
@@ -43,6 +43,11 @@ class MergeError(ValueError):
     def __init__(self, key: str, **values):
         super().__init__(f"{key}: {values}")
         self.key, self.values = key, values
+
+
+def parts_of(catalog) -> list[str]:
+    """The parts of a validated package, for `build.py bagian` (a CI matrix)."""
+    return build_model(catalog).parts()
 
 
 def summary(exports, inputs: str, site_dir: Path) -> bytes:
