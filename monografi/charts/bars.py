@@ -14,8 +14,7 @@ class BySource(Bars):
 
     def plan(self, model: Model, dataset: Dataset, hint: dict, area: Area) -> Chart | None:
         measure, period = hint["ukuran"], dataset.period_field
-        rows = [r for r in dataset.rows_for(area.code).to_dict("records")
-                if not fmt.is_missing(r[measure])]
+        rows = [r for r in dataset.records_for(area.code) if not fmt.is_missing(r[measure])]
         if len(rows) < 2:
             return None
         points = tuple((f"{r['sumber']} ({r[period]})", r[measure]) for r in rows)
@@ -38,20 +37,15 @@ class Comparison(Bars):
     def plan(self, model: Model, dataset: Dataset, hint: dict, area: Area) -> Chart | None:
         measure, period = hint["ukuran"], dataset.period_field
         children = {c.code: c for c in area.children if c.level == dataset.level}
-        table = dataset.table
-        rows = table[table[dataset.area_field].isin(children)]
-        if "sumber" in hint:
-            rows = rows[rows["sumber"] == hint["sumber"]]
-        rows = rows.dropna(subset=[measure]).sort_values([dataset.area_field, period])
-        latest = rows.groupby(dataset.area_field).tail(1)
+        source = hint.get("sumber")
+        latest = [r for r in (_latest(dataset.records_for(code, file_order=True), measure, period,
+                                      source) for code in children) if r is not None]
         if len(latest) < 2:
             return None
-        records = sorted(latest.to_dict("records"),
-                         key=lambda r: (-r[measure], r[dataset.area_field]))
+        records = sorted(latest, key=lambda r: (-r[measure], r[dataset.area_field]))
         points = tuple((children[r[dataset.area_field]].name, r[measure]) for r in records)
         field = dataset.field(measure)
         periods = sorted({str(r[period]) for r in records})
-        source = hint.get("sumber")
         source_text = f", {source_label(model, source)}" if source else ""
         alt = (f"Grafik batang {field.title.lower()} {len(points)} {dataset.level} di {area.label}"
                f" ({fmt.satuan(field.unit)}, {', '.join(periods)}{source_text}), dari terbesar: "
@@ -59,4 +53,17 @@ class Comparison(Bars):
         return Chart(f"{area.slug}-{dataset.name}-{self.name}", self.name,
                      f"{field.title} per {dataset.level} ({', '.join(periods)})",
                      fmt.satuan(field.unit), (("", points),), alt, area.code, dataset.name,
-                     credit(model, [source] if source else sorted(latest["sumber"].unique())))
+                     credit(model, [source] if source else sorted({r["sumber"] for r in latest})))
+
+
+def _latest(records: list[dict], measure: str, period: str, source: str | None) -> dict | None:
+    """An area's row of its latest period with a value (of `source`, when given): of equal
+    periods the last in the file, and a row without a period sorts last, as pandas sorts."""
+    def order(item: tuple[int, dict]) -> tuple:
+        position, row = item
+        missing = fmt.is_missing(row[period])
+        return missing, None if missing else row[period], position
+
+    rows = [(i, r) for i, r in enumerate(records) if not fmt.is_missing(r[measure]) and (
+        source is None or (not fmt.is_missing(r["sumber"]) and r["sumber"] == source))]
+    return max(rows, key=order)[1] if rows else None

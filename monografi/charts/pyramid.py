@@ -15,19 +15,24 @@ class Pyramid:
 
     def plan(self, model: Model, dataset: Dataset, hint: dict, area: Area) -> Chart | None:
         group = hint.get("kelompok", "kelompok_umur")
-        rows = dataset.rows_for(area.code)
-        if rows.empty or group not in rows.columns:
+        rows = dataset.records_for(area.code)
+        if not rows or group not in dataset.table.columns:
             return None
-        rows = rows.dropna(subset=["laki_laki", "perempuan"])
-        latest = rows[rows[dataset.period_field] == rows[dataset.period_field].max()]
-        sources = sorted(latest["sumber"].unique())
-        if latest.empty or len(sources) != 1:
+        period_field = dataset.period_field
+        rows = [r for r in rows if not (fmt.is_missing(r["laki_laki"])
+                                        or fmt.is_missing(r["perempuan"]))]
+        dated = [r for r in rows if not fmt.is_missing(r[period_field])]
+        newest = max((r[period_field] for r in dated), default=None)
+        latest = [r for r in dated if r[period_field] == newest]
+        sources = sorted({r["sumber"] for r in latest})
+        if not latest or len(sources) != 1:
             return None  # one pyramid never blends sources
-        order = dataset.field(group).constraints.get("enum") or list(dict.fromkeys(latest[group]))
-        by_group = {r[group]: r for r in latest.to_dict("records")}
+        order = dataset.field(group).constraints.get("enum") or list(
+            dict.fromkeys(r[group] for r in latest))
+        by_group = {r[group]: r for r in latest}
         points = tuple((g, (by_group[g]["laki_laki"], by_group[g]["perempuan"]))
                        for g in order if g in by_group)
-        period = latest[dataset.period_field].iloc[0]
+        period = latest[0][period_field]
         alt = (f"Piramida penduduk {area.label} {period} ({source_label(model, sources[0])}), "
                f"laki-laki / perempuan per kelompok umur: "
                + "; ".join(f"{g}: {fmt.angka(m)} / {fmt.angka(f)}" for g, (m, f) in points) + ".")

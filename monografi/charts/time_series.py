@@ -34,14 +34,18 @@ class TimeSeries:
 
     def plan(self, model: Model, dataset: Dataset, hint: dict, area: Area) -> Chart | None:
         measure, period = hint["ukuran"], dataset.period_field
-        rows = dataset.rows_for(area.code)
+        rows = dataset.records_for(area.code)
         split = hint.get("pisah", ["sumber"])
-        if rows.empty or period is None:
+        if not rows or period is None:
             return None
+        groups: dict[tuple, list[dict]] = {}
+        for r in rows:
+            key = tuple(r[column] for column in split)
+            if not any(fmt.is_missing(k) for k in key):  # as pandas groupby: no line for a blank
+                groups.setdefault(key, []).append(r)
         series = []
-        for key, group in rows.groupby(split, sort=True):
-            key = key if isinstance(key, tuple) else (key,)
-            points = tuple((str(r[period]), r[measure]) for r in group.to_dict("records")
+        for key in sorted(groups):
+            points = tuple((str(r[period]), r[measure]) for r in groups[key]
                            if not fmt.is_missing(r[measure]))
             if points:
                 series.append((" · ".join(str(k) for k in key), points))
@@ -54,7 +58,8 @@ class TimeSeries:
             f"Menurut {source_label(model, s.split(' · ')[0])}: {points_text(p)}." for s, p in series)
         return Chart(f"{area.slug}-{dataset.name}-{self.name}", self.name, title,
                      fmt.satuan(field.unit), tuple(series), alt, area.code, dataset.name,
-                     credit(model, sources if "sumber" in split else rows["sumber"].dropna()))
+                     credit(model, sources if "sumber" in split else
+                            (r["sumber"] for r in rows if not fmt.is_missing(r["sumber"]))))
 
     def draw(self, figure: Figure, chart: Chart) -> None:
         series = largest(list(chart.series), MAX_LINES, lambda s: s[1][-1][1])

@@ -11,7 +11,7 @@ from functools import cached_property
 
 import pandas as pd
 
-from .. import address
+from .. import address, fmt
 from ..validation import sources
 from ..validation.boundaries import load_boundaries
 from ..validation.catalog import AREA_LEVELS, Catalog, ResourceSpec
@@ -115,6 +115,31 @@ class Dataset:
     def _rows_by_area(self) -> dict[str, pd.DataFrame]:
         """One pass over the table instead of one scan per area: cost linear in the areas."""
         return dict(iter(self.sorted_rows(self.table).groupby(self.area_field, sort=False)))
+
+    def records_for(self, code: str, *, file_order: bool = False) -> list[dict]:
+        """rows_for as plain dicts, same values and order (or the file's order, where ties keep
+        the last row): planning a chart per area and hint stays cheap Python at province scale,
+        not a small DataFrame operation each time. The dicts are shared: read, never change."""
+        return self._records_by_area[file_order].get(code, [])
+
+    @cached_property
+    def _records_by_area(self) -> dict[bool, dict[str, list[dict]]]:
+        """Both orders from one conversion of the whole table; rows without an area are left out,
+        as in rows_for."""
+        if not self.area_field:
+            return {False: {}, True: {}}
+        table = self.table.reset_index(drop=True)
+        records = table.to_dict("records")
+        orders = {False: self.sorted_rows(table).index, True: range(len(records))}
+        grouped: dict[bool, dict[str, list[dict]]] = {}
+        for file_order, positions in orders.items():
+            by_area = grouped[file_order] = {}
+            for position in positions:
+                record = records[position]
+                code = record[self.area_field]
+                if not fmt.is_missing(code):
+                    by_area.setdefault(code, []).append(record)
+        return grouped
 
     def sorted_rows(self, rows: pd.DataFrame) -> pd.DataFrame:
         keys = [k for k in (self.area_field, self.period_field, "sumber") if k in rows.columns]

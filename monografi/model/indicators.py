@@ -108,10 +108,12 @@ class Indicator:
     def series_by_area(self, source: str, group: tuple) -> list[tuple[Area, list[tuple[str, float]]]]:
         """Areas with at least two periods for one source/group: the time-series chart's lines."""
         rows = self.rows[(self.rows["sumber"] == source) & (self.rows["kelompok"] == group)]
-        by_area = dict(iter(rows.sort_values("periode", kind="stable").groupby("kode", sort=False)))
-        return [(area, list(zip(points["periode"], points["nilai"], strict=True)))
-                for area in self.level_areas
-                if len(points := by_area.get(area.code, rows.iloc[0:0])) >= 2]
+        by_area: dict[str, list[tuple[str, float]]] = defaultdict(list)
+        for code, period, value in rows.sort_values("periode", kind="stable")[
+                ["kode", "periode", "nilai"]].itertuples(index=False, name=None):
+            by_area[code].append((period, value))  # plain tuples: no DataFrame per area
+        return [(area, points) for area in self.level_areas
+                if len(points := by_area.get(area.code, [])) >= 2]
 
     def rank_of(self, code: str) -> list[tuple[Ranking, Entry]]:
         """The area's place in the latest ranking that includes it, per (source, group)."""
