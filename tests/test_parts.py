@@ -17,6 +17,7 @@ from monografi.build.parts import SUMMARY_FILE, MergeError, merge
 from monografi.build.pipeline import build
 from monografi.cli import main
 from monografi.exports import build_context
+from monografi.exports.dcat import spatial_label
 from monografi.model.areas import PORTAL_LEVEL, SHARED_PART, build_model
 from monografi.site import views
 from monografi.site.pages.indicators import ranking_table
@@ -70,6 +71,9 @@ def test_one_province_is_the_home_page_and_kabupaten_get_their_own_pages(provinc
     from monografi import urls
     assert urls.area_path(model.home) == urls.HOME
     assert urls.area_path(model.areas["32.74"]) == "kabupaten/32-74/index.html"
+    assert [label for label, _ in views.identity(model, model.home)].count("Provinsi") == 0
+    assert ("Wilayah induk", "Provinsi Jawa Barat") in views.identity(model, model.areas["32.74"])
+    assert spatial_label(model) == "Provinsi Jawa Barat, Indonesia"
 
 
 def test_parts_are_the_areas_below_the_front_page(national, province):
@@ -140,6 +144,9 @@ def test_parts_and_merge_give_the_single_build_byte_for_byte(national, tmp_path)
     merged = tree_digest(tmp_path / "gabung")
     assert SUMMARY_FILE not in merged
     assert merged.keys() == single.keys()
+    cover = merged["kabupaten/32-74/index.html"].decode()
+    assert "Kota Cirebon · Provinsi Jawa Barat</p>" in cover  # the province named once
+    assert "Banten" in merged["index.html"].decode() and "Jawa Barat" in merged["index.html"].decode()
     assert [p for p in single if single[p] != merged[p]] == []
 
     # The merge refuses, and leaves the merged site as it was: a missing part, a part given

@@ -64,7 +64,7 @@ def years(dataset: Dataset) -> tuple[int, int] | None:
 
 def spatial_label(model: Model) -> str:
     roots = model.roots
-    province = roots[0].attrs.get("nama_provinsi", "") if roots else ""
+    province = roots[0].attrs.get("nama_provinsi", "") if roots and roots[0].level != "provinsi" else ""
     names = ", ".join(r.label for r in roots)
     return ", ".join(x for x in (names, province, "Indonesia") if x)
 

@@ -223,7 +223,7 @@ def identity(model: Model, area: Area) -> list[tuple[str, str]]:
         items += [("Tingkat", area.kind), ("Kode Kemendagri", area.code)]
     for key, label in (("kode_bps", "Kode BPS"), ("nama_lain", "Ejaan lain"),
                        ("kode_pos", "Kode pos"), ("nama_provinsi", "Provinsi")):
-        if attrs.get(key):
+        if attrs.get(key) and key != f"nama_{area.level}":  # a province's name is its Nama
             items.append((label, str(attrs[key])))
     if area.parent is not None:
         items.append(("Wilayah induk", area.parent.label))
