@@ -49,7 +49,31 @@ def tree_digest(root: Path) -> dict[str, bytes]:
             for p in sorted(Path(root).rglob("*")) if p.is_file()}
 
 
-BUILT_FIXTURES = {"built_site", "built_project", "built_copy"}
+BUILT_FIXTURES = {"built_site", "built_project", "built_copy", "sharded_portal"}
+SHARDED_REGENCIES = ["32.74", "32.79", "36.72"]  # Kota Cirebon, Kota Banjar (Jawa Barat), Kota Cilegon
+
+
+@pytest.fixture(scope="session")
+def sharded_portal(tmp_path_factory) -> dict:
+    """A SYNTHETIC two-province package (bench/generate.py: real names and codes, random
+    figures), built once on one machine and once as its three parts + merge (read-only)."""
+    import sys
+
+    from monografi.build.parts import merge
+
+    sys.path.insert(0, str(REPO / "bench"))
+    from generate import generate
+
+    root = tmp_path_factory.mktemp("terbagi")
+    project = generate("nasional", root / "proyek", only=SHARDED_REGENCIES)
+    single = root / "satu"
+    assert build(project, single, quiet=True, workers=2).ok
+    parts = {}
+    for part in ("36", "umum", "32"):  # any order
+        parts[part] = root / f"bagian-{part}"
+        assert build(project, parts[part], quiet=True, workers=2, part=part).ok
+    merge(project, list(parts.values()), root / "gabung")
+    return {"project": project, "single": single, "parts": parts, "merged": root / "gabung"}
 
 
 def pytest_collection_modifyitems(items):

@@ -36,14 +36,24 @@ class QuietHandler(http.server.SimpleHTTPRequestHandler):
         pass
 
 
-@pytest.fixture(scope="module")
-def server(built_site):
-    handler = functools.partial(QuietHandler, directory=str(built_site))
+def _serve(folder: Path):
+    handler = functools.partial(QuietHandler, directory=str(folder))
     httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=httpd.serve_forever, daemon=True)
     thread.start()
     yield f"http://127.0.0.1:{httpd.server_port}"
     httpd.shutdown()
+
+
+@pytest.fixture(scope="module")
+def server(built_site):
+    yield from _serve(built_site)
+
+
+@pytest.fixture(scope="module")
+def merged_server(sharded_portal):
+    """The SYNTHETIC two-province portal, built as three parts and merged."""
+    yield from _serve(sharded_portal["merged"])
 
 
 @pytest.fixture(scope="module")
@@ -144,3 +154,22 @@ def test_axe_reports_no_violations(page, server, path):
     violations = [(v["id"], v["help"], [n["target"] for n in v["nodes"]][:3])
                   for v in results.response["violations"]]
     assert violations == []
+
+
+def test_merged_national_portal_leads_from_front_page_to_ranked_kecamatan(page, merged_server):
+    """Front page → province → city → kecamatan, each from its own part; the kecamatan is ranked
+    among all kecamatan and within its city; one search finds pages of every part."""
+    page.goto(f"{merged_server}/")
+    page.get_by_role("link", name="Banten", exact=True).first.click()
+    page.wait_for_url("**/provinsi/36/")
+    page.get_by_role("link", name="Cilegon").first.click()
+    page.wait_for_url("**/kabupaten/36-72/")
+    assert page.locator("#peringkat-kecamatan").is_visible()
+    page.locator("#daftar-wilayah ~ ul a, section[aria-labelledby=daftar-wilayah] ul a").first.click()
+    page.wait_for_url("**/kecamatan/36-72-*/")
+    headers = page.locator("#peringkat ~ div th[scope=col]").all_inner_texts()
+    assert "Peringkat di seluruh portal" in headers and "Peringkat di Kota Cilegon" in headers
+    shot(page, "nasional-kecamatan")
+    for name in ("Kejaksan", "Cilegon"):  # a kecamatan of part 32, a city of part 36
+        page.goto(f"{merged_server}/cari/?q={name}")
+        page.locator(".pagefind-ui__result-link", has_text=name).first.wait_for(timeout=15000)

@@ -7,14 +7,14 @@ provinces with three small cities (17 kecamatan, 90 kelurahan/desa), and one pro
 from __future__ import annotations
 
 import json
+import shutil
 import sys
 from pathlib import Path
 
 import pytest
-from conftest import REPO, tree_digest
+from conftest import REPO, SHARDED_REGENCIES, tree_digest
 
 from monografi.build.parts import SUMMARY_FILE, MergeError, merge
-from monografi.build.pipeline import build
 from monografi.cli import main
 from monografi.exports import build_context
 from monografi.exports.dcat import spatial_label
@@ -26,7 +26,6 @@ from monografi.validation.check import validate_datasets
 sys.path.insert(0, str(REPO / "bench"))
 from generate import generate  # noqa: E402
 
-TWO_PROVINCES = ["32.74", "32.79", "36.72"]  # Kota Cirebon, Kota Banjar (Jawa Barat), Kota Cilegon
 ONE_PROVINCE = ["32.74", "32.79"]
 
 
@@ -42,7 +41,7 @@ def _model(project: Path):
 
 @pytest.fixture(scope="module")
 def national(tmp_path_factory) -> Path:
-    return _package(tmp_path_factory.mktemp("nasional"), TWO_PROVINCES)
+    return _package(tmp_path_factory.mktemp("nasional"), SHARDED_REGENCIES)
 
 
 @pytest.fixture(scope="module")
@@ -127,46 +126,46 @@ def test_a_kabupaten_portal_shows_no_within_kabupaten_rank():
     assert views.child_ranks(context.indicators, model.home) == []
 
 
-def _built(project: Path, output: Path, part: str | None = None) -> Path:
-    result = build(project, output, quiet=True, workers=2, part=part)
-    assert result.ok, result.report.format_text()
-    return output
-
-
-@pytest.mark.slow
-def test_parts_and_merge_give_the_single_build_byte_for_byte(national, tmp_path):
-    single = tree_digest(_built(national, tmp_path / "satu"))
-    folders = [_built(national, tmp_path / f"bagian-{p}", p) for p in ("36", SHARED_PART, "32")]
-    written = {p: set(tree_digest(f)) for p, f in zip(("36", SHARED_PART, "32"), folders, strict=True)}
+def test_parts_and_merge_give_the_single_build_byte_for_byte(sharded_portal):
+    single = tree_digest(sharded_portal["single"])
+    written = {p: set(tree_digest(f)) for p, f in sharded_portal["parts"].items()}
     assert not any(path.startswith("desa/36") for path in written["32"] | written[SHARED_PART])
+    assert any(path.startswith("desa/36") for path in written["36"])
     assert "sitemap.xml" not in written[SHARED_PART] and "unduh/desa.csv" not in written["32"]
-    merge(national, folders, tmp_path / "gabung")
-    merged = tree_digest(tmp_path / "gabung")
+    merged = tree_digest(sharded_portal["merged"])
     assert SUMMARY_FILE not in merged
     assert merged.keys() == single.keys()
+    assert [p for p in single if single[p] != merged[p]] == []
     cover = merged["kabupaten/32-74/index.html"].decode()
     assert "Kota Cirebon · Provinsi Jawa Barat</p>" in cover  # the province named once
     assert "Banten" in merged["index.html"].decode() and "Jawa Barat" in merged["index.html"].decode()
-    assert [p for p in single if single[p] != merged[p]] == []
 
-    # The merge refuses, and leaves the merged site as it was: a missing part, a part given
-    # twice, a file changed since its part was built, parts from different inputs.
+
+def test_merge_refuses_incomplete_repeated_damaged_or_mixed_parts(sharded_portal, tmp_path):
+    """Each refusal names the problem and leaves the merged site as it was."""
+    project = sharded_portal["project"]
+    folders = [shutil.copytree(f, tmp_path / name, symlinks=False)
+               for name, f in sharded_portal["parts"].items()]
+    merge(project, folders, tmp_path / "gabung")
+    merged = tree_digest(tmp_path / "gabung")
     with pytest.raises(MergeError) as missing:
-        merge(national, folders[:2], tmp_path / "gabung")
+        merge(project, folders[:2], tmp_path / "gabung")
     assert missing.value.key == "merge_missing" and missing.value.values["parts"] == "32"
     with pytest.raises(MergeError) as twice:
-        merge(national, [*folders, folders[0]], tmp_path / "gabung")
+        merge(project, [*folders, folders[0]], tmp_path / "gabung")
     assert twice.value.key == "merge_part_twice"
     page = next(folders[2].glob("kecamatan/*/index.html"))
-    page.write_text(page.read_text(encoding="utf-8") + "<!-- diubah -->", encoding="utf-8")
+    original = page.read_bytes()
+    page.write_bytes(original + b"<!-- diubah -->")
     with pytest.raises(MergeError) as damaged:
-        merge(national, folders, tmp_path / "gabung")
+        merge(project, folders, tmp_path / "gabung")
     assert damaged.value.key == "merge_damaged"
+    page.write_bytes(original)
     summary = json.loads((folders[1] / SUMMARY_FILE).read_text(encoding="utf-8"))
     summary["masukan"] = "0" * 64
     (folders[1] / SUMMARY_FILE).write_text(json.dumps(summary), encoding="utf-8")
     with pytest.raises(MergeError) as other:
-        merge(national, folders, tmp_path / "gabung")
+        merge(project, folders, tmp_path / "gabung")
     assert other.value.key == "merge_other_inputs"
     assert tree_digest(tmp_path / "gabung") == merged
 
