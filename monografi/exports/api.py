@@ -14,7 +14,7 @@ from .. import fmt, urls
 from ..model.areas import Area, Model
 from . import citation
 from .base import Exports, cell_value, json_bytes
-from .formats import DATASET_FORMATS, by_key
+from .formats import by_key, offered
 
 
 def _area_ref(exports: Exports, area: Area) -> dict:
@@ -79,7 +79,7 @@ def index_document(exports: Exports) -> dict:
                      "api": exports.url(urls.api_dataset_path(d.name)),
                      "halaman": exports.url(urls.dataset_path(d.name)),
                      "terakhir_diperbarui": exports.updated(d).date,
-                     "unduhan": {f.key: exports.url(f.path(d.name)) for f in DATASET_FORMATS}}
+                     "unduhan": {f.key: exports.url(f.path(d.name)) for f in offered(d)}}
                     for d in model.datasets.values()],
         "wilayah": {level: [_area_ref(exports, a) for a in model.level(level)]
                     for level in dict.fromkeys(a.level for a in model.areas.values())},
