@@ -259,3 +259,44 @@ def test_a_streamed_workbook_holds_the_same_cells_as_the_usual_one(exports, monk
     assert streamed != usual  # the write-only path ran (it leaves out <dimension>)
     assert _sheets(streamed) == _sheets(usual)
     assert xlsx.render(exports, dataset) == streamed  # still reproducible
+
+
+# --- numbers ----------------------------------------------------------------------------------
+
+def _babel_angka(value, decimals=None) -> str:
+    """fmt.angka as it was: Babel's pattern for the Indonesian locale (the reference)."""
+    from decimal import Decimal, localcontext
+
+    from babel.numbers import format_decimal
+
+    if fmt.is_missing(value) or isinstance(value, str):
+        return fmt.angka(value)
+    number = float(value)
+    if decimals is None:
+        decimals = 0 if number.is_integer() else fmt._decimals(number)
+    rounded = Decimal(f"{number:.{decimals}f}")
+    with localcontext(prec=max(28, len(rounded.as_tuple().digits))):
+        return format_decimal(rounded, format="#,##0." + "0" * decimals if decimals else "#,##0",
+                              locale=fmt.LOCALE)
+
+
+def _numbers() -> list:
+    import random
+
+    rng = random.Random(13)
+    values = [0, -0.0, 0.0, 1, -1, 999, 1000, -1000, 123456789, 10**15, 2**63, 1e20, -1e20, 0.5,
+              1.5, 2.5, -2.5, 0.0004, -0.00012, 1e-9, 12.345, 12.3456, 99999.9995, True, 0.1 + 0.2]
+    for digits in range(1, 16):
+        values += [rng.randrange(-10**digits, 10**digits) for _ in range(20)]
+        values += [round(rng.uniform(-10**digits, 10**digits), rng.randrange(0, 4)) for _ in range(20)]
+    return values
+
+
+def test_numbers_are_written_as_babel_wrote_them_for_indonesian():
+    """The page formatter skips Babel (11 µs a number, minutes on a million-row table): same text."""
+    import numpy as np
+
+    for value in _numbers():
+        for decimals in (None, 0, 1, 2, 3):
+            assert fmt.angka(value, decimals) == _babel_angka(value, decimals), (value, decimals)
+    assert fmt.angka(np.int64(-1234567)) == "-1.234.567" and fmt.angka(np.float64(1234.5)) == "1.234,5"
