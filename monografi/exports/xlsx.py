@@ -33,13 +33,18 @@ STREAMED_ROWS = 50_000  # larger tables are written by a write-only workbook
 def _append(sheet, values, bold: bool = False) -> None:
     """One row; text is a plain string cell with a quote prefix, never a formula.
 
-    Cells are prepared before appending: looking the row up again (sheet.max_row) scans every
-    cell of the sheet, which made a 16,000-row table take minutes."""
-    cells = [WriteOnlyCell(sheet, value=value) for value in values]
-    for cell in cells:
-        keep_text(cell)
-        if bold and cell.value is not None:
-            cell.font = _BOLD
+    Only text and bold cells are made as Cell objects before appending; numbers and empty cells
+    go in as values. Looking the row up again (sheet.max_row) scans every cell of the sheet,
+    which made a 16,000-row table take minutes; a write-only sheet turns each Cell it is given
+    into an exception and its repr, which made a million rows take minutes again."""
+    cells = []
+    for value in values:
+        if isinstance(value, str) or (bold and value is not None):
+            value = WriteOnlyCell(sheet, value=value)
+            keep_text(value)
+            if bold:
+                value.font = _BOLD
+        cells.append(value)
     sheet.append(cells)
 
 
