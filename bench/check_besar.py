@@ -13,6 +13,7 @@ from __future__ import annotations
 import argparse
 import json
 import random
+import re
 import resource
 import subprocess
 import sys
@@ -74,6 +75,15 @@ def timed(command: list[str], cwd: Path) -> tuple[float, float, subprocess.Compl
     return seconds, peak / 1024, done
 
 
+STAGE = re.compile(r"([^·]+?) (\d+(?:\.\d+)?) s(?: ·|$)")
+
+
+def stage_times(output: str) -> dict[str, float]:
+    """The build summary's last line, 'validasi 0.32 s · model 0.92 s · …', as {stage: seconds}."""
+    line = next((ln for ln in reversed(output.splitlines()) if " s · " in ln), "")
+    return {name.strip(): float(seconds) for name, seconds in STAGE.findall(line.strip())}
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--rows", type=int, default=1_000_000)
@@ -95,7 +105,8 @@ def main() -> int:
         if args.build:
             seconds, peak, done = timed(command, project)
             result["build"] = {"detik": round(seconds, 1), "rss_puncak_mb": round(peak),
-                               "kode_keluar": done.returncode, "keluaran": done.stdout[-1500:]}
+                               "kode_keluar": done.returncode, "tahap_detik": stage_times(done.stdout),
+                               "keluaran": done.stdout[-1500:]}
             print(f"build: {seconds:.1f} s, RSS puncak {peak:.0f} MB\n{done.stdout[-1500:]}")
     args.json.write_text(json.dumps(result, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
     return 0

@@ -4,15 +4,18 @@ from __future__ import annotations
 
 import datetime
 import math
-from decimal import Decimal, localcontext
+from decimal import Decimal
 
 import pandas as pd
+from babel import Locale
 from babel.dates import format_date
-from babel.numbers import format_decimal
 
 LOCALE = "id"
 MAX_DECIMALS = 3  # derived figures (densities, ratios) are shown to three places at most
 MISSING = "–"
+# The locale's own group and decimal signs, from Babel's CLDR data ('.' and ',' for id).
+_SYMBOLS = Locale.parse(LOCALE).number_symbols["latn"]
+_SEPARATORS = str.maketrans({",": _SYMBOLS["group"], ".": _SYMBOLS["decimal"]})
 
 
 def is_missing(value) -> bool:
@@ -29,9 +32,10 @@ def angka(value, decimals: int | None = None) -> str:
     if decimals is None:
         decimals = 0 if number.is_integer() else _decimals(number)
     rounded = Decimal(f"{number:.{decimals}f}")  # Python's rounding, as the figures always had
-    with localcontext(prec=max(28, len(rounded.as_tuple().digits))):  # Babel quantizes: keep every digit
-        return format_decimal(rounded, format="#,##0." + "0" * decimals if decimals else "#,##0",
-                              locale=LOCALE)
+    # Babel's "#,##0.00" in LOCALE's signs, laid out by Python's format: format_decimal takes
+    # ~14 µs a number, format ~0.7 µs, and a build formats millions (tests/test_besar_build.py
+    # checks both agree on many values)
+    return format(rounded, f",.{decimals}f").translate(_SEPARATORS)
 
 
 def _decimals(number: float) -> int:

@@ -7,11 +7,14 @@ unit and source, so one request answers "what do we know about Kecamatan X?".
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterator, Mapping
+from functools import partial
+
 from .. import fmt, urls
 from ..model.areas import Area, Model
 from . import citation
 from .base import Exports, cell_value, json_bytes
-from .formats import DATASET_FORMATS, by_key
+from .formats import by_key, offered
 
 
 def _area_ref(exports: Exports, area: Area) -> dict:
@@ -20,25 +23,34 @@ def _area_ref(exports: Exports, area: Area) -> dict:
 
 
 def figures(model: Model, area: Area) -> list[dict]:
-    """Every non-empty measure of every dataset about this area, oldest period first."""
+    """Every non-empty measure of every dataset about this area, oldest period first.
+
+    Rows come from the dataset's per-area groups (one pass over the table, not a filter per
+    area); what is the same for every row is looked up once per dataset, not once per row."""
     result = []
     for dataset in model.topics(area.level):
         declared = ", ".join(dataset.source_ids)
+        period = dataset.period_field
+        categories = [f.name for f in dataset.categories]
+        measures = [(m.name, m.title, fmt.satuan(m.unit)) for m in dataset.measures]
         for row in dataset.rows_for(area.code).to_dict("records"):
-            categories = {f.name: cell_value(row.get(f.name)) for f in dataset.categories}
-            for measure in dataset.measures:
-                value = cell_value(row.get(measure.name))
+            shared = None
+            for name, title, unit in measures:
+                value = cell_value(row.get(name))
                 if value is None:
                     continue
-                source = cell_value(row.get("sumber")) or declared
+                if shared is None:
+                    source = cell_value(row.get("sumber")) or declared
+                    shared = (source, model.sources.get(source, {}).get("title"),
+                              cell_value(row.get(period)) if period else None,
+                              {c: cell_value(row.get(c)) for c in categories},
+                              cell_value(row.get("catatan")))
+                source, source_title, row_period, row_categories, note = shared
                 result.append({
-                    "dataset": dataset.name, "kolom": measure.name, "judul": measure.title,
-                    "nilai": value, "satuan": fmt.satuan(measure.unit),
-                    "periode": cell_value(row.get(dataset.period_field))
-                    if dataset.period_field else None,
-                    "sumber": source,
-                    "judul_sumber": model.sources.get(source, {}).get("title"),
-                    "kategori": categories, "catatan": cell_value(row.get("catatan")),
+                    "dataset": dataset.name, "kolom": name, "judul": title, "nilai": value,
+                    "satuan": unit, "periode": row_period, "sumber": source,
+                    "judul_sumber": source_title, "kategori": dict(row_categories),
+                    "catatan": note,
                 })
     return result
 
@@ -67,23 +79,44 @@ def index_document(exports: Exports) -> dict:
                      "api": exports.url(urls.api_dataset_path(d.name)),
                      "halaman": exports.url(urls.dataset_path(d.name)),
                      "terakhir_diperbarui": exports.updated(d).date,
-                     "unduhan": {f.key: exports.url(f.path(d.name)) for f in DATASET_FORMATS}}
+                     "unduhan": {f.key: exports.url(f.path(d.name)) for f in offered(d)}}
                     for d in model.datasets.values()],
         "wilayah": {level: [_area_ref(exports, a) for a in model.level(level)]
                     for level in dict.fromkeys(a.level for a in model.areas.values())},
     }
 
 
-def export_api(exports: Exports) -> dict[str, bytes]:
+class RenderedOnRead(Mapping[str, bytes]):
+    """Path → file, each rendered when read: writing them one by one keeps a single document in
+    memory, not the whole API of a million-row table."""
+
+    def __init__(self, renderers: dict[str, Callable[[], bytes]]):
+        self._renderers = renderers
+
+    def __getitem__(self, path: str) -> bytes:
+        return self._renderers[path]()
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._renderers)
+
+    def __len__(self) -> int:
+        return len(self._renderers)
+
+
+def export_api(exports: Exports) -> Mapping[str, bytes]:
     """The API's index and one document per dataset (the shared part of a sharded build)."""
-    files = {urls.API_INDEX: json_bytes(index_document(exports))}
     json_format = by_key("json")
+    renderers = {urls.API_INDEX: lambda: json_bytes(index_document(exports))}
     for dataset in exports.model.datasets.values():
-        files[urls.api_dataset_path(dataset.name)] = exports.render(json_format, dataset)
-    return files
+        renderers[urls.api_dataset_path(dataset.name)] = partial(exports.render, json_format, dataset)
+    return RenderedOnRead(renderers)
 
 
-def export_area_api(exports: Exports) -> dict[str, bytes]:
+def export_area_api(exports: Exports) -> Mapping[str, bytes]:
     """One document per area this build writes (in a sharded build, the areas of its part)."""
-    return {urls.api_area_path(area): json_bytes(area_document(exports, area))
-            for area in exports.model.areas.values() if exports.builds(area.code)}
+    return RenderedOnRead({urls.api_area_path(area): partial(_area_file, exports, area)
+                           for area in exports.model.areas.values() if exports.builds(area.code)})
+
+
+def _area_file(exports: Exports, area: Area) -> bytes:
+    return json_bytes(area_document(exports, area))

@@ -10,6 +10,7 @@ import csv
 import io
 import json
 import zipfile
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
@@ -92,8 +93,14 @@ class Exports(BuildContext):
 
     def records(self, dataset: Dataset) -> list[dict]:
         """Typed rows in file order (numbers as numbers, empty cells as None)."""
-        return [{k: cell_value(v) for k, v in row.items()}
-                for row in dataset.table.to_dict("records")]
+        return list(self.iter_records(dataset))
+
+    def iter_records(self, dataset: Dataset, chunk: int = 10_000) -> Iterator[dict]:
+        """The records one chunk at a time: a million rows never sit in memory as dicts."""
+        table = dataset.table
+        for start in range(0, len(table), chunk):
+            for row in table.iloc[start:start + chunk].to_dict("records"):
+                yield {k: cell_value(v) for k, v in row.items()}
 
     def render(self, fmt: DatasetFormat, dataset: Dataset) -> bytes:
         key = (fmt.key, dataset.name)

@@ -19,7 +19,7 @@ from ..model.areas import Dataset, Model
 from ..validation.publisher import Publisher, publisher
 from .base import Exports, json_bytes
 from .datapackage import licences
-from .formats import DATASET_FORMATS
+from .formats import offered
 
 POD_SCHEMA = "https://project-open-data.cio.gov/v1.1/schema"
 IANA = "https://www.iana.org/assignments/media-types/"
@@ -150,7 +150,7 @@ def _dcat_dataset(exports: Exports, dataset: Dataset) -> dict:
         "dcat:mediaType": {"@id": IANA + fmt.media_type, "@type": "dct:MediaType"},
         "dct:format": _concept("file-type", FILE_TYPES[fmt.media_type], "dct:MediaTypeOrExtent"),
         **({"dct:license": _licence(named[0])} if named else {}), **rights,
-    } for fmt in DATASET_FORMATS]
+    } for fmt in offered(dataset)]
     return entry
 
 
@@ -200,7 +200,7 @@ def _pod_dataset(exports: Exports, dataset: Dataset) -> dict:
         "@type": "dcat:Distribution", "title": f"{dataset.title} ({fmt.label})",
         "description": fmt.description, "downloadURL": exports.url(fmt.path(dataset.name)),
         "mediaType": fmt.media_type, "format": fmt.label,
-    } for fmt in DATASET_FORMATS]
+    } for fmt in offered(dataset)]
     return entry
 
 

@@ -14,14 +14,14 @@ from ..safe_write import write_file
 from . import api, dcat
 from .base import Exports
 from .feed import export_feed
-from .formats import DATASET_FORMATS
+from .formats import offered
 from .package import export_package
 from .releases import export_releases
 
 
 def export_datasets(exports: Exports) -> dict[str, bytes]:
     return {fmt.path(d.name): exports.render(fmt, d)
-            for d in exports.model.datasets.values() for fmt in DATASET_FORMATS}
+            for d in exports.model.datasets.values() for fmt in offered(d)}
 
 
 @runtime_checkable

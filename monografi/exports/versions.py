@@ -12,7 +12,7 @@ from .. import fmt
 from ..model.areas import Dataset
 from ..model.history import Revision, Updated
 from .base import Exports
-from .formats import DATASET_FORMATS
+from .formats import offered
 
 MAX_LISTED_ROWS = 100
 MAX_NAMED_ROWS = 3  # rows named in a change sentence; the history page lists them all
@@ -74,7 +74,7 @@ def fields_of(dataset: Dataset) -> dict[str, dict]:
 def downloads(exports: Exports, dataset: Dataset) -> list[dict]:
     return [{"label": f.label, "path": f.path(dataset.name), "file": f.path(dataset.name)
              .rsplit("/", 1)[1], "description": f.description, "media_type": f.media_type,
-             "bytes": len(exports.render(f, dataset))} for f in DATASET_FORMATS]
+             "bytes": len(exports.render(f, dataset))} for f in offered(dataset)]
 
 
 def _key_text(record: dict, key: list[str]) -> str:

@@ -12,7 +12,7 @@ import zipfile
 from datetime import datetime
 
 from openpyxl import Workbook
-from openpyxl.cell import Cell
+from openpyxl.cell import WriteOnlyCell
 from openpyxl.styles import Font
 from openpyxl.xml.functions import tostring
 
@@ -26,19 +26,31 @@ from .standard_data import COLUMN_TITLES, COLUMNS, standar_data
 MEDIA_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 _BOLD = Font(bold=True)
 CORE_PROPERTIES = "docProps/core.xml"
+EXCEL_MAX_ROWS = 1_048_576  # rows of one sheet in Excel 2007 and later, header included
+STREAMED_ROWS = 50_000  # larger tables are written by a write-only workbook
 
 
 def _append(sheet, values, bold: bool = False) -> None:
     """One row; text is a plain string cell with a quote prefix, never a formula.
 
-    Cells are prepared before appending: looking the row up again (sheet.max_row) scans every
-    cell of the sheet, which made a 16,000-row table take minutes."""
-    cells = [Cell(sheet, value=value) for value in values]
-    for cell in cells:
-        keep_text(cell)
-        if bold and cell.value is not None:
-            cell.font = _BOLD
+    Only text and bold cells are made as Cell objects before appending; numbers and empty cells
+    go in as values. Looking the row up again (sheet.max_row) scans every cell of the sheet,
+    which made a 16,000-row table take minutes; a write-only sheet turns each Cell it is given
+    into an exception and its repr, which made a million rows take minutes again."""
+    cells = []
+    for value in values:
+        if isinstance(value, str) or (bold and value is not None):
+            value = WriteOnlyCell(sheet, value=value)
+            keep_text(value)
+            if bold:
+                value.font = _BOLD
+        cells.append(value)
     sheet.append(cells)
+
+
+def fits(dataset: Dataset) -> bool:
+    """Whether the data sheet (header + rows) fits in Excel's 1,048,576 rows."""
+    return len(dataset.table) < EXCEL_MAX_ROWS
 
 
 def _metadata_rows(exports: Exports, dataset: Dataset) -> list[list]:
@@ -60,13 +72,20 @@ def _metadata_rows(exports: Exports, dataset: Dataset) -> list[list]:
 
 
 def workbook(exports: Exports, dataset: Dataset) -> Workbook:
-    book = Workbook()
-    data = book.active
-    data.title = "data"
+    """Above STREAMED_ROWS the workbook is write-only: rows go to disk as they are added, never
+    held as a million Cell objects. Below it the usual workbook keeps the published bytes (a
+    write-only sheet leaves out its <dimension>)."""
+    streamed = len(dataset.table) > STREAMED_ROWS
+    book = Workbook(write_only=streamed)
+    if streamed:
+        data = book.create_sheet("data")
+    else:
+        data = book.active
+        data.title = "data"
+    data.freeze_panes = "A2"  # before the rows: a write-only sheet writes its view first
     _append(data, [f.name for f in dataset.fields], bold=True)
-    for record in exports.records(dataset):
+    for record in exports.iter_records(dataset):
         _append(data, [record.get(f.name) for f in dataset.fields])
-    data.freeze_panes = "A2"
     meta = book.create_sheet("metadata")
     for row in _metadata_rows(exports, dataset):
         _append(meta, row, bold=bool(row) and row[0] in ("Sumber", "Kolom"))

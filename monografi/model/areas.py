@@ -233,7 +233,16 @@ class Model:
                 if not d.is_master and (level is None or d.level == level)]
 
     def derived_for(self, code: str) -> list:
-        return [d for d in self.derived if d.code == code]
+        return self._derived_by_code.get(code, [])
+
+    @cached_property
+    def _derived_by_code(self) -> dict[str, list]:
+        """One pass over the derived figures (set by build_model), not a scan per area: a
+        million-row table has a million of them."""
+        grouped: dict[str, list] = {}
+        for derived in self.derived:
+            grouped.setdefault(derived.code, []).append(derived)
+        return grouped
 
 
 def typed_table(spec: ResourceSpec, header: list[str], rows: list[list[str]]) -> pd.DataFrame:

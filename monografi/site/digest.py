@@ -7,12 +7,25 @@ tree; equal keys let the next build copy the published page instead of rendering
 from __future__ import annotations
 
 import dataclasses
+import functools
 import hashlib
 import types
 
 import pandas as pd
 
 from ..model.areas import Area, Dataset, Model
+
+_PLAIN = (str, int, float, bool, bytes)
+_EXACT_PLAIN = frozenset({str, int, float, bool, bytes, type(None)})
+
+
+def _is_instance_of_dataclass(value) -> bool:
+    return dataclasses.is_dataclass(value) and not isinstance(value, type)
+
+
+@functools.cache
+def _field_names(kind: type) -> tuple[str, ...]:
+    return tuple(f.name for f in dataclasses.fields(kind))
 
 
 def table_digest(table: pd.DataFrame) -> str:
@@ -47,31 +60,37 @@ class ValueDigest:
         return self._tables[dataset.name]
 
     def __call__(self, value) -> str:
-        digest = hashlib.sha256(self.areas_digest.encode())
-        self._walk(value, digest.update, set())
-        return digest.hexdigest()
+        parts = [self.areas_digest]
+        self._walk(value, parts.append, set())
+        return hashlib.sha256("".join(parts).encode()).hexdigest()
 
     def _walk(self, value, out, active: set[int]) -> None:
-        if value is None or isinstance(value, str | int | float | bool | bytes):
-            out(f"{type(value).__name__}:{value!r};".encode())
+        """Appends text to `out`: reprs escape every character, so the joined text is unambiguous."""
+        if value is None or isinstance(value, _PLAIN):
+            out(f"{type(value).__name__}:{value!r};")
             return
         if isinstance(value, Area):
-            out(f"Area:{value.code};".encode())
+            out(f"Area:{value.code};")
             return
         if isinstance(value, Dataset):
-            out(f"Dataset:{self._dataset(value)};".encode())
+            out(f"Dataset:{self._dataset(value)};")
             return
         if isinstance(value, Model):
-            out(f"Model:{self.model_digest};".encode())
+            out(f"Model:{self.model_digest};")
             return
         if isinstance(value, pd.DataFrame | pd.Series):
-            out(f"Frame:{table_digest(pd.DataFrame(value))};".encode())
+            out(f"Frame:{table_digest(pd.DataFrame(value))};")
             return
         if id(value) in active:  # a cycle: its content is being hashed further up
-            out(f"cycle:{type(value).__name__};".encode())
+            out(f"cycle:{type(value).__name__};")
             return
+        if _is_instance_of_dataclass(value):
+            values = [getattr(value, name) for name in _field_names(type(value))]
+            if all(type(v) in _EXACT_PLAIN for v in values):  # a table's cell: one repr, no walk
+                out(f"{type(value).__qualname__}{values!r};")
+                return
         active.add(id(value))
-        out(f"<{type(value).__qualname__}".encode())
+        out(f"<{type(value).__qualname__}")
         if isinstance(value, dict):
             for key in sorted(value, key=repr):
                 self._walk(key, out, active)
@@ -82,18 +101,18 @@ class ValueDigest:
         elif isinstance(value, set | frozenset):
             for item in sorted(value, key=repr):
                 self._walk(item, out, active)
-        elif dataclasses.is_dataclass(value):
-            for item in dataclasses.fields(value):
-                out(item.name.encode())
-                self._walk(getattr(value, item.name), out, active)
+        elif _is_instance_of_dataclass(value):
+            for name in _field_names(type(value)):
+                out(name)
+                self._walk(getattr(value, name), out, active)
         elif callable(value) and hasattr(value, "__qualname__"):
-            out(f"{getattr(value, '__module__', '')}.{value.__qualname__}".encode())
+            out(f"{getattr(value, '__module__', '')}.{value.__qualname__}")
             bound = getattr(value, "__self__", None)  # a bound method reads its object
             if bound is not None and not isinstance(bound, types.ModuleType):
                 self._walk(bound, out, active)
             for cell in getattr(value, "__closure__", None) or ():  # a closure reads its cells
                 self._walk(cell.cell_contents, out, active)
         else:
-            out(repr(value).encode())
-        out(b">")
+            out(repr(value))
+        out(">")
         active.discard(id(value))

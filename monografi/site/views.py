@@ -21,6 +21,9 @@ LEVEL_PLURAL = {"provinsi": "provinsi", "kabupaten": "kabupaten", "kecamatan": "
                 "desa": "desa/kelurahan"}
 LEVEL_TITLE = {"provinsi": "Provinsi", "kabupaten": "Kabupaten", "kecamatan": "Kecamatan",
                "desa": "Desa/kelurahan"}
+# Rows of one table listed on an area page; beyond it the page shows the first ones and links
+# the CSV, so a page (and its rendering, key and search index) stays bounded however long the table.
+PAGE_ROWS = 500
 
 
 @dataclass(frozen=True)
@@ -36,6 +39,8 @@ class TableView:
     caption: str
     columns: list[Cell]
     rows: list[list[Cell]]
+    total: int | None = None  # set when `rows` are only the first PAGE_ROWS of `total`
+    full: Cell | None = None  # then: where every row is (a download or the API), linked
 
 
 @dataclass
@@ -96,19 +101,28 @@ def _charts_for(charts: dict, area: Area, dataset: Dataset | str) -> list[Chart]
     return charts.get((area.code, name), [])
 
 
+def capped_table(model: Model, dataset: Dataset, rows, caption: str,
+                 name_areas: bool) -> TableView | None:
+    """rows_table of at most PAGE_ROWS sorted rows; a longer table links its CSV."""
+    if rows.empty:
+        return None
+    table = rows_table(model, dataset, rows.head(PAGE_ROWS).to_dict("records"), caption, name_areas)
+    if len(rows) > PAGE_ROWS:
+        table.total, table.full = len(rows), Cell("berkas CSV", href=urls.csv_path(dataset.name))
+    return table
+
+
 def own_block(model: Model, charts: dict, area: Area, dataset: Dataset) -> Block:
-    records = dataset.rows_for(area.code).to_dict("records")
-    table = rows_table(model, dataset, records, f"{dataset.title} – {area.label}", False) \
-        if records else None
+    table = capped_table(model, dataset, dataset.rows_for(area.code),
+                         f"{dataset.title} – {area.label}", False)
     return Block(dataset, dataset.title, table, _charts_for(charts, area, dataset) if table else [])
 
 
 def children_block(model: Model, charts: dict, area: Area, dataset: Dataset) -> Block:
     codes = {c.code for c in area.children}
-    table = dataset.table[dataset.table[dataset.area_field].isin(codes)]
-    records = dataset.sorted_rows(table).to_dict("records")
+    rows = dataset.sorted_rows(dataset.table[dataset.table[dataset.area_field].isin(codes)])
     caption = f"{dataset.title} per {LEVEL_PLURAL[dataset.level]} di {area.label}"
-    table = rows_table(model, dataset, records, caption, True) if records else None
+    table = capped_table(model, dataset, rows, caption, True)
     return Block(dataset, dataset.title, table, _charts_for(charts, area, dataset) if table else [])
 
 
@@ -210,10 +224,15 @@ def derived_table(model: Model, area: Area) -> TableView | None:
              Cell(fmt.angka(d.value), numeric=True), Cell(fmt.satuan(d.unit)),
              Cell(d.source, href=urls.source_anchor(d.source),
                   title=model.sources.get(d.source, {}).get("title")),
-             Cell(d.basis)] for a, d in items]
+             Cell(d.basis)] for a, d in items[:PAGE_ROWS]]
     columns = [Cell("Wilayah"), Cell("Indikator"), Cell("Periode"), Cell("Nilai", numeric=True),
                Cell("Satuan"), Cell("Sumber"), Cell("Dihitung dari")]
-    return TableView(f"Indikator turunan – {area.label}", columns, rows)
+    table = TableView(f"Indikator turunan – {area.label}", columns, rows)
+    if len(items) > PAGE_ROWS:  # every figure is in the API document of its area
+        table.total = len(items)
+        table.full = Cell("API JSON wilayah ini", href=urls.api_area_path(area)) \
+            if len(shown) == 1 else Cell("API JSON per wilayah", href=urls.url(urls.API_PAGE))
+    return table
 
 
 def identity(model: Model, area: Area) -> list[tuple[str, str]]:

@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ... import urls
-from ...exports import citation, versions
+from ...exports import citation, formats, versions
 from ...exports.standard_data import COLUMN_TITLES, COLUMNS, standar_data
 from .. import views
 from ..context import SiteData
@@ -25,7 +25,7 @@ def pages(site: SiteData) -> Iterator[Page]:
                                               versions.fields_of(dataset))
             if content else None,
             updated=versions.updated_text(exports.updated(dataset)),
-            downloads=versions.downloads(exports, dataset),
+            downloads=versions.downloads(exports, dataset), withheld=formats.withheld(dataset),
             standar=standar_data(dataset), standar_columns=list(zip(COLUMNS, COLUMN_TITLES,
                                                                      strict=True)),
             citation=citation.for_dataset(exports, dataset),
@@ -37,6 +37,7 @@ def pages(site: SiteData) -> Iterator[Page]:
     yield Page(urls.DATA_INDEX, "datasets",
                {"items": items,
                 "masters": [d for d in model.datasets.values() if d.is_master],
+                "xlsx_withheld": [d.title for d in model.datasets.values() if formats.withheld(d)],
                 "catalogues": {"dcat": urls.DCAT_FILE, "data_json": urls.DATA_JSON_FILE,
                                "api": urls.API_INDEX, "feed": urls.DATA_FEED},
                 "package_citation": citation.for_package(exports)})
