@@ -157,3 +157,39 @@ def test_damaged_cache_or_published_files_never_stay_published(built_copy, tmp_p
     set_cell(cold, "luas_kecamatan", 2, "luas_km2", "41.57")
     assert build(cold, cold / "output", quiet=True, workers=1).ok
     assert tree_digest(project / "output") == tree_digest(cold / "output")
+
+
+def _page_keys(project) -> dict[str, str]:
+    """Every page's key as the plugin computes it (context digest), without rendering."""
+    from monografi.charts import plan_charts
+    from monografi.exports import build_context
+    from monografi.site.context import SiteData
+    from monografi.site.pages import collect
+
+    model = build_model(load_catalog(project / "datasets")[0])
+    context = build_context(model, project)
+    digest = ValueDigest(model)
+    return {page.path: digest((page.path, page.template, page.context))
+            for page in collect(SiteData(context, plan_charts(context)))}
+
+
+@pytest.mark.parametrize(("resource", "column", "shown_on"), [
+    # a desa figure: its page, its kecamatan's table of desa rows, the dataset's preview
+    ("penduduk_desa", "jumlah", {"desa/32-15-01-1001/index.html", "kecamatan/32-15-01/index.html",
+                                 "data/penduduk_desa/index.html"}),
+    # a kecamatan's 2010 census count (ranks unchanged): its page, the dataset's preview, the
+    # indicator's ranking and the indicator list (not the other 29 kecamatan pages)
+    ("penduduk_kecamatan", "jumlah", {"kecamatan/32-15-01/index.html", "indikator/index.html",
+                                      "indikator/penduduk_kecamatan-jumlah/index.html",
+                                      "data/penduduk_kecamatan/index.html"}),
+])
+def test_one_changed_row_changes_the_keys_of_the_pages_that_show_it_only(project, resource, column,
+                                                                          shown_on):
+    """Cost follows the change: of 393 pages, only those showing (or ranking) the row re-render."""
+    before = _page_keys(project)
+    header, first = (project / "datasets" / f"{resource}.csv").read_text(
+        encoding="utf-8").splitlines()[:2]
+    value = first.split(",")[header.split(",").index(column)]
+    set_cell(project, resource, 2, column, str(int(value) + 1))
+    after = _page_keys(project)
+    assert {p for p in before if before[p] != after[p]} == shown_on

@@ -1,7 +1,9 @@
 """The key of a page: its context hashed generically, model objects named by their identity.
 
-An Area is named by its code, a Dataset by its table's hash, so a page does not hash the whole
-tree; equal keys let the next build copy the published page instead of rendering it again.
+An Area is named by its code, a Dataset by its descriptor and shape (its cells reach a page
+through view models, hashed by value), so a page does not hash the whole tree and a changed row
+changes only the keys of the pages that show it; equal keys let the next build copy the published
+page instead of rendering it again.
 """
 
 from __future__ import annotations
@@ -9,6 +11,7 @@ from __future__ import annotations
 import dataclasses
 import functools
 import hashlib
+import json
 import types
 
 import pandas as pd
@@ -37,7 +40,7 @@ class ValueDigest:
     """Hash of any page context: plain values walked, model objects named by their identity.
 
     Areas are hashed by code (their names and attributes are in the master tables, which are
-    part of `areas_digest`); a Dataset by its table; the Model by all tables; a function by its
+    part of `areas_digest`); a Dataset by its descriptor and shape; the Model by all tables; a function by its
     name, its bound object and its closure. An object the walker does not know is hashed with
     its repr, which for plain objects includes its address: such a page is always re-rendered,
     never wrongly reused (a class whose repr hides what templates read would defeat this).
@@ -59,6 +62,20 @@ class ValueDigest:
             self._tables[dataset.name] = dataset.name + ":" + table_digest(dataset.table)
         return self._tables[dataset.name]
 
+    def _dataset_in_page(self, dataset: Dataset) -> str:
+        """A Dataset as templates read it: descriptor, row count, periods, sources — not its
+        cells, which reach a page only through view models hashed by value (TableView, figures),
+        so one changed row re-renders only the pages that show it. A master table is hashed
+        whole: area names and attributes reach pages through Areas, which are named by code."""
+        if dataset.is_master:
+            return self._dataset(dataset)
+        key = f"meta:{dataset.name}"
+        if key not in self._tables:
+            shape = [dataset.spec.descriptor, len(dataset.table), dataset.periods, dataset.source_ids]
+            self._tables[key] = hashlib.sha256(
+                json.dumps(shape, sort_keys=True, default=str).encode()).hexdigest()
+        return self._tables[key]
+
     def __call__(self, value) -> str:
         parts = [self.areas_digest]
         self._walk(value, parts.append, set())
@@ -73,7 +90,7 @@ class ValueDigest:
             out(f"Area:{value.code};")
             return
         if isinstance(value, Dataset):
-            out(f"Dataset:{self._dataset(value)};")
+            out(f"Dataset:{self._dataset_in_page(value)};")
             return
         if isinstance(value, Model):
             out(f"Model:{self.model_digest};")
