@@ -77,8 +77,7 @@ def validate_datasets(root: Path, published: Path | None = None) -> tuple[Catalo
         report.extend(table.problems)
     resources = _frictionless_resources(catalog, tables)
     try:
-        package = Package({**catalog.descriptor, "resources": resources})
-        package.to_descriptor(validate=True)
+        package = Package({**catalog.descriptor, "resources": resources})  # validates the descriptor
     except FrictionlessException as exc:
         report.extend(metadata_problems(catalog, resources, exc))
         return None, report
