@@ -86,62 +86,70 @@ def _suspicious(spec: ResourceSpec, table: Table, specs: dict[str, ResourceSpec]
     lengths = np.fromiter(map(len, table.rows), dtype=np.int64, count=len(table.rows))
     rows = table.rows if (lengths == width).all() else \
         [(row + [""] * width)[:width] for row in table.rows]
-    frame = pd.DataFrame(rows, columns=names, dtype=object)
+    matrix = np.array(rows, dtype=object).reshape(len(rows), width)
     missing_values = spec.schema.get("missingValues", [""])
-    missing = {name: frame[name].isin(missing_values).to_numpy() for name in names}
+    # Plain numpy and Python per distinct value: pandas' per-call cost dominated small tables.
+    columns = {name: _Column(matrix[:, index], missing_values) for index, name in enumerate(names)}
     suspicious = lengths != width
-    suspicious |= np.logical_and.reduce([missing[n] for n in names])  # blank row
+    suspicious |= np.logical_and.reduce([columns[n].missing for n in names])  # blank row
     values, keys = {}, {}
     for raw in spec.fields:
-        flagged, values[raw["name"]], keys[raw["name"]] = _field(raw, frame[raw["name"]],
-                                                                 missing[raw["name"]])
+        flagged, values[raw["name"]], keys[raw["name"]] = _field(raw, columns[raw["name"]])
         suspicious |= flagged
     primary = spec.primary_key
     if primary:
         key_frame = pd.DataFrame({k: keys[k] for k in primary})
         suspicious |= key_frame.duplicated(keep=False).to_numpy()
-        suspicious |= np.logical_and.reduce([missing[k] for k in primary])
+        suspicious |= np.logical_and.reduce([columns[k].missing for k in primary])
     for fk in spec.schema.get("foreignKeys", []):
-        suspicious |= _foreign_key(spec, fk, frame, missing, specs, tables)
+        suspicious |= _foreign_key(spec, fk, columns, specs, tables)
     for rule in valid_row_rules(spec):
         value = _Formula(spec, values).evaluate(rule["rumus"])
         suspicious |= ~value.certainly_true()
     return suspicious
 
 
-def _field(raw: dict, column: pd.Series, missing: np.ndarray) -> tuple[np.ndarray, object, pd.Series]:
+class _Column:
+    """One column's cells, its distinct values (`codes` index `distinct`) and its missing cells."""
+
+    def __init__(self, cells: np.ndarray, missing_values: list):
+        self.cells = cells
+        self.codes, self.distinct = pd.factorize(cells)
+        self.missing = self.per_cell((value in missing_values for value in self.distinct), bool)
+
+    def per_cell(self, results, dtype) -> np.ndarray:
+        """A result computed once per distinct value, spread back to every cell."""
+        return np.fromiter(results, dtype, len(self.distinct))[self.codes]
+
+
+def _field(raw: dict, column: _Column) -> tuple[np.ndarray, object, np.ndarray]:
     """(rows that may break this field's rules, formula value, comparable key)."""
     kind, constraints = raw.get("type", "string"), raw.get("constraints", {})
     if set(constraints) - SCREENED_CONSTRAINTS or raw.get("format", "default") != "default":
         raise Unscreenable(raw["name"])
+    missing = column.missing
     flagged = missing & bool(constraints.get("required"))
-    codes, uniques = pd.factorize(column)
-    distinct = pd.Series(uniques, dtype=object)
-
-    def per_cell(values: pd.Series, dtype=None) -> np.ndarray:
-        """A result computed once per distinct value, spread back to every cell."""
-        return values.to_numpy(dtype)[codes]
-
     if kind == "string":
-        text = column.where(~missing, "")
         if "pattern" in constraints:
-            flagged |= ~missing & ~per_cell(distinct.str.fullmatch(constraints["pattern"]), bool)
+            match = re.compile(constraints["pattern"]).fullmatch
+            flagged |= ~missing & ~column.per_cell((bool(match(v)) for v in column.distinct), bool)
         if "enum" in constraints:
-            flagged |= ~missing & ~text.isin(constraints["enum"]).to_numpy()
-        lengths = per_cell(distinct.str.len())
+            enum = constraints["enum"]
+            flagged |= ~missing & ~column.per_cell((v in enum for v in column.distinct), bool)
+        lengths = column.per_cell(map(len, column.distinct), np.int64)
         flagged |= ~missing & (lengths < constraints.get("minLength", 0))
         if "maxLength" in constraints:
             flagged |= ~missing & (lengths > constraints["maxLength"])
-        value = _Value(text.to_numpy(object), "str", missing)
-        key = column.where(~missing, None)
+        value = _Value(np.where(missing, "", column.cells), "str", missing)
+        key = np.where(missing, None, column.cells)
     elif kind in ("integer", "number"):
         if {"pattern", "enum", "minLength", "maxLength"} & set(constraints):
             raise Unscreenable(raw["name"])
-        blank = np.zeros(len(distinct), bool)
-        blank[codes[missing]] = True
-        valid = distinct.where(~blank, "0")
+        blank = np.zeros(len(column.distinct), bool)
+        blank[column.codes[missing]] = True
+        valid = pd.Series(np.where(blank, "0", column.distinct), dtype=object)
         # canonical text (number_cells): int64 for integers
-        numbers = per_cell(pd.to_numeric(valid), np.int64 if kind == "integer" else np.float64)
+        numbers = pd.to_numeric(valid).to_numpy(np.int64 if kind == "integer" else np.float64)[column.codes]
         for name, outside in (("minimum", np.less), ("maximum", np.greater)):
             if name in constraints:
                 bound = constraints[name]
@@ -150,11 +158,11 @@ def _field(raw: dict, column: pd.Series, missing: np.ndarray) -> tuple[np.ndarra
                 flagged |= ~missing & (outside(numbers, bound) if kind == "integer" and
                                        isinstance(bound, int) else ~_clearly_inside(numbers, bound, name))
         value = _Value(numbers, "int" if kind == "integer" else "decimal", missing)
-        key = pd.Series(numbers).where(~missing, None)
+        key = np.where(missing, np.nan, numbers.astype(np.float64))
     else:
         raise Unscreenable(kind)
     if constraints.get("unique"):
-        flagged |= ~missing & key.duplicated(keep=False).to_numpy()
+        flagged |= ~missing & pd.Series(key).duplicated(keep=False).to_numpy()
     return flagged, value, key
 
 
@@ -164,7 +172,7 @@ def _clearly_inside(numbers: np.ndarray, bound: float, name: str) -> np.ndarray:
     return numbers > bound + margin if name == "minimum" else numbers < bound - margin
 
 
-def _foreign_key(spec: ResourceSpec, fk: dict, frame: pd.DataFrame, missing: dict,
+def _foreign_key(spec: ResourceSpec, fk: dict, columns: dict[str, _Column],
                  specs: dict[str, ResourceSpec], tables: dict[str, Table]) -> np.ndarray:
     """Rows whose key may be missing from the target: compared as text, so only when both sides
     are plain strings that Frictionless reads as the text itself, column by column of the header."""
@@ -177,8 +185,9 @@ def _foreign_key(spec: ResourceSpec, fk: dict, frame: pd.DataFrame, missing: dic
     if target is None or any(own_types.get(f) != "string" for f in fields) or \
             len(fields) != len(target_fields):
         raise Unscreenable("foreignKeys")
+    size = len(columns[fields[0]].cells)
     if target.unreadable:
-        return np.zeros(len(frame), bool)  # the key is dropped before Frictionless sees it
+        return np.zeros(size, bool)  # the key is dropped before Frictionless sees it
     plain = {f["name"] for f in target_spec.fields
              if f.get("type", "string") == "string" and f.get("format", "default") == "default"}
     if target.header != [f["name"] for f in target_spec.fields] or not set(target_fields) <= plain:
@@ -186,14 +195,17 @@ def _foreign_key(spec: ResourceSpec, fk: dict, frame: pd.DataFrame, missing: dic
     indexes = [target.header.index(f) for f in target_fields]
     target_missing = set(target_spec.schema.get("missingValues", [""]))
     # A key with a missing cell is read as None there, which no complete key of this table equals.
-    known = {"\x1f".join(cells) for row in target.rows
-             if len(row) > max(indexes) and not target_missing & set(cells := [row[i] for i in indexes])}
-    joined = frame[fields[0]].astype(str)
-    for name in fields[1:]:
-        joined = joined + "\x1f" + frame[name].astype(str)
-    any_missing = np.logical_or.reduce([missing[f] for f in fields])
-    all_missing = np.logical_and.reduce([missing[f] for f in fields])
-    return ~all_missing & (any_missing | ~joined.isin(known).to_numpy())
+    known = {cells for row in target.rows
+             if len(row) > max(indexes) and not target_missing & set(cells := tuple(row[i] for i in indexes))}
+    if len(fields) == 1:
+        column = columns[fields[0]]
+        found = column.per_cell(((value,) in known for value in column.distinct), bool)
+    else:
+        keys = zip(*(columns[f].cells for f in fields), strict=True)
+        found = np.fromiter((key in known for key in keys), bool, size)
+    any_missing = np.logical_or.reduce([columns[f].missing for f in fields])
+    all_missing = np.logical_and.reduce([columns[f].missing for f in fields])
+    return ~all_missing & (any_missing | ~found)
 
 
 class _Value:
