@@ -71,3 +71,19 @@ def find_row(sheet, **wanted):
         if all(str(cells[k].value or "") == v for k, v in wanted.items()):
             return cells
     raise AssertionError(wanted)
+
+
+def form_made_once(tmp_path_factory, kecamatan: str, periode: str, prepare=None) -> bytes:
+    """The fill-in form of a fresh copy of the bundled project (changed by `prepare`), for a
+    session-scoped fixture: forms are byte-identical for the same data wherever the project is
+    (test_forms), so tests copy these bytes instead of each spending ~0.15 s making the same one."""
+    from monografi.forms.form import write_form
+    from monografi.validation.catalog import load_catalog
+    from tests.conftest import copy_project
+
+    project = copy_project(tmp_path_factory.mktemp("formulir") / "proyek")
+    if prepare:
+        prepare(project)
+    catalog, problems = load_catalog(project / "datasets")
+    assert not problems
+    return write_form(catalog, kecamatan, project.parent / "formulir.xlsx", periode).read_bytes()

@@ -7,7 +7,7 @@ from monografi.forms.form import FormError, write_form
 from monografi.forms.importer import import_form
 from monografi.validation.catalog import load_catalog
 from tests.conftest import tree_digest
-from tests.excel_helpers import find_row
+from tests.excel_helpers import find_row, form_made_once
 
 KLARI = "32.15.05"
 
@@ -18,9 +18,17 @@ def catalog_of(project):
     return catalog
 
 
+@pytest.fixture(scope="session")
+def klari_form(tmp_path_factory) -> bytes:
+    return form_made_once(tmp_path_factory, KLARI, "2025")
+
+
 @pytest.fixture
-def form(project, tmp_path):
-    return write_form(catalog_of(project), KLARI, tmp_path / "formulir.xlsx", "2025")
+def form(project, tmp_path, klari_form):
+    """What write_form(catalog_of(project), KLARI, tmp_path / "formulir.xlsx", "2025") writes."""
+    path = tmp_path / "formulir.xlsx"
+    path.write_bytes(klari_form)
+    return path
 
 
 def rows_of(sheet):
@@ -61,10 +69,12 @@ def test_form_has_guide_prefilled_codes_units_and_validation(form):
     assert book["_formulir"].sheet_state == "hidden"
 
 
-def test_form_is_identical_for_identical_input(project, tmp_path):
+def test_form_is_identical_for_identical_input(project, tmp_path, klari_form):
+    """Whatever the target and the project folder (the session's klari_form came from another
+    copy of the project): the `form` fixtures rely on it."""
     catalog = catalog_of(project)
     first = write_form(catalog, KLARI, tmp_path / "a.xlsx", "2025").read_bytes()
-    assert write_form(catalog, KLARI, tmp_path / "b.xlsx", "2025").read_bytes() == first
+    assert write_form(catalog, KLARI, tmp_path / "b.xlsx", "2025").read_bytes() == first == klari_form
 
 
 def test_unknown_kecamatan_is_refused(project, tmp_path):

@@ -19,7 +19,7 @@ from monografi.forms.importer import import_form
 from monografi.state import build_lock, state_dir
 from monografi.validation.catalog import load_catalog
 from tests.conftest import REPO, tree_digest
-from tests.excel_helpers import find_row
+from tests.excel_helpers import find_row, form_made_once
 from tests.helpers import append_line
 
 KLARI = "32.15.05"
@@ -53,16 +53,28 @@ def csv_value(project, dataset, match: dict, column):
     return row[column]
 
 
+def _publish_desa_row(project):
+    append_line(project, "luas_desa", f"{DESA},2020,S3,4.1,")
+
+
 @pytest.fixture
 def desa_project(project):
     """Klari with a desa-level row already published, so forms pre-fill desa figures too."""
-    append_line(project, "luas_desa", f"{DESA},2020,S3,4.1,")
+    _publish_desa_row(project)
     return project
 
 
+@pytest.fixture(scope="session")
+def klari_form(tmp_path_factory) -> bytes:
+    return form_made_once(tmp_path_factory, KLARI, "2025", _publish_desa_row)
+
+
 @pytest.fixture
-def form(desa_project, tmp_path):
-    return write_form(catalog_of(desa_project), KLARI, tmp_path / "formulir.xlsx", "2025")
+def form(desa_project, tmp_path, klari_form):
+    """What write_form(catalog_of(desa_project), KLARI, tmp_path / "formulir.xlsx", "2025") writes."""
+    path = tmp_path / "formulir.xlsx"
+    path.write_bytes(klari_form)
+    return path
 
 
 def edit(form, sheet, match, column, value):

@@ -5,7 +5,7 @@ import pytest
 from monografi.validation.check import validate_datasets
 from monografi.validation.personal_data import EMAIL, NIK, PHONE, find, is_personal_column
 from tests.helpers import set_cell
-from tests.test_forms import find_row, form, imported  # noqa: F401  (form is a fixture)
+from tests.test_forms import find_row, form, imported, klari_form  # noqa: F401  (fixtures)
 
 POSITIVES = {
  "3215011203900001": NIK, "3215 0512 3456 0001": NIK, "3215-05-123456-0001": NIK,

@@ -1,5 +1,6 @@
 """Screened (column-wise) validation of large tables reports exactly what row-by-row does."""
 
+import json
 import sys
 
 import pytest
@@ -9,13 +10,13 @@ from monografi.validation import screening
 from monografi.validation.catalog import load_catalog
 from monografi.validation.check import validate_datasets
 from monografi.validation.dialect import read
-from tests.helpers import append_line, set_cell
+from tests.helpers import append_line, edit_package, resource_of, set_cell
 
 sys.path.insert(0, str(REPO / "bench"))
 
 from check_besar import write_table  # noqa: E402
 
-ROWS = 6000
+ROWS = 3100  # every size is screened: enough for the rows the damages below reach
 DESA = "penduduk_desa"
 
 
@@ -26,9 +27,9 @@ def everything(report):
 
 def both_paths(project, monkeypatch):
     """(row-by-row report, screened report, rows Frictionless saw per screened table)."""
-    monkeypatch.setattr(screening, "LARGE_ROWS", 10**9)
+    monkeypatch.setattr(screening, "SCREENED_FROM_ROWS", 10**9)
     plain = validate_datasets(project / "datasets")[1]
-    monkeypatch.setattr(screening, "LARGE_ROWS", 0)
+    monkeypatch.setattr(screening, "SCREENED_FROM_ROWS", 0)
     screened = validate_datasets(project / "datasets")[1]
     catalog, _ = load_catalog(project / "datasets")
     kept = screening.rows_to_validate(catalog, {s.name: read(s) for s in catalog.resources})
@@ -76,6 +77,9 @@ SMALL_DAMAGES = [
     ("luas_kecamatan", 5, "tahun", "11"), ("luas_kecamatan", 6, "kode_kecamatan", "32.15.99"),
     ("penduduk_kecamatan", 2, "jumlah", "-1"), ("penduduk_kecamatan", 3, "laki_laki", "5"),
     ("penduduk_dukcapil_kecamatan", 2, "periode", "2024 S1"),
+    # tables other tables look up keep all their rows: row numbers must not be remapped
+    ("desa", 7, "jenis", "dusun"), ("desa", 300, "kode_kecamatan", "32.15.99"),
+    ("kecamatan", 4, "kode_bps", ""), ("sumber", 3, "id", "S1"),
 ]
 
 
@@ -89,8 +93,16 @@ def test_small_tables_screened_report_the_same(project, monkeypatch):
     plain, screened, kept = both_paths(project, monkeypatch)
     assert len(plain.errors) >= len(SMALL_DAMAGES) + 5
     assert everything(screened) == everything(plain)
-    assert {"luas_kecamatan", "penduduk_kecamatan", "sekolah_kecamatan"} <= set(kept)
-    assert "kecamatan" not in kept and "desa" not in kept  # looked up by foreign keys
+    assert {"luas_kecamatan", "penduduk_kecamatan", "sekolah_kecamatan", "desa", "kecamatan"} <= set(kept)
+    assert {"desa", "kecamatan", "sumber"} <= screening.looked_up(load_catalog(project / "datasets")[0])
+    assert {p.file for p in screened.errors} >= {"desa.csv", "kecamatan.csv", "sumber.csv"}
+
+
+def test_clean_small_tables_are_all_cleared(project):
+    """The bundled package: no table is left for Frictionless to read row by row."""
+    catalog, _ = load_catalog(project / "datasets")
+    kept = screening.rows_to_validate(catalog, {s.name: read(s) for s in catalog.resources})
+    assert kept == {spec.name: [] for spec in catalog.resources}
 
 
 @pytest.mark.parametrize("formula", [
@@ -99,7 +111,6 @@ def test_small_tables_screened_report_the_same(project, monkeypatch):
     "tahun[2:4] != '99'", "jumlah > 0 or catatan is None",
 ])
 def test_row_formulas_are_screened_identically(large, monkeypatch, formula):
-    import json
     path = large / "datasets" / "datapackage.json"
     descriptor = json.loads(path.read_text(encoding="utf-8"))
     resource = next(r for r in descriptor["resources"] if r["name"] == DESA)
@@ -111,3 +122,49 @@ def test_row_formulas_are_screened_identically(large, monkeypatch, formula):
     plain, screened, kept = both_paths(large, monkeypatch)
     assert everything(screened) == everything(plain)
     assert DESA in kept
+
+
+def _edit_schema(project, name, change):
+    path = project / "datasets" / "schemas" / f"{name}.json"
+    schema = json.loads(path.read_text(encoding="utf-8"))
+    change(schema)
+    path.write_text(json.dumps(schema, ensure_ascii=False), encoding="utf-8")
+
+
+def _target_is_integer(project):
+    _edit_schema(project, "kecamatan", lambda s: next(
+        f for f in s["fields"] if f["name"] == "kode_bps").update(type="integer", constraints={}))
+    _edit_schema(project, "penduduk_kecamatan", lambda s: s["foreignKeys"].append(
+        {"fields": "catatan", "reference": {"resource": "kecamatan", "fields": "kode_bps"}}))
+    set_cell(project, "penduduk_kecamatan", 2, "catatan", "3215113")  # kode_bps of row 2
+
+
+def _target_cell_is_a_missing_value(project):
+    _edit_schema(project, "sumber", lambda s: s.update(missingValues=["", "S99"]))
+    set_cell(project, "sumber", 11, "id", "S99")  # read as None: no source S99 exists
+    set_cell(project, "penduduk_kecamatan", 2, "sumber", "S99")
+
+
+def _target_columns_swapped(project):
+    path = project / "datasets" / "kecamatan.csv"
+    rows = [line.split(",") for line in path.read_text(encoding="utf-8").splitlines()]
+    path.write_text("".join(",".join([r[1], r[0], *r[2:]]) + "\n" for r in rows), encoding="utf-8")
+
+
+@pytest.mark.parametrize("damage", [_target_is_integer, _target_cell_is_a_missing_value,
+                                    _target_columns_swapped])
+def test_foreign_keys_are_compared_as_frictionless_reads_the_target(project, monkeypatch, damage):
+    """A key is cleared by its text only where Frictionless reads both sides as that text."""
+    damage(project)
+    plain, screened, _ = both_paths(project, monkeypatch)
+    assert any(p.file == "penduduk_kecamatan.csv" and p.row == 2 and "tidak_dikenal" in p.rule
+               for p in plain.errors), plain.format_text()
+    assert everything(screened) == everything(plain)
+
+
+@pytest.mark.parametrize("declared", [{"rows": 3}, {"stats": {"rows": 3}}])
+def test_a_declared_row_count_is_compared_with_every_row(project, monkeypatch, declared):
+    edit_package(project, lambda d: resource_of(d, "luas_kecamatan").update(declared))
+    plain, screened, kept = both_paths(project, monkeypatch)
+    assert any(p.file == "luas_kecamatan.csv" for p in plain.errors), plain.format_text()
+    assert everything(screened) == everything(plain) and "luas_kecamatan" not in kept

@@ -75,19 +75,22 @@ def validate_datasets(root: Path, published: Path | None = None) -> tuple[Catalo
     report.extend(placeholder_problems(catalog))
     for table in tables.values():
         report.extend(table.problems)
-    kept = screening.rows_to_validate(catalog, tables)
-    resources = _frictionless_resources(catalog, tables, kept)
+    resources = _frictionless_resources(catalog, tables)
     try:
-        package = Package({**catalog.descriptor, "resources": resources})
-        package.to_descriptor(validate=True)
+        package = Package({**catalog.descriptor, "resources": resources})  # validates the descriptor
     except FrictionlessException as exc:
         report.extend(metadata_problems(catalog, resources, exc))
         return None, report
+    kept = screening.rows_to_validate(catalog, tables)
+    looked_up = screening.looked_up(catalog)
+    trimmed = {name: rows for name, rows in kept.items() if name not in looked_up}
+    _load_rows(package, tables, trimmed)
     for spec in catalog.resources:
         table = tables[spec.name]
         if table.unreadable:
             continue
-        report.extend(_frictionless_problems(package, spec, tables, kept.get(spec.name)))
+        if kept.get(spec.name) != []:  # screening cleared every row: Frictionless would agree
+            report.extend(_frictionless_problems(package, spec, tables, trimmed.get(spec.name)))
         report.extend(_monograph_problems(catalog, spec, table))
         report.extend(duplicate_problems(spec, table.header, table.rows))
     report.extend(load_boundaries(catalog)[1])
@@ -99,24 +102,31 @@ def validate_datasets(root: Path, published: Path | None = None) -> tuple[Catalo
     return catalog, report
 
 
-def _frictionless_resources(catalog: Catalog, tables: dict[str, dialect.Table],
-                            kept: dict[str, list[int]]) -> list[dict]:
-    """The resources with canonical inline data; links to unreadable tables are dropped so one
-    broken master list does not flood the report with foreign-key errors."""
+def _frictionless_resources(catalog: Catalog, tables: dict[str, dialect.Table]) -> list[dict]:
+    """The resources as Frictionless validates their metadata: with the header as their only
+    data row, since it deep-copies inline data, and before screening reads the schemas (which
+    a malformed one would crash). Links to unreadable tables are dropped so one broken master
+    list does not flood the report with foreign-key errors."""
     broken = {name for name, table in tables.items() if table.unreadable}
     resources = []
     for spec in catalog.resources:
         table = tables[spec.name]
-        if table.unreadable:
-            table = dialect.Table([f["name"] for f in spec.fields], [])
-        elif spec.name in kept:  # large table: only the rows that may hold a problem
-            table = screening.only_rows(table, kept[spec.name])
-        resource = dialect.frictionless_descriptor(spec, table)
+        header = [f["name"] for f in spec.fields] if table.unreadable else table.header
+        resource = dialect.frictionless_descriptor(spec, dialect.Table(header, []))
         keys = resource["schema"].get("foreignKeys", [])
         resource["schema"]["foreignKeys"] = [
             k for k in keys if (k.get("reference") or {}).get("resource") not in broken]
         resources.append(resource)
     return resources
+
+
+def _load_rows(package: Package, tables: dict[str, dialect.Table], trimmed: dict[str, list[int]]) -> None:
+    """Give each readable resource its canonical rows; of a `trimmed` table only the rows that
+    may hold a problem (screening)."""
+    for name, table in tables.items():
+        if not table.unreadable:
+            rows = screening.only_rows(table, trimmed[name]).rows if name in trimmed else table.rows
+            package.get_resource(name).data = [table.header, *rows]
 
 
 def _checklist(spec: ResourceSpec) -> Checklist:

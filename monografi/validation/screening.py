@@ -1,17 +1,21 @@
-"""Large tables: Frictionless validates only the rows that may hold a problem.
+"""Frictionless validates only the rows that may hold a problem.
 
 Frictionless checks one row at a time (about 50 µs each, plus a deep copy of inline data), so a
-million-row table took minutes. Here the same rules run column-wise with pandas, but only to
-*clear* rows: a row is dropped from what Frictionless sees when it certainly breaks no rule of
-its schema (type, constraints, unique, primary key, foreign key, row formulas). Every row that
-might break one still goes to Frictionless, which alone decides and words the problem, so the
-report is exactly the one of the row-by-row path (only row numbers are mapped back).
+million-row table took minutes; and on every table, however small, it pays a fixed cost (metadata
+copies, opening each table a foreign key looks up), which made `check` of the bundled package
+spend most of its time confirming clean tables. Here the same rules run column-wise with pandas,
+but only to *clear* rows: a row is dropped from what Frictionless sees when it certainly breaks no
+rule of its schema (type, constraints, unique, primary key, foreign key, row formulas), and a
+table with no row left is not given to Frictionless at all. Every row that might break one still
+goes to Frictionless, which alone decides and words the problem, so the report is exactly the one
+of the row-by-row path (only row numbers are mapped back).
 
 Any uncertainty keeps the row: missing values inside formulas, decimal arithmetic, duplicate
-keys (every occurrence is kept, so "the same as row N" is found). A table whose schema uses a
-feature screened here is not understood by this module (other types, formats, exclusive
-bounds, non-string foreign keys, formula syntax) is not screened at all, nor is a table other
-tables look up through a foreign key.
+keys (every occurrence is kept, so "the same as row N" is found), foreign keys to a column not
+read as plain text. A table whose schema uses a feature not understood by this module (other
+types, formats, exclusive bounds, non-string foreign keys, formula syntax, declared row or byte
+counts) is not screened at all. A table other tables look up through a foreign key keeps all its
+rows in the package (the lookups read them), so it is only either cleared or validated whole.
 """
 
 from __future__ import annotations
@@ -24,8 +28,11 @@ import pandas as pd
 
 from .catalog import Catalog, ResourceSpec
 from .dialect import Table
+from .hints import valid_row_rules
 
-LARGE_ROWS = 5000  # below this Frictionless is fast enough on its own
+SCREENED_FROM_ROWS = 0  # every table; tests raise it to compare with the row-by-row path
+# Resource properties Frictionless compares with the rows it saw (row, field, byte counts, hashes).
+COUNTED = frozenset({"rows", "fields", "bytes", "hash", "stats"})
 SCREENED_CONSTRAINTS = {"required", "unique", "minimum", "maximum", "pattern", "enum",
                         "minLength", "maxLength"}
 _INTEGER_TEXT = re.compile(r"[+-]?[0-9]+")
@@ -36,23 +43,26 @@ class Unscreenable(Exception):
     """The table uses something this module does not model: validate it row by row."""
 
 
-def rows_to_validate(catalog: Catalog, tables: dict[str, Table],
-                     large_rows: int | None = None) -> dict[str, list[int]]:
+def rows_to_validate(catalog: Catalog, tables: dict[str, Table]) -> dict[str, list[int]]:
     """Per screened table, the spreadsheet row numbers Frictionless must still see."""
-    limit = LARGE_ROWS if large_rows is None else large_rows
-    looked_up = {(fk.get("reference") or {}).get("resource") or spec.name
-                 for spec in catalog.resources for fk in spec.schema.get("foreignKeys", [])}
+    specs = {spec.name: spec for spec in catalog.resources}
     kept = {}
     for spec in catalog.resources:
         table = tables[spec.name]
-        if table.unreadable or len(table.rows) < limit or spec.name in looked_up:
+        if table.unreadable or len(table.rows) < SCREENED_FROM_ROWS or COUNTED & set(spec.descriptor):
             continue
         try:
-            suspicious = _suspicious(spec, table, tables)
+            suspicious = _suspicious(spec, table, specs, tables)
         except Unscreenable:
             continue
         kept[spec.name] = [int(i) + 2 for i in np.flatnonzero(suspicious)]
     return kept
+
+
+def looked_up(catalog: Catalog) -> set[str]:
+    """Tables some foreign key reads: Frictionless needs all their rows in the package."""
+    return {(fk.get("reference") or {}).get("resource") or spec.name
+            for spec in catalog.resources for fk in spec.schema.get("foreignKeys", [])}
 
 
 def only_rows(table: Table, numbers: list[int]) -> Table:
@@ -67,70 +77,79 @@ def renumber(error, numbers: list[int]) -> None:
         error.row_number = numbers[row - 2]
 
 
-def _suspicious(spec: ResourceSpec, table: Table, tables: dict[str, Table]) -> np.ndarray:
+def _suspicious(spec: ResourceSpec, table: Table, specs: dict[str, ResourceSpec],
+                tables: dict[str, Table]) -> np.ndarray:
     names = [f["name"] for f in spec.fields]
-    if table.header != names:
+    if not names or table.header != names:
         raise Unscreenable("header")
     width = len(names)
     lengths = np.fromiter(map(len, table.rows), dtype=np.int64, count=len(table.rows))
     rows = table.rows if (lengths == width).all() else \
         [(row + [""] * width)[:width] for row in table.rows]
-    frame = pd.DataFrame(rows, columns=names, dtype=object)
+    matrix = np.array(rows, dtype=object).reshape(len(rows), width)
     missing_values = spec.schema.get("missingValues", [""])
-    missing = {name: frame[name].isin(missing_values).to_numpy() for name in names}
+    # Plain numpy and Python per distinct value: pandas' per-call cost dominated small tables.
+    columns = {name: _Column(matrix[:, index], missing_values) for index, name in enumerate(names)}
     suspicious = lengths != width
-    suspicious |= np.logical_and.reduce([missing[n] for n in names])  # blank row
+    suspicious |= np.logical_and.reduce([columns[n].missing for n in names])  # blank row
     values, keys = {}, {}
     for raw in spec.fields:
-        flagged, values[raw["name"]], keys[raw["name"]] = _field(raw, frame[raw["name"]],
-                                                                 missing[raw["name"]])
+        flagged, values[raw["name"]], keys[raw["name"]] = _field(raw, columns[raw["name"]])
         suspicious |= flagged
     primary = spec.primary_key
     if primary:
         key_frame = pd.DataFrame({k: keys[k] for k in primary})
         suspicious |= key_frame.duplicated(keep=False).to_numpy()
-        suspicious |= np.logical_and.reduce([missing[k] for k in primary])
+        suspicious |= np.logical_and.reduce([columns[k].missing for k in primary])
     for fk in spec.schema.get("foreignKeys", []):
-        suspicious |= _foreign_key(spec, fk, frame, missing, tables)
-    for rule in spec.hints.get("aturan_baris", []):
+        suspicious |= _foreign_key(spec, fk, columns, specs, tables)
+    for rule in valid_row_rules(spec):
         value = _Formula(spec, values).evaluate(rule["rumus"])
         suspicious |= ~value.certainly_true()
     return suspicious
 
 
-def _field(raw: dict, column: pd.Series, missing: np.ndarray) -> tuple[np.ndarray, object, pd.Series]:
+class _Column:
+    """One column's cells, its distinct values (`codes` index `distinct`) and its missing cells."""
+
+    def __init__(self, cells: np.ndarray, missing_values: list):
+        self.cells = cells
+        self.codes, self.distinct = pd.factorize(cells)
+        self.missing = self.per_cell((value in missing_values for value in self.distinct), bool)
+
+    def per_cell(self, results, dtype) -> np.ndarray:
+        """A result computed once per distinct value, spread back to every cell."""
+        return np.fromiter(results, dtype, len(self.distinct))[self.codes]
+
+
+def _field(raw: dict, column: _Column) -> tuple[np.ndarray, object, np.ndarray]:
     """(rows that may break this field's rules, formula value, comparable key)."""
     kind, constraints = raw.get("type", "string"), raw.get("constraints", {})
     if set(constraints) - SCREENED_CONSTRAINTS or raw.get("format", "default") != "default":
         raise Unscreenable(raw["name"])
+    missing = column.missing
     flagged = missing & bool(constraints.get("required"))
-    codes, uniques = pd.factorize(column)
-    distinct = pd.Series(uniques, dtype=object)
-
-    def per_cell(values: pd.Series, dtype=None) -> np.ndarray:
-        """A result computed once per distinct value, spread back to every cell."""
-        return values.to_numpy(dtype)[codes]
-
     if kind == "string":
-        text = column.where(~missing, "")
         if "pattern" in constraints:
-            flagged |= ~missing & ~per_cell(distinct.str.fullmatch(constraints["pattern"]), bool)
+            match = re.compile(constraints["pattern"]).fullmatch
+            flagged |= ~missing & ~column.per_cell((bool(match(v)) for v in column.distinct), bool)
         if "enum" in constraints:
-            flagged |= ~missing & ~text.isin(constraints["enum"]).to_numpy()
-        lengths = per_cell(distinct.str.len())
+            enum = constraints["enum"]
+            flagged |= ~missing & ~column.per_cell((v in enum for v in column.distinct), bool)
+        lengths = column.per_cell(map(len, column.distinct), np.int64)
         flagged |= ~missing & (lengths < constraints.get("minLength", 0))
         if "maxLength" in constraints:
             flagged |= ~missing & (lengths > constraints["maxLength"])
-        value = _Value(text.to_numpy(object), "str", missing)
-        key = column.where(~missing, None)
+        value = _Value(np.where(missing, "", column.cells), "str", missing)
+        key = np.where(missing, None, column.cells)
     elif kind in ("integer", "number"):
         if {"pattern", "enum", "minLength", "maxLength"} & set(constraints):
             raise Unscreenable(raw["name"])
-        blank = np.zeros(len(distinct), bool)
-        blank[codes[missing]] = True
-        valid = distinct.where(~blank, "0")
+        blank = np.zeros(len(column.distinct), bool)
+        blank[column.codes[missing]] = True
+        valid = pd.Series(np.where(blank, "0", column.distinct), dtype=object)
         # canonical text (number_cells): int64 for integers
-        numbers = per_cell(pd.to_numeric(valid), np.int64 if kind == "integer" else np.float64)
+        numbers = pd.to_numeric(valid).to_numpy(np.int64 if kind == "integer" else np.float64)[column.codes]
         for name, outside in (("minimum", np.less), ("maximum", np.greater)):
             if name in constraints:
                 bound = constraints[name]
@@ -139,11 +158,11 @@ def _field(raw: dict, column: pd.Series, missing: np.ndarray) -> tuple[np.ndarra
                 flagged |= ~missing & (outside(numbers, bound) if kind == "integer" and
                                        isinstance(bound, int) else ~_clearly_inside(numbers, bound, name))
         value = _Value(numbers, "int" if kind == "integer" else "decimal", missing)
-        key = pd.Series(numbers).where(~missing, None)
+        key = np.where(missing, np.nan, numbers.astype(np.float64))
     else:
         raise Unscreenable(kind)
     if constraints.get("unique"):
-        flagged |= ~missing & key.duplicated(keep=False).to_numpy()
+        flagged |= ~missing & pd.Series(key).duplicated(keep=False).to_numpy()
     return flagged, value, key
 
 
@@ -153,27 +172,40 @@ def _clearly_inside(numbers: np.ndarray, bound: float, name: str) -> np.ndarray:
     return numbers > bound + margin if name == "minimum" else numbers < bound - margin
 
 
-def _foreign_key(spec: ResourceSpec, fk: dict, frame: pd.DataFrame, missing: dict,
-                 tables: dict[str, Table]) -> np.ndarray:
+def _foreign_key(spec: ResourceSpec, fk: dict, columns: dict[str, _Column],
+                 specs: dict[str, ResourceSpec], tables: dict[str, Table]) -> np.ndarray:
+    """Rows whose key may be missing from the target: compared as text, so only when both sides
+    are plain strings that Frictionless reads as the text itself, column by column of the header."""
     fields = [fk["fields"]] if isinstance(fk["fields"], str) else list(fk["fields"])
     reference = fk.get("reference") or {}
     target_fields = reference.get("fields", [])
     target_fields = [target_fields] if isinstance(target_fields, str) else list(target_fields)
-    target = tables.get(reference.get("resource"))
+    target, target_spec = tables.get(reference.get("resource")), specs.get(reference.get("resource"))
     own_types = {f["name"]: f.get("type", "string") for f in spec.fields}
     if target is None or any(own_types.get(f) != "string" for f in fields) or \
-            any(f not in target.header for f in target_fields) or len(fields) != len(target_fields):
+            len(fields) != len(target_fields):
         raise Unscreenable("foreignKeys")
+    size = len(columns[fields[0]].cells)
     if target.unreadable:
-        return np.zeros(len(frame), bool)  # the key is dropped before Frictionless sees it
+        return np.zeros(size, bool)  # the key is dropped before Frictionless sees it
+    plain = {f["name"] for f in target_spec.fields
+             if f.get("type", "string") == "string" and f.get("format", "default") == "default"}
+    if target.header != [f["name"] for f in target_spec.fields] or not set(target_fields) <= plain:
+        raise Unscreenable("foreignKeys")
     indexes = [target.header.index(f) for f in target_fields]
-    known = {"\x1f".join(row[i] if i < len(row) else "" for i in indexes) for row in target.rows}
-    joined = frame[fields[0]].astype(str)
-    for name in fields[1:]:
-        joined = joined + "\x1f" + frame[name].astype(str)
-    any_missing = np.logical_or.reduce([missing[f] for f in fields])
-    all_missing = np.logical_and.reduce([missing[f] for f in fields])
-    return ~all_missing & (any_missing | ~joined.isin(known).to_numpy())
+    target_missing = set(target_spec.schema.get("missingValues", [""]))
+    # A key with a missing cell is read as None there, which no complete key of this table equals.
+    known = {cells for row in target.rows
+             if len(row) > max(indexes) and not target_missing & set(cells := tuple(row[i] for i in indexes))}
+    if len(fields) == 1:
+        column = columns[fields[0]]
+        found = column.per_cell(((value,) in known for value in column.distinct), bool)
+    else:
+        keys = zip(*(columns[f].cells for f in fields), strict=True)
+        found = np.fromiter((key in known for key in keys), bool, size)
+    any_missing = np.logical_or.reduce([columns[f].missing for f in fields])
+    all_missing = np.logical_and.reduce([columns[f].missing for f in fields])
+    return ~all_missing & (any_missing | ~found)
 
 
 class _Value:

@@ -22,7 +22,6 @@ from .report import Problem
 
 Rows = tuple[list[str], list[list[str]]]
 _NOT_SERIES = {"catatan"}
-_PARENT = "\x1fkode_kecamatan"  # the kecamatan of each desa row, a name no CSV column has
 _LOOKS_GROUPED = re.compile(r"-?\d{1,3}(\.\d{3})+")
 
 
@@ -76,12 +75,13 @@ def _ambiguous_numbers(spec: ResourceSpec, header: list[str], rows: list[list[st
             if at < len(row) and _LOOKS_GROUPED.fullmatch(row[at])]
 
 
-def _group_codes(header: list[str], rows: list[list[str]], keys: list[str]) -> np.ndarray:
-    """Per row, the number of its group of equal `keys` values, in order of first appearance."""
-    if not keys:
-        return np.zeros(len(rows), np.int64)
-    frame = pd.DataFrame({k: _column(header, rows, k) for k in keys})
-    return frame.groupby(keys, sort=False).ngroup().to_numpy()
+def _groups(columns: list[list[str]], size: int) -> tuple[np.ndarray, list[tuple]]:
+    """Per row, the number of its group of equal values across `columns`, in order of first
+    appearance, and each group's values (a dict: pandas' groupby costs ms even on ten rows)."""
+    numbers: dict[tuple, int] = {}
+    codes = np.fromiter((numbers.setdefault(key, len(numbers)) for key in zip(*columns, strict=True)),
+                        np.int64, size) if columns else np.zeros(size, np.int64)
+    return codes, list(numbers)
 
 
 def _floats(cells: list[str]) -> np.ndarray:
@@ -102,7 +102,7 @@ def _big_changes(spec: ResourceSpec, header: list[str], rows: list[list[str]],
     measures = [m for m in _measures(spec) if m in header]
     series_keys = [f["name"] for f in spec.fields if f["name"] not in (period, *measures)
                    and f["name"] not in _NOT_SERIES and f["name"] in header]
-    series = _group_codes(header, rows, series_keys)
+    series = _groups([_column(header, rows, k) for k in series_keys], len(rows))[0]
     periods = pd.factorize(pd.Series(_column(header, rows, period), dtype=object), sort=True)[0]
     order = np.lexsort((np.arange(len(rows)), periods, series))
     before, after = order[:-1], order[1:]
@@ -166,15 +166,13 @@ def _complete_totals(header: list[str], rows: list[list[str]], match: list[str],
     parents = [code.rsplit(".", 1)[0] for code in desa]
     member = np.array([code in members.get(parent, ()) for code, parent in zip(desa, parents,
                                                                                strict=True)])
-    key_names = [_PARENT, *match]
-    frame = pd.DataFrame({_PARENT: np.array(parents, object)[desa_codes],
-                          **{k: _column(header, rows, k) for k in match}})
-    groups = frame.groupby(key_names, sort=False).ngroup().to_numpy()
-    keys = list(frame[key_names].drop_duplicates().itertuples(index=False, name=None))
+    groups, keys = _groups([np.array(parents, object)[desa_codes].tolist(),
+                            *(_column(header, rows, k) for k in match)], len(rows))
     wanted = np.array([len(members.get(key[0], ())) for key in keys])
-    per_group = pd.DataFrame({"group": groups, "desa": desa_codes, "member": member[desa_codes]}) \
-        .groupby("group").agg(desa=("desa", "nunique"), member=("member", "all"))
-    complete = (wanted > 0) & per_group["member"].to_numpy() & (per_group["desa"].to_numpy() == wanted)
+    all_members = np.bincount(groups, weights=~member[desa_codes], minlength=len(keys)) == 0
+    pairs = np.unique(groups * len(desa) + desa_codes)  # distinct (group, desa)
+    distinct_desa = np.bincount(pairs // len(desa), minlength=len(keys))
+    complete = (wanted > 0) & all_members & (distinct_desa == wanted)
     totals: dict[tuple, dict] = {}
     for measure in measures:
         sums, counts = _group_sums(_column(header, rows, measure), groups, len(keys))
