@@ -280,13 +280,15 @@ def write_project(template: Template, regencies: list[Regency], target: Path, so
 
 
 def generate(scale: str, target: Path, source_project: Path = REPO, limit: int | None = None,
-             provinces: list[str] | None = None) -> Path:
-    """Write ONE portal project with every regency of the scale (optionally only the first
-    `limit` regencies of each of `provinces`, for small test packages) into target/."""
+             provinces: list[str] | None = None, only: list[str] | None = None) -> Path:
+    """Write ONE portal project with every regency of the scale into target/; smaller packages
+    (tests): only `provinces`, only the first `limit` regencies of each, or `only` these codes."""
     template = Template.read(source_project)
     regencies = load_regencies(scale)
     if provinces:
         regencies = [r for r in regencies if r.province_code in provinces]
+    if only:
+        regencies = [r for r in regencies if r.code in only]
     if limit:
         kept: dict[str, int] = defaultdict(int)
         regencies = [r for r in regencies
@@ -302,8 +304,10 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--proyek", type=Path, default=REPO, help="proyek sumber skema dan tema")
     parser.add_argument("--provinsi", nargs="*", metavar="KODE", help="hanya provinsi ini, mis. 32 36")
     parser.add_argument("--limit", type=int, help="hanya N kabupaten/kota pertama tiap provinsi")
+    parser.add_argument("--kabupaten", nargs="*", metavar="KODE", help="hanya kabupaten/kota ini")
     args = parser.parse_args(argv)
-    project = generate(args.scale, args.target, args.proyek, args.limit, args.provinsi)
+    project = generate(args.scale, args.target, args.proyek, args.limit, args.provinsi,
+                       args.kabupaten)
     print(f"proyek sintetis ditulis ke {project}")
 
 

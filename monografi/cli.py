@@ -12,6 +12,7 @@ import contextlib
 import errno
 import functools
 import http.server
+import json
 import os
 import sys
 import traceback
@@ -90,6 +91,12 @@ def _parser() -> argparse.ArgumentParser:
     inbox.add_argument("--format", choices=(*FORMATS, "text"), default="teks",
                        help="teks (bawaan), json, github (anotasi per sel untuk GitHub Actions)")
     inbox.add_argument("--commit", action="store_true", help="buat satu commit git bila berhasil")
+    parser.add_argument("--bagian", metavar="KODE", default=None,
+                        help="bangun satu bagian saja (build terbagi): kode wilayah tepat di bawah "
+                             "beranda (mis. 32) atau 'umum'; lihat perintah `bagian`")
+    commands.add_parser("bagian", help="cetak daftar bagian build terbagi (JSON)")
+    merge = commands.add_parser("gabung", help="gabungkan bagian-bagian yang sudah dibangun ke --output")
+    merge.add_argument("folder", nargs="+", type=Path, metavar="FOLDER", help="output tiap bagian")
     serve = commands.add_parser("serve", help="sajikan output/ di http://127.0.0.1:8000")
     serve.add_argument("--port", type=int, default=8000)
     serve.add_argument("--host", default="127.0.0.1")
@@ -249,15 +256,47 @@ def _kotak_masuk(args) -> int:
     return EXIT_OK
 
 
+def _parts(args) -> int:
+    from .model.areas import build_model
+
+    catalog, code = _valid_catalog(args)
+    if catalog is None:
+        return code
+    print(json.dumps(build_model(catalog).parts()))
+    return EXIT_OK
+
+
+def _merge(args, output: Path) -> int:
+    from .build.parts import MergeError, merge
+
+    try:
+        result = merge(args.proyek, args.folder, output)
+    except MergeError as refused:
+        print(ui(refused.key, args.lang, **refused.values), file=sys.stderr)
+        print(ui("site_kept", args.lang), file=sys.stderr)
+        return EXIT_USAGE
+    except UnsafeOutput as exc:
+        print(ui(f"output_{exc.reason}", args.lang, path=exc.path, part=exc.part), file=sys.stderr)
+        return EXIT_USAGE
+    print(ui("merge_done", args.lang, n=len(args.folder), path=output, pages=result.pages))
+    return EXIT_OK
+
+
 def _build(args, output: Path) -> int:
     from .build.noop import unchanged_build
 
     try:
-        result = unchanged_build(args.proyek, output)  # before importing anything heavy
+        result = unchanged_build(args.proyek, output, args.bagian)  # before any heavy import
         if result is None:
-            from .build.pipeline import build
+            from .build.pipeline import UnknownPart, build
 
-            result = build(args.proyek, output, quiet=args.quiet, workers=args.jobs)
+            try:
+                result = build(args.proyek, output, quiet=args.quiet, workers=args.jobs,
+                               part=args.bagian)
+            except UnknownPart as unknown:
+                print(ui("unknown_part", args.lang, part=unknown.part, known=", ".join(unknown.known)),
+                      file=sys.stderr)
+                return EXIT_USAGE
     except BuildBusy:
         print(ui("busy", args.lang), file=sys.stderr)
         return EXIT_USAGE
@@ -397,4 +436,8 @@ def _run(args) -> int:
         return _kotak_masuk(args)
     if command == "serve":
         return _serve(args, output)
+    if command == "bagian":
+        return _parts(args)
+    if command == "gabung":
+        return _merge(args, output)
     return _build(args, output)

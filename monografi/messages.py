@@ -845,6 +845,31 @@ UI = {
                    "Site built in {path} ({pages} pages, {secs:.1f} s)."),
     "busy": Message("Pembangunan lain sedang berjalan; coba lagi nanti.",
              "Another build is running; try again later."),
+    # Sharded builds (monografi.build.parts)
+    "unknown_part": Message("Bagian '{part}' tidak ada di paket ini. Bagian yang ada: {known}.",
+                     "Part '{part}' is not in this package. Its parts: {known}."),
+    "merge_done": Message("{n} bagian digabung ke {path} ({pages} halaman).",
+                   "{n} parts merged into {path} ({pages} pages)."),
+    "merge_no_summary": Message(
+        "Folder {folder} bukan hasil `build --bagian` (ringkasan _bagian.json tidak ada atau rusak); "
+        "bangun bagian itu lagi.",
+        "Folder {folder} is not the output of `build --bagian` (its _bagian.json summary is missing or "
+        "damaged); build that part again."),
+    "merge_part_twice": Message(
+        "Bagian {part} diberikan dua kali: {first} dan {second}; berikan sekali saja.",
+        "Part {part} was given twice: {first} and {second}; give it once."),
+    "merge_other_inputs": Message(
+        "Bagian-bagian dibangun dari data atau kode yang berbeda; bangun semua bagian dari commit yang sama.",
+        "The parts were built from different data or code; build every part from the same commit."),
+    "merge_missing": Message("Bagian belum lengkap: kurang {parts}; tidak dikenal: {extra}.",
+                      "Parts incomplete: missing {parts}; unknown: {extra}."),
+    "merge_conflict": Message(
+        "Berkas {path} berbeda di {first} dan {second}; bangun kedua bagian itu lagi dari commit yang "
+        "sama.",
+        "File {path} differs between {first} and {second}; rebuild both parts from the same commit."),
+    "merge_damaged": Message(
+        "Berkas {path} di {folder} hilang atau berubah sejak dibangun; bangun bagian itu lagi.",
+        "File {path} in {folder} is missing or changed since it was built; build that part again."),
     "serving": Message("Portal tersedia di http://{host}:{port}/ (Ctrl+C untuk berhenti)",
                 "Portal served at http://{host}:{port}/ (Ctrl+C to stop)"),
     "form_written": Message("Formulir Kecamatan {name} ({code}) ditulis ke {path}.",

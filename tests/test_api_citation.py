@@ -39,7 +39,7 @@ def test_index_lists_every_dataset_and_kecamatan_with_stable_urls(exports):
 @pytest.mark.parametrize(("dataset", "period"), [("luas_kecamatan", "tahun"),
                                                   ("penduduk_dukcapil_kecamatan", "periode")])
 def test_kecamatan_documents_carry_every_figure_with_period_unit_and_source(exports, dataset, period):
-    files = api.export_api(exports)
+    files = api.export_area_api(exports)
     measures = [f for f in exports.model.datasets[dataset].measures]
     for row in csv_rows(dataset):
         area = exports.model.areas[row["kode_kecamatan"]]

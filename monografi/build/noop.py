@@ -9,6 +9,7 @@ The pipeline takes the same decision again under its own lock (monografi.build.p
 
 from __future__ import annotations
 
+import hashlib
 import pickle
 import time
 from dataclasses import dataclass, field
@@ -57,11 +58,18 @@ class BuildResult:
         return f"{counts}{notes}\n  {times}"
 
 
-def check_unchanged(project: Path, output: Path, result: BuildResult) -> tuple[str, Manifest]:
+def part_inputs(inputs: str, part: str | None) -> str:
+    """A part's own digest (monografi.build.parts): building another part of the package into
+    the same output is never a no-op."""
+    return inputs if part is None else hashlib.sha256(f"{inputs}:{part}".encode()).hexdigest()
+
+
+def check_unchanged(project: Path, output: Path, result: BuildResult,
+                    part: str | None = None) -> tuple[str, Manifest]:
     """(inputs digest, published manifest); sets result.noop when the published site is intact
     and was built from exactly these inputs (its report is then the one of that build)."""
     state = state_dir(project)
-    inputs = cache.inputs_digest(project)
+    inputs = part_inputs(cache.inputs_digest(project), part)
     manifest = Manifest.load(state, output)
     if manifest.inputs != inputs:
         return inputs, manifest
@@ -78,13 +86,13 @@ def check_unchanged(project: Path, output: Path, result: BuildResult) -> tuple[s
     return inputs, manifest
 
 
-def unchanged_build(project: Path, output: Path) -> BuildResult | None:
+def unchanged_build(project: Path, output: Path, part: str | None = None) -> BuildResult | None:
     """The published build's result when nothing changed since it, else None: run the pipeline."""
     project, output = Path(project).absolute(), Path(output).absolute()
     check_output(project, output)
     result = BuildResult(Report())
     start = time.perf_counter()
     with build_lock(state_dir(project)):
-        check_unchanged(project, output, result)
+        check_unchanged(project, output, result, part)
     result.timings["periksa perubahan"] = round(time.perf_counter() - start, 3)
     return result if result.noop else None

@@ -31,17 +31,24 @@ from ..exports import build_context
 from ..exports.portal import write_exports
 from ..model.areas import build_model
 from ..progress import Progress
-from ..safe_write import RefusedWrite, write_atomic, write_file
+from ..safe_write import write_atomic, write_file
 from ..site.context import PageBuild, SiteData
 from ..state import build_lock, state_dir
 from ..validation.check import finish_pending_import, validate_datasets
 from ..validation.report import Report
-from . import cache
-from .noop import REPORT_FILE, BuildResult, check_unchanged
+from . import cache, parts
+from .extras import copy_extras
+from .noop import REPORT_FILE, BuildResult, check_unchanged, part_inputs
 from .publish import check_output, publish_locked, scratch
 from .search import index_site
 
-EXTRA_DIR = Path("content") / "extra"  # CNAME, verification files, .nojekyll: copied as they are
+
+class UnknownPart(ValueError):
+    """--bagian names no part of this package; `known` lists those it has."""
+
+    def __init__(self, part: str, known: list[str]):
+        super().__init__(part)
+        self.part, self.known = part, known
 
 
 class StageFailed(RuntimeError):
@@ -64,7 +71,7 @@ class _Stages:
         start = time.perf_counter()
         try:
             yield
-        except StageFailed:
+        except (StageFailed, UnknownPart):
             raise
         except Exception as exc:
             raise StageFailed(name, exc) from exc
@@ -118,20 +125,6 @@ def _files(site_dir: Path) -> set[str]:
     return {p.relative_to(site_dir).as_posix() for p in site_dir.rglob("*") if p.is_file()}
 
 
-def copy_extras(project: Path, site_dir: Path) -> None:
-    """Copy content/extra/ (CNAME, verification files, .nojekyll) into the site as they are;
-    a symlink or a file that would replace one of the portal's own files is refused."""
-    extra = project / EXTRA_DIR
-    for path in sorted(extra.rglob("*")):
-        relpath = path.relative_to(extra).as_posix()
-        if path.is_symlink():
-            raise RefusedWrite(f"{EXTRA_DIR.as_posix()}/{relpath}", "symlink")
-        if path.is_file():
-            if (site_dir / relpath).exists():
-                raise RefusedWrite(f"{EXTRA_DIR.as_posix()}/{relpath}", "exists")
-            write_file(site_dir, relpath, path.read_bytes())
-
-
 def cached_stage(name: str, key: str, site_dir: Path, build: PageBuild, run: Callable[[], object]) -> bool:
     """Run a stage that writes files, or copy its files from the published build when its key
     is unchanged and every one of them is intact. Returns True when reused."""
@@ -150,20 +143,23 @@ def cached_stage(name: str, key: str, site_dir: Path, build: PageBuild, run: Cal
     return reused
 
 
-def build(project: Path, output: Path, *, quiet: bool = False, workers: int | None = None) -> BuildResult:
+def build(project: Path, output: Path, *, quiet: bool = False, workers: int | None = None,
+          part: str | None = None) -> BuildResult:
     """Build the portal; `output` changes only if every stage succeeded.
 
     quiet: no progress bars (CI). workers: processes for charts and pages (None: all cores).
+    part: build one part of a sharded build (monografi.build.parts) instead of the whole site.
     The lock covers reading the previous build's manifest too: a second build waiting on the
     first must not reuse files from a build folder the first one has since removed.
     """
     project, output = Path(project).absolute(), Path(output).absolute()
     check_output(project, output)  # early, so a wrong --output is refused before any work
     with build_lock(state_dir(project)):
-        return _build_locked(project, output, quiet, workers)
+        return _build_locked(project, output, quiet, workers, part)
 
 
-def _build_locked(project: Path, output: Path, quiet: bool, workers: int | None) -> BuildResult:
+def _build_locked(project: Path, output: Path, quiet: bool, workers: int | None,
+                  part: str | None) -> BuildResult:
     state = state_dir(project)
     timings: dict[str, float] = {}
     stage = _Stages(timings)
@@ -174,7 +170,7 @@ def _build_locked(project: Path, output: Path, quiet: bool, workers: int | None)
         result.report.extend(pending)
         if not result.report.ok:
             return result
-        inputs, manifest = check_unchanged(project, output, result)
+        inputs, manifest = check_unchanged(project, output, result, part)
         if result.noop:
             result.report.problems[:0] = pending
             return result
@@ -186,7 +182,9 @@ def _build_locked(project: Path, output: Path, quiet: bool, workers: int | None)
         return result
     with stage("model"):
         model = build_model(catalog)
-        context = build_context(model, project, state / "cache")
+        if part is not None and part not in model.parts():
+            raise UnknownPart(part, model.parts())
+        context = build_context(model, project, state / "cache", part)
         charts = plan_charts(context)
     if not model.boundaries:
         result.notes.append(("note_no_boundaries", {}))
@@ -194,12 +192,12 @@ def _build_locked(project: Path, output: Path, quiet: bool, workers: int | None)
         result.notes.append(("note_no_public_url", {}))
     page_build = PageBuild(cache.presentation_digest(project), manifest, workers=workers,
                            progress=progress)
-    data_key = cache.data_digest(project)
+    data_key = part_inputs(cache.data_digest(project), part)
 
     def stages(site_dir: Path) -> None:
         with stage("grafik"):
-            result.charts = write_charts(charts, site_dir, state / "cache", workers=workers,
-                                         progress=progress)
+            result.charts = write_charts([c for c in charts if context.builds(c.area)], site_dir,
+                                         state / "cache", workers=workers, progress=progress)
         with stage("ekspor"):
             if cached_stage("ekspor", data_key, site_dir, page_build,
                             lambda: write_exports(context, site_dir)):
@@ -207,10 +205,13 @@ def _build_locked(project: Path, output: Path, quiet: bool, workers: int | None)
         with stage("halaman"):
             result.pages = render_site(project, site_dir, SiteData(context, charts, page_build))
             result.page_counts = page_build.counts
-        with stage("indeks pencarian"), scratch(state) as folder:
-            index_site(site_dir, folder)
-        with stage("berkas tambahan"):
-            copy_extras(project, site_dir)
+        if context.sharded:  # search index and content/extra/ come with the merge
+            parts.write_summary(context, cache.inputs_digest(project), site_dir)
+        else:
+            with stage("indeks pencarian"), scratch(state) as folder:
+                index_site(site_dir, folder)
+            with stage("berkas tambahan"):
+                copy_extras(project, site_dir)
         published.append(site_dir)
 
     published: list[Path] = []

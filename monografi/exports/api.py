@@ -75,11 +75,15 @@ def index_document(exports: Exports) -> dict:
 
 
 def export_api(exports: Exports) -> dict[str, bytes]:
-    model = exports.model
+    """The API's index and one document per dataset (the shared part of a sharded build)."""
     files = {urls.API_INDEX: json_bytes(index_document(exports))}
     json_format = by_key("json")
-    for dataset in model.datasets.values():
+    for dataset in exports.model.datasets.values():
         files[urls.api_dataset_path(dataset.name)] = exports.render(json_format, dataset)
-    for area in model.areas.values():
-        files[urls.api_area_path(area)] = json_bytes(area_document(exports, area))
     return files
+
+
+def export_area_api(exports: Exports) -> dict[str, bytes]:
+    """One document per area this build writes (in a sharded build, the areas of its part)."""
+    return {urls.api_area_path(area): json_bytes(area_document(exports, area))
+            for area in exports.model.areas.values() if exports.builds(area.code)}

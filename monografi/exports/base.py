@@ -83,8 +83,8 @@ class Exports(BuildContext):
     records, and each rendered download (rendered once, however many pages list it)."""
 
     def __init__(self, model: Model, project: Path, base_url: str, history: History | None = None,
-                 cache: Path | None = None):
-        super().__init__(model, project, base_url, history, cache)
+                 cache: Path | None = None, part: str | None = None):
+        super().__init__(model, project, base_url, history, cache, part)
         self._rendered: dict[tuple[str, str], bytes] = {}
 
     def raw(self, dataset: Dataset) -> tuple[list[str], list[list[str]]]:
@@ -109,11 +109,12 @@ class Exports(BuildContext):
         return tagged_releases(self)
 
 
-def build_context(model: Model, project: Path | None = None, cache: Path | None = None) -> Exports:
+def build_context(model: Model, project: Path | None = None, cache: Path | None = None,
+                  part: str | None = None) -> Exports:
     """The build's one context; the project defaults to the folder holding datasets/, the
-    public address comes from its pelicanconf.py."""
+    public address comes from its pelicanconf.py; `part`: one part of a sharded build."""
     root = Path(project) if project else model.catalog.root.parent
-    return Exports(model, root, address.site_url(root), cache=cache)
+    return Exports(model, root, address.site_url(root), cache=cache, part=part)
 
 
 def canonical_csv(header: list[str], rows: list[list[str]], text_columns: set[str]) -> str:

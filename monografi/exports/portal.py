@@ -9,6 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Protocol, runtime_checkable
 
+from ..model.areas import SHARED_PART
 from ..safe_write import write_file
 from . import api, dcat
 from .base import Exports
@@ -35,9 +36,11 @@ PORTAL_EXPORTERS: tuple[PortalExporter, ...] = (export_datasets, export_package,
 
 
 def write_exports(exports: Exports, site_dir: Path) -> list[str]:
-    """Write every export of the build context into site_dir."""
+    """Write every export of the build context into site_dir: in a sharded build, the part of
+    the front page writes the whole-portal outputs and every part its own areas' API files."""
     written = []
-    for exporter in PORTAL_EXPORTERS:
+    shared = exports.builds(SHARED_PART)
+    for exporter in (*(PORTAL_EXPORTERS if shared else ()), api.export_area_api):
         for relative, data in exporter(exports).items():
             write_file(site_dir, relative, data)
             written.append(relative)

@@ -20,6 +20,7 @@ from .derived import compute_derived
 
 _DTYPES = {"integer": "Int64", "number": "Float64"}
 PORTAL_LEVEL = "portal"  # the front page of a package with several top areas: not an area itself
+SHARED_PART = "umum"  # the part of a sharded build with what spans parts (front page, rankings, downloads)
 _NON_MEASURES = {"sumber", "catatan"}
 
 
@@ -181,6 +182,17 @@ class Model:
         """The area's lineage from the front page down (the breadcrumbs)."""
         lineage = area.lineage
         return lineage if lineage[0].home else [self.home, *lineage]
+
+    def part_of(self, code: str) -> str:
+        """The part of a sharded build that writes what is about area `code`: the code of its
+        ancestor right below the front page (a province of a national portal, a kabupaten of a
+        province portal); SHARED_PART for the front page and for what is about no one area."""
+        area = self.areas.get(code)
+        return SHARED_PART if area is None or area.home else self.trail(area)[1].code
+
+    def parts(self) -> list[str]:
+        """Every part of a sharded build: the shared one, then one per area below the front page."""
+        return [SHARED_PART, *(a.code for a in self.home.children)]
 
     def pages(self) -> list[Area]:
         """Every area with a page: the front page first when it is the portal itself."""

@@ -20,8 +20,9 @@ from .indicators import Indicator, build_indicators
 
 class BuildContext:
     def __init__(self, model: Model, project: Path, base_url: str, history: History | None = None,
-                 cache: Path | None = None):
+                 cache: Path | None = None, part: str | None = None):
         self.model = model
+        self.part = part  # None: the whole site; else one part of a sharded build (Model.parts)
         self.project = Path(project)
         self.base_url = base_url
         self.history = history or History(self.project)
@@ -52,6 +53,15 @@ class BuildContext:
         """The newest dataset date: the version date of the package as a whole."""
         dates = [u.date for u in self._updated.values() if u.date]
         return max(dates) if dates else None
+
+    def builds(self, area_code: str) -> bool:
+        """Whether this build writes the outputs about one area ("" or a non-area key such as
+        the indicator charts' owner: the shared outputs)."""
+        return self.part is None or self.model.part_of(area_code) == self.part
+
+    @property
+    def sharded(self) -> bool:
+        return self.part is not None
 
     def url(self, path: str) -> str:
         return address.absolute(self.base_url, urls.url(path))

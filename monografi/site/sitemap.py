@@ -54,9 +54,13 @@ def _git_dates(pelican):
 
 
 def write_sitemap(pelican) -> None:
+    """A part of a sharded build sees only its own pages: the merge writes the sitemap there,
+    from the dates the shared part records (monografi.build.parts)."""
     site_dir = Path(pelican.output_path)
     base = pelican.settings.get("SITEURL_PUBLIK", "").rstrip("/")
-    write_file(site_dir, urls.SITEMAP, sitemap_xml(site_dir, base, _git_dates(pelican)).encode())
+    site = pelican.settings.get("MONOGRAFI")
+    if site is None or not site.exports.sharded:
+        write_file(site_dir, urls.SITEMAP, sitemap_xml(site_dir, base, _git_dates(pelican)).encode())
     write_file(site_dir, urls.ROBOTS, robots_txt(base).encode())
 
 

@@ -218,7 +218,9 @@ def derived_table(model: Model, area: Area) -> TableView | None:
 
 def identity(model: Model, area: Area) -> list[tuple[str, str]]:
     attrs = area.attrs
-    items = [("Nama", area.name), ("Tingkat", area.kind), ("Kode Kemendagri", area.code)]
+    items = [("Nama", area.name)]
+    if area.code:  # not the front page of a portal spanning several top areas
+        items += [("Tingkat", area.kind), ("Kode Kemendagri", area.code)]
     for key, label in (("kode_bps", "Kode BPS"), ("nama_lain", "Ejaan lain"),
                        ("kode_pos", "Kode pos"), ("nama_provinsi", "Provinsi")):
         if attrs.get(key):

@@ -20,6 +20,7 @@ class Page:
     path: str  # output path, e.g. "kecamatan/32-15-01/index.html"
     template: str  # template name without .html
     context: dict = field(default_factory=dict)
+    area: str = ""  # the code of the area the page is about: which part of a sharded build writes it
 
 
 @runtime_checkable

@@ -18,4 +18,4 @@ def pages(site: SiteData) -> Iterator[Page]:
                    "kutipan": citation.for_area(site.exports, area)}
         if area.home:
             context["availability"] = views.availability(model)
-        yield Page(urls.area_path(area), "area", context)
+        yield Page(urls.area_path(area), "area", context, area.code)

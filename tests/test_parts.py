@@ -1,0 +1,187 @@
+"""Portals spanning several kabupaten or provinces, and the sharded build (monografi.build.parts).
+
+The packages are SYNTHETIC (bench/generate.py: real area names and codes, random figures): two
+provinces with three small cities (17 kecamatan, 90 kelurahan/desa), and one province with two.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+import pytest
+from conftest import REPO, tree_digest
+
+from monografi.build.parts import SUMMARY_FILE, MergeError, merge
+from monografi.build.pipeline import build
+from monografi.cli import main
+from monografi.exports import build_context
+from monografi.model.areas import PORTAL_LEVEL, SHARED_PART, build_model
+from monografi.site import views
+from monografi.site.pages.indicators import ranking_table
+from monografi.validation.check import validate_datasets
+
+sys.path.insert(0, str(REPO / "bench"))
+from generate import generate  # noqa: E402
+
+TWO_PROVINCES = ["32.74", "32.79", "36.72"]  # Kota Cirebon, Kota Banjar (Jawa Barat), Kota Cilegon
+ONE_PROVINCE = ["32.74", "32.79"]
+
+
+def _package(target: Path, regencies: list[str]) -> Path:
+    return generate("nasional", target, limit=None, only=regencies)
+
+
+def _model(project: Path):
+    catalog, report = validate_datasets(project / "datasets")
+    assert report.ok, report.format_text()
+    return build_model(catalog)
+
+
+@pytest.fixture(scope="module")
+def national(tmp_path_factory) -> Path:
+    return _package(tmp_path_factory.mktemp("nasional"), TWO_PROVINCES)
+
+
+@pytest.fixture(scope="module")
+def province(tmp_path_factory) -> Path:
+    return _package(tmp_path_factory.mktemp("provinsi"), ONE_PROVINCE)
+
+
+def test_several_provinces_get_a_portal_front_page_leading_to_each(national):
+    model = _model(national)
+    home = model.home
+    assert home.level == PORTAL_LEVEL and home.home and home.code == ""
+    assert [a.name for a in home.children] == ["Jawa Barat", "Banten"]
+    assert all(not a.home for a in model.areas.values())
+    assert model.pages()[0] is home and len(model.pages()) == len(model.areas) + 1
+    view = views.area_view(model, {}, home, [])
+    assert [g["area"].name for g in view["grid"]] == ["Jawa Barat", "Banten"]
+    assert ("Kode Kemendagri", "") not in view["identity"]
+    kecamatan = model.level("kecamatan")[0]
+    assert [a.label for a in model.trail(kecamatan)][0] == home.label  # breadcrumbs start at home
+
+
+def test_one_province_is_the_home_page_and_kabupaten_get_their_own_pages(province):
+    model = _model(province)
+    assert model.home.level == "provinsi" and model.home.name == "Jawa Barat"
+    assert [a.code for a in model.home.children] == ["32.74", "32.79"]
+    from monografi import urls
+    assert urls.area_path(model.home) == urls.HOME
+    assert urls.area_path(model.areas["32.74"]) == "kabupaten/32-74/index.html"
+
+
+def test_parts_are_the_areas_below_the_front_page(national, province):
+    model = _model(national)
+    assert model.parts() == [SHARED_PART, "32", "36"]
+    desa = model.level("desa")[0]
+    assert model.part_of(desa.code) == desa.code[:2]
+    assert model.part_of("") == SHARED_PART and model.part_of("indikator") == SHARED_PART
+    assert _model(province).parts() == [SHARED_PART, "32.74", "32.79"]
+
+
+def test_karawang_parts_are_its_kecamatan():
+    catalog, _ = validate_datasets(REPO / "datasets")
+    model = build_model(catalog)
+    assert model.home.code == "32.15" and model.part_of("32.15") == SHARED_PART
+    assert len(model.parts()) == 31 and model.part_of("32.15.01.1001") == "32.15.01"
+
+
+def test_kecamatan_ranked_across_the_portal_and_within_their_kabupaten(province):
+    model = _model(province)
+    context = build_context(model, province)
+    indicator = next(i for i in context.indicators if i.id == "penduduk_kecamatan-jumlah")
+    ranking = indicator.latest()[0]
+    assert len(ranking.entries) == len(model.level("kecamatan"))
+    for kabupaten in model.home.children:
+        inner = ranking.within(kabupaten)
+        assert {e.area.parent.code for e in inner.entries} == {kabupaten.code}
+        assert [e.rank for e in inner.entries] == list(range(1, len(inner.entries) + 1))
+        values = [e.value for e in inner.entries]
+        assert values == sorted(values, reverse=True)
+    kecamatan = ranking.entries[-1].area
+    place = next(r for r in views.ranks(context.indicators, kecamatan)
+                 if r["url"].endswith(f"{indicator.id}/"))
+    assert place["rank"] == len(ranking.entries)
+    assert place["within"]["rank"] == len(kecamatan.parent.children)
+    table = ranking_table(indicator, ranking, model)
+    assert [c.text for c in table.columns][:4] == ["Peringkat", "Kecamatan", "Kabupaten/kota",
+                                                   "Peringkat di kabupaten/kota"]
+    highest = views.child_ranks(context.indicators, kecamatan.parent)
+    top = next(r for r in highest if r["url"].endswith(f"{indicator.id}/"))
+    assert top["of"] == len(kecamatan.parent.children)
+    assert views.child_ranks(context.indicators, model.home) == []  # the home has the rankings
+
+
+def test_a_kabupaten_portal_shows_no_within_kabupaten_rank():
+    catalog, _ = validate_datasets(REPO / "datasets")
+    model = build_model(catalog)
+    context = build_context(model, REPO)
+    kecamatan = model.areas["32.15.01"]
+    assert all(r["within"] is None for r in views.ranks(context.indicators, kecamatan))
+    assert views.child_ranks(context.indicators, model.home) == []
+
+
+def _built(project: Path, output: Path, part: str | None = None) -> Path:
+    result = build(project, output, quiet=True, workers=2, part=part)
+    assert result.ok, result.report.format_text()
+    return output
+
+
+@pytest.mark.slow
+def test_parts_and_merge_give_the_single_build_byte_for_byte(national, tmp_path):
+    single = tree_digest(_built(national, tmp_path / "satu"))
+    folders = [_built(national, tmp_path / f"bagian-{p}", p) for p in ("36", SHARED_PART, "32")]
+    written = {p: set(tree_digest(f)) for p, f in zip(("36", SHARED_PART, "32"), folders, strict=True)}
+    assert not any(path.startswith("desa/36") for path in written["32"] | written[SHARED_PART])
+    assert "sitemap.xml" not in written[SHARED_PART] and "unduh/desa.csv" not in written["32"]
+    merge(national, folders, tmp_path / "gabung")
+    merged = tree_digest(tmp_path / "gabung")
+    assert SUMMARY_FILE not in merged
+    assert merged.keys() == single.keys()
+    assert [p for p in single if single[p] != merged[p]] == []
+
+    # The merge refuses, and leaves the merged site as it was: a missing part, a part given
+    # twice, a file changed since its part was built, parts from different inputs.
+    with pytest.raises(MergeError) as missing:
+        merge(national, folders[:2], tmp_path / "gabung")
+    assert missing.value.key == "merge_missing" and missing.value.values["parts"] == "32"
+    with pytest.raises(MergeError) as twice:
+        merge(national, [*folders, folders[0]], tmp_path / "gabung")
+    assert twice.value.key == "merge_part_twice"
+    page = next(folders[2].glob("kecamatan/*/index.html"))
+    page.write_text(page.read_text(encoding="utf-8") + "<!-- diubah -->", encoding="utf-8")
+    with pytest.raises(MergeError) as damaged:
+        merge(national, folders, tmp_path / "gabung")
+    assert damaged.value.key == "merge_damaged"
+    summary = json.loads((folders[1] / SUMMARY_FILE).read_text(encoding="utf-8"))
+    summary["masukan"] = "0" * 64
+    (folders[1] / SUMMARY_FILE).write_text(json.dumps(summary), encoding="utf-8")
+    with pytest.raises(MergeError) as other:
+        merge(national, folders, tmp_path / "gabung")
+    assert other.value.key == "merge_other_inputs"
+    assert tree_digest(tmp_path / "gabung") == merged
+
+
+def test_unknown_part_is_refused_with_the_parts_named(national, tmp_path, capsys):
+    code = main(["--proyek", str(national), "--output", str(tmp_path / "x"), "--quiet",
+                 "--bagian", "99"])
+    assert code == 2
+    error = capsys.readouterr().err
+    assert "Bagian '99' tidak ada" in error and "umum, 32, 36" in error
+    assert not (tmp_path / "x").exists()
+
+
+def test_parts_command_prints_the_parts_as_json(national, capsys):
+    assert main(["--proyek", str(national), "bagian"]) == 0
+    assert json.loads(capsys.readouterr().out.strip().splitlines()[-1]) == [SHARED_PART, "32", "36"]
+
+
+def test_merge_of_a_folder_that_is_no_part_is_refused(national, tmp_path, capsys):
+    (tmp_path / "kosong").mkdir()
+    code = main(["--proyek", str(national), "--output", str(tmp_path / "y"), "gabung",
+                 str(tmp_path / "kosong")])
+    assert code == 2
+    assert "bukan hasil `build --bagian`" in capsys.readouterr().err
+    assert not (tmp_path / "y").exists()
