@@ -16,7 +16,7 @@ from generate import AREA_SOURCE, generate, load_regencies  # noqa: E402
 
 
 def test_generated_kabupaten_is_valid_complete_and_labelled_synthetic(tmp_path):
-    (project,) = generate("kabupaten", tmp_path / "bench")
+    project = generate("kabupaten", tmp_path / "bench")
     catalog, report = validate_datasets(project / "datasets")
     assert catalog is not None and report.ok, report.format_text()
 
