@@ -290,6 +290,7 @@ def deal(times: dict[str, float], machines: int) -> list[list[str]]:
 
 def _part_round(project: Path, parts: list[str], folder: Path, jobs: int) -> dict:
     """Every part built one after another into folder/<part>, then merged into folder/situs."""
+    folder.mkdir(parents=True, exist_ok=True)  # the build makes its output, not the output's parent
     times = {part: build_py(project, "--bagian", part, output=folder / part, jobs=jobs)
              for part in parts}
     merged = build_py(project, "gabung", *(str(folder / p) for p in parts), output=folder / "situs",
