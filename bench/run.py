@@ -309,7 +309,7 @@ def same_tree(left: Path, right: Path) -> bool:
     return a.keys() == b.keys() and all(filecmp.cmp(a[k], b[k], shallow=False) for k in a)
 
 
-def sharded_run(args, work: Path) -> dict:
+def sharded_run(args, work: Path, run: int = 0) -> dict:
     """One repetition of the sharded build: cold, no-op and one-row rounds over every part.
     --satu-mesin first builds a copy of the fresh project whole, cold, to compare time and bytes."""
     start = time.perf_counter()
@@ -496,25 +496,33 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--json", type=Path, default=None)
     parser.add_argument("--scenarios", default=",".join(SCENARIOS),
                         help="skenario setelah build dingin, dipisah koma (bawaan: semua)")
+    parser.add_argument("--dari", type=Path, default=None, metavar="JSON",
+                        help="tanpa mengukur: ringkas ulang ulangan dari JSON hasil sebelumnya")
     args = parser.parse_args(argv)
     if args.satu_mesin and not args.shards:
         parser.error("--satu-mesin hanya bersama --shards (tanpa --shards semuanya satu mesin)")
     args.scenarios = args.scenarios.split(",")
-    work = args.work or Path(tempfile.mkdtemp(prefix=f"monografi-bench-{args.scale}-"))
-    if args.shards:
-        summary = summarise_sharded(args, [sharded_run(args, work) for _ in range(args.runs)])
-        text = table_sharded(summary)
-    else:
-        summary = summarise(args, [one_run(args, work, run) for run in range(args.runs)])
-        text = table(summary)
-    print(text)
+    settings = {k: getattr(args, k) for k in ("scale", "jobs", "limit", "provinsi", "shards")}
     suffix = f"-{args.shards}-mesin" if args.shards else ""
     target = args.json or BENCH / f"hasil-{args.scale}{suffix}.json"
+    if args.dari:
+        earlier = json.loads(args.dari.read_text(encoding="utf-8"))
+        settings, runs = earlier["pengaturan"], earlier["ulangan"]
+    else:
+        work = args.work or Path(tempfile.mkdtemp(prefix=f"monografi-bench-{args.scale}-"))
+        measure = sharded_run if args.shards else one_run
+        runs = [measure(args, work, run) for run in range(args.runs)]
+        # Measurements first: a long run is never lost to a summary that fails.
+        target.write_text(json.dumps({"pengaturan": settings, "ulangan": runs}, ensure_ascii=False),
+                          encoding="utf-8")
+        if args.work is None:
+            shutil.rmtree(work, ignore_errors=True)
+    args = argparse.Namespace(**settings)
+    summary = (summarise_sharded if args.shards else summarise)(args, runs)
+    summary["pengaturan"] = settings
+    print((table_sharded if args.shards else table)(summary))
     target.write_text(json.dumps(summary, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
     print(f"JSON: {target}")
-    if args.work is None:
-        shutil.rmtree(work, ignore_errors=True)
-
 
 if __name__ == "__main__":
     main()
