@@ -11,7 +11,8 @@ with. Figures are medians over --runs; prints one table and writes JSON (bench/h
 unless --json).
 
 --shards N builds the parts of the portal (`build.py bagian`, `--bagian KODE`) one after another,
-as the matrix jobs of .github/workflows/bangun-nasional.yml would, then merges them (`gabung`):
+each from its own copy of the project as the matrix jobs of .github/workflows/bangun-nasional.yml
+do (each with its own cached .monografi/), then merges them (`gabung`):
 per part cold, no-op and one-row times, the largest part (one machine per part) and the largest
 of N machines (parts dealt longest first), and the merge. --satu-mesin also builds the whole
 portal in one process and checks that parts + merge give the same bytes.
@@ -288,12 +289,14 @@ def deal(times: dict[str, float], machines: int) -> list[list[str]]:
     return [parts for _, parts in loads if parts]
 
 
-def _part_round(project: Path, parts: list[str], folder: Path, jobs: int) -> dict:
-    """Every part built one after another into folder/<part>, then merged into folder/situs."""
+def _part_round(checkouts: dict[str, Path], folder: Path, jobs: int) -> dict:
+    """Every part built one after another from its own checkout (own .monografi/ state, as on
+    its own machine) into folder/<part>, then merged into folder/situs."""
     folder.mkdir(parents=True, exist_ok=True)  # the build makes its output, not the output's parent
-    times = {part: build_py(project, "--bagian", part, output=folder / part, jobs=jobs)
-             for part in parts}
-    merged = build_py(project, "gabung", *(str(folder / p) for p in parts), output=folder / "situs",
+    times = {part: build_py(checkout, "--bagian", part, output=folder / part, jobs=jobs)
+             for part, checkout in checkouts.items()}
+    merger = next(iter(checkouts.values()))
+    merged = build_py(merger, "gabung", *(str(folder / p) for p in checkouts), output=folder / "situs",
                       jobs=jobs)
     return {"bagian": {p: {"detik": d["detik"], "memori_mb": d["memori_mb"]} for p, d in times.items()},
             "gabung": {"detik": merged["detik"], "memori_mb": merged["memori_mb"]}}
@@ -321,13 +324,14 @@ def sharded_run(args, work: Path, run: int = 0) -> dict:
         done = build_py(whole, jobs=args.jobs)
         figures["satu_mesin"] = {"detik": done["detik"], "memori_mb": done["memori_mb"]}
     parts = json.loads(build_py(project, "bagian")["stdout"])
+    checkouts = {part: copy_inputs(project, work / "mesin" / part) for part in parts}
     folder = work / "bagian"
     rounds = {"dingin": lambda: None, "tanpa_perubahan": lambda: None,
-              "satu_baris": lambda: change_one_row(project)}
+              "satu_baris": lambda: [change_one_row(c) for c in checkouts.values()]}
     for name, change in rounds.items():
         if name == "dingin" or name in args.scenarios:
             change()
-            figures[name] = _part_round(project, parts, folder, args.jobs)
+            figures[name] = _part_round(checkouts, folder, args.jobs)
         if name == "dingin":
             figures.update(output_facts(folder / "situs"))
             if whole is not None:
