@@ -67,6 +67,7 @@ DEFAULT_LANG = "id"
 RELATIVE_URLS = True
 FEED_ALL_ATOM = None
 CATEGORY_FEED_ATOM = None
+DISPLAY_PAGES_ON_MENU = False  # else every page lists every page: quadratic, unlike our theme
 """
 
 

@@ -67,6 +67,7 @@ def test_bare_pelican_renders_the_pages_with_their_tables(tmp_path):
                     "-q"], cwd=project, check=True)
     pages = sorted((project / "output" / "pages").glob("*.html"))
     assert len(pages) == 2 and table_shape(pages) == {"baris": 5, "kolom": 5}  # header row + 4
+    assert "halaman-000001" not in pages[0].read_text(encoding="utf-8")  # no menu of every page
 
 
 def test_identical_trees_differ_by_one_byte_or_one_file(tmp_path):
