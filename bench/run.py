@@ -19,7 +19,8 @@ portal in one process and checks that parts + merge give the same bytes.
 
 Peak memory is resource.getrusage: max RSS of the scenario process (RUSAGE_SELF) and of its
 largest child (RUSAGE_CHILDREN); "batas atas" adds one child per job, the most that can be
-resident at once. Whole-process figures use os.wait4: the largest process of that command.
+resident at once. Whole-process figures come from GNU time (%M): the largest process of that
+command.
 """
 
 from __future__ import annotations
@@ -54,6 +55,7 @@ SCENARIOS = {"dingin": "build dingin", "tanpa_perubahan": "tanpa perubahan (selu
              "satu_baris": "satu baris CSV berubah", "templat": "templat berubah"}
 ROW_FILE = "datasets/penduduk_kecamatan.csv"
 TEMPLATE = "theme/templates/base.html"
+TIME = "/usr/bin/time"  # GNU time (Debian package `time`): peak RSS of the command alone
 BUNDLED = "bawaan"  # the real bundled portal instead of a synthetic scale
 WEIGHT_SAMPLE = 200
 CHART_SAMPLE = 60
@@ -73,19 +75,20 @@ DISPLAY_PAGES_ON_MENU = False  # else every page lists every page: quadratic, un
 
 def _process(command: list[str], cwd: Path | None = None) -> dict:
     """Run one command to the end: wall seconds (interpreter start included) and the peak RSS
-    of its largest process (os.wait4 gives this child's own rusage, not the benchmark's)."""
-    with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
-        start = time.perf_counter()
-        child = subprocess.Popen(command, cwd=cwd, stdout=out, stderr=err)
-        _, status, usage = os.wait4(child.pid, 0)
-        seconds = time.perf_counter() - start
-        child.returncode = os.waitstatus_to_exitcode(status)
-        out.seek(0)
-        err.seek(0)
-        stdout, stderr = out.read().decode(errors="replace"), err.read().decode(errors="replace")
-    if child.returncode != 0:
-        raise RuntimeError(f"{' '.join(map(str, command))} → {child.returncode}\n{stderr[-4000:]}")
-    return {"detik": seconds, "memori_mb": round(usage.ru_maxrss / 1024), "stdout": stdout}
+    of its largest process. GNU time starts it: Linux carries a forked child's peak RSS across
+    exec, so a child forked from this (large) process would report our size, not its own."""
+    with tempfile.TemporaryDirectory() as folder:
+        out, err, peak = (Path(folder) / n for n in ("out", "err", "peak"))
+        with out.open("wb") as stdout, err.open("wb") as stderr:
+            start = time.perf_counter()
+            done = subprocess.run([TIME, "-f", "%M", "-o", str(peak), *command], cwd=cwd,
+                                  stdout=stdout, stderr=stderr, check=False)
+            seconds = time.perf_counter() - start
+        if done.returncode != 0:
+            raise RuntimeError(f"{' '.join(map(str, command))} → {done.returncode}\n"
+                               f"{err.read_text(errors='replace')[-4000:]}")
+        return {"detik": seconds, "memori_mb": round(int(peak.read_text().split()[-1]) / 1024),
+                "stdout": out.read_text(errors="replace")}
 
 
 def build_py(project: Path, *args: str, output: Path | None = None, jobs: int = 1) -> dict:
