@@ -3,6 +3,7 @@
 import contextlib
 import io
 import re
+from pathlib import Path
 from unittest import mock
 
 import pytest
@@ -236,6 +237,30 @@ def test_desa_names_repeat_only_across_kecamatan(project):
     set_cell(project, "desa", same, "nama_desa", rows[0][name_at].upper())
     [problem] = at_key(check(project)[1], "unik")
     assert problem.row == same and "baris 2" in problem.texts("id")[0]
+
+
+@pytest.mark.parametrize(("level", "parent", "rows", "flagged"), [
+    ("kabupaten", "kode_provinsi", [["32.01", "Bogor", "kabupaten", "32"],
+                                    ["32.71", "Bogor", "kota", "32"]], []),
+    ("kabupaten", "kode_provinsi", [["32.01", "Bogor", "kabupaten", "32"],
+                                    ["32.02", "BOGOR ", "kabupaten", "32"]], [3]),
+    ("kabupaten", "kode_provinsi", [["32.01", "Bogor", "kabupaten", "32"],
+                                    ["36.01", "Bogor", "kabupaten", "36"]], []),
+    ("desa", "kode_kecamatan", [["32.15.01.1001", "Sukamaju", "kelurahan", "32.15.01"],
+                                ["32.15.01.2001", "Sukamaju", "desa", "32.15.01"],
+                                ["32.15.01.2002", "sukamaju", "desa", "32.15.01"]], [4]),
+])
+def test_area_names_are_unique_within_parent_and_kind(level, parent, rows, flagged):
+    """Kabupaten Bogor and Kota Bogor (a desa and a kelurahan) are shown with their kind: both
+    are real areas of one parent, not a name typed twice."""
+    from monografi.validation.catalog import ResourceSpec
+    from monografi.validation.uniqueness import duplicate_problems
+
+    header = [f"kode_{level}", f"nama_{level}", "jenis", parent]
+    spec = ResourceSpec({"name": level, "path": f"{level}.csv",
+                         "schema": {"fields": [{"name": n, "type": "string"} for n in header]}},
+                        Path(f"{level}.csv"))
+    assert [p.row for p in duplicate_problems(spec, header, rows)] == flagged
 
 
 def test_duplicate_primary_key_names_the_other_row(project):

@@ -2,8 +2,10 @@
 
 Frictionless compares text exactly, so a name typed twice in different case or spacing passes
 its `unique` constraint and two pages, two map labels and two form rows claim the same area.
-Unique text columns and the area name columns (within their parent area) are compared here
-case- and space-insensitively, and every duplicate names the row that holds the first one.
+Unique text columns and the area name columns (within their parent area and kind: Kabupaten
+Bogor and Kota Bogor, a desa and a kelurahan, are shown with their kind, so they may share a
+name) are compared here case- and space-insensitively, and every duplicate names the row that
+holds the first one.
 """
 
 from __future__ import annotations
@@ -16,15 +18,15 @@ def normal(text: str) -> str:
     return " ".join(text.split()).casefold()
 
 
-def _checked_columns(spec: ResourceSpec) -> dict[str, str | None]:
-    """Column -> the column that scopes it (None: the whole table)."""
-    columns: dict[str, str | None] = {
-        f["name"]: None for f in spec.fields if f.get("type", "string") == "string"
+def _checked_columns(spec: ResourceSpec) -> dict[str, tuple[str, ...]]:
+    """Column -> the columns that scope it (none: the whole table)."""
+    columns: dict[str, tuple[str, ...]] = {
+        f["name"]: () for f in spec.fields if f.get("type", "string") == "string"
         and isinstance(f.get("constraints"), dict) and f["constraints"].get("unique") is True}
     if spec.is_master:
         level = AREA_LEVELS.index(spec.name)
-        parent = f"kode_{AREA_LEVELS[level - 1]}" if level else None
-        columns.setdefault(f"nama_{spec.name}", parent)
+        parent = (f"kode_{AREA_LEVELS[level - 1]}",) if level else ()
+        columns.setdefault(f"nama_{spec.name}", (*parent, "jenis"))
     return columns
 
 
@@ -33,13 +35,13 @@ def duplicate_problems(spec: ResourceSpec, header: list[str], rows: list[list[st
     for column, scope in _checked_columns(spec).items():
         if column not in header:
             continue
-        at, scope_at = header.index(column), header.index(scope) if scope in header else None
+        at, scope_at = header.index(column), [header.index(c) for c in scope if c in header]
         seen: dict[tuple, tuple[int, str]] = {}
         for number, row in enumerate(rows, start=2):
             value = row[at] if at < len(row) else ""
             if not value.strip():
                 continue
-            key = (row[scope_at] if scope_at is not None and scope_at < len(row) else "", normal(value))
+            key = (*(row[i] if i < len(row) else "" for i in scope_at), normal(value))
             if key in seen:
                 other, first = seen[key]
                 problems.append(Problem(spec.relpath, "unik", number, column, value,
