@@ -24,7 +24,7 @@ from pathlib import Path
 BENCH = Path(__file__).resolve().parent
 sys.path.insert(0, str(BENCH))
 
-from run import copy_bundled  # noqa: E402
+from run import copy_inputs  # noqa: E402
 
 TABLE = "penduduk_desa.csv"
 FIRST_YEAR = 1000  # the tahun column is four digits: room for 9,000 years per desa
@@ -91,7 +91,7 @@ def main() -> int:
     parser.add_argument("--json", type=Path, default=BENCH / "hasil-besar.json")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory(prefix="monografi-besar-") as tmp:
-        project = copy_bundled(Path(tmp))
+        project = copy_inputs(BENCH.parent, Path(tmp))
         write_table(project / "datasets", args.rows)
         command = [sys.executable, str(BENCH.parent / "build.py"), "--proyek", str(project),
                    "--quiet", "--jobs", "1"]

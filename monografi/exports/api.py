@@ -33,7 +33,7 @@ def figures(model: Model, area: Area) -> list[dict]:
         period = dataset.period_field
         categories = [f.name for f in dataset.categories]
         measures = [(m.name, m.title, fmt.satuan(m.unit)) for m in dataset.measures]
-        for row in dataset.rows_for(area.code).to_dict("records"):
+        for row in dataset.records_for(area.code):
             shared = None
             for name, title, unit in measures:
                 value = cell_value(row.get(name))

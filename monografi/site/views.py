@@ -175,23 +175,32 @@ def headlines(dataset: Dataset) -> list[Headline]:
             for h in declared]
 
 
-def headline_value(dataset: Dataset, headline: Headline, rows) -> dict | None:
-    """Latest period's figure: its one row, or (agregasi jumlah) the sum over its categories."""
+def _same(a, b) -> bool:
+    """Equality as a pandas mask reads it: a missing value equals nothing."""
+    return not fmt.is_missing(a) and not fmt.is_missing(b) and a == b
+
+
+def headline_value(dataset: Dataset, headline: Headline, records: list[dict]) -> dict | None:
+    """Latest period's figure: its one row, or (agregasi jumlah) the sum over its categories.
+
+    `records` are the area's rows (Dataset.records_for): plain dicts, because every area page
+    and grid asks this for every dataset, and a DataFrame operation per call dominated pages."""
     for column, value in headline.chosen.items():
-        rows = rows[rows[column].astype(str) == str(value)]
-    rows = rows.dropna(subset=[headline.measure.name])
-    if rows.empty:
+        records = [r for r in records if str(r[column]) == str(value)]
+    measure = headline.measure.name
+    records = [r for r in records if not fmt.is_missing(r[measure])]
+    if not records:
         return None
-    latest = rows.iloc[-1]
+    latest = records[-1]
     period = latest[dataset.period_field] if dataset.period_field else None
-    same = rows
+    same = records
     if dataset.period_field:
-        same = same[same[dataset.period_field] == period]
-    if "sumber" in same.columns:
-        same = same[same["sumber"] == latest["sumber"]]
-    records = same.to_dict("records") if headline.aggregation == "jumlah" else [latest.to_dict()]
-    value = sum(r[headline.measure.name] for r in records)
-    approximate = any(is_approximate(r) for r in records)
+        same = [r for r in same if _same(r[dataset.period_field], period)]
+    if "sumber" in latest:
+        same = [r for r in same if _same(r["sumber"], latest["sumber"])]
+    chosen = same if headline.aggregation == "jumlah" else [latest]
+    value = sum(r[measure] for r in chosen)
+    approximate = any(is_approximate(r) for r in chosen)
     return {"value": ("± " if approximate else "") + fmt.angka(value),
             "approximate": approximate, "period": period, "source": latest.get("sumber")}
 
@@ -200,9 +209,9 @@ def key_figures(model: Model, area: Area) -> list[dict]:
     """Each dataset's declared headline figures for the area, with period and source."""
     figures = []
     for dataset in model.topics(area.level):
-        rows = dataset.rows_for(area.code)
+        records = dataset.records_for(area.code)
         for headline in headlines(dataset):
-            figure = headline_value(dataset, headline, rows)
+            figure = headline_value(dataset, headline, records)
             if figure is None:
                 continue
             source = figure["source"]
@@ -341,7 +350,7 @@ def kecamatan_grid(model: Model, area: Area) -> list[dict]:
     best: tuple[int, list[dict]] = (0, [])
     for dataset in model.topics(children[0].level) if children else []:
         for headline in headlines(dataset)[:1]:
-            figures = [headline_value(dataset, headline, dataset.rows_for(c.code))
+            figures = [headline_value(dataset, headline, dataset.records_for(c.code))
                        for c in children]
             found = sum(1 for f in figures if f)
             if found > best[0]:
