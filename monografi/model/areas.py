@@ -145,13 +145,13 @@ class Dataset:
         keys = [k for k in (self.area_field, self.period_field, "sumber") if k in rows.columns]
         return rows.sort_values(keys, kind="stable") if keys else rows
 
-    @property
+    @cached_property  # the table never changes once the model is built; pages ask per area
     def periods(self) -> list[str]:
         if not self.period_field or self.table.empty:
             return []
         return sorted(self.table[self.period_field].dropna().unique())
 
-    @property
+    @cached_property
     def source_ids(self) -> list[str]:
         if "sumber" not in self.table.columns:
             return [s["id"] for s in self.spec.descriptor.get("sources", []) if "id" in s]
