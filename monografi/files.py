@@ -12,6 +12,7 @@ from __future__ import annotations
 import functools
 import hashlib
 import json
+import os
 from importlib import metadata
 from pathlib import Path
 
@@ -27,7 +28,7 @@ class Manifest:
     """What the published build was made from: its inputs digest and, per output file, its key
     and its size and sha256, so that nothing damaged since is ever kept or reused.
 
-    Kept in .monografi/manifest.json (never in the published site) and trusted only while
+    Kept in .monografi/manifest-<output>.json (never in the published site) and trusted only while
     output/ still points at the build it names.
     """
 
@@ -38,10 +39,17 @@ class Manifest:
         self.site = site
         self.sums = dict(sums or {})  # path → [size, sha256] of every published file
 
+    @staticmethod
+    def path(state: Path, output: Path) -> Path:
+        """One manifest per output path: the parts of a sharded build published from one
+        project each keep their own, so none of them loses its no-op and reuse to another."""
+        where = hashlib.sha256(str(Path(os.path.abspath(output))).encode()).hexdigest()[:16]
+        return state / f"{MANIFEST.removesuffix('.json')}-{where}.json"
+
     @classmethod
     def load(cls, state: Path, output: Path) -> Manifest:
         try:
-            data = json.loads((state / MANIFEST).read_text(encoding="utf-8"))
+            data = json.loads(cls.path(state, output).read_text(encoding="utf-8"))
             site = (state / "builds" / data["build"]).resolve()
             if not output.is_symlink() or output.resolve() != site or not site.is_dir():
                 return cls()
@@ -49,10 +57,10 @@ class Manifest:
         except (OSError, ValueError, KeyError, TypeError):
             return cls()
 
-    def save(self, state: Path, site: Path) -> None:
+    def save(self, state: Path, site: Path, output: Path) -> None:
         document = {"build": site.name, "inputs": self.inputs, "files": dict(sorted(self.files.items())),
                     "sums": tree_sums(site)}
-        write_atomic(state / MANIFEST, json.dumps(document, indent=0).encode())
+        write_atomic(self.path(state, output), json.dumps(document, indent=0).encode())
 
     def read(self, path: str) -> bytes | None:
         """The published file's bytes, if they are still exactly what the build wrote."""

@@ -28,7 +28,7 @@ def test_manifest_gives_back_only_intact_files_while_output_points_at_its_build(
     (site / "index.html").write_text("x")
     output = tmp_path / "output"
     output.symlink_to(site)
-    files.Manifest("inputs", {"index.html": "k"}).save(tmp_path, site)
+    files.Manifest("inputs", {"index.html": "k"}).save(tmp_path, site, output)
     loaded = files.Manifest.load(tmp_path, output)
     assert loaded.previous("index.html", "k") == b"x" and loaded.damaged() == []
     assert loaded.previous("index.html", "other") is None

@@ -191,3 +191,14 @@ def test_merge_of_a_folder_that_is_no_part_is_refused(national, tmp_path, capsys
     assert code == 2
     assert "bukan hasil `build --bagian`" in capsys.readouterr().err
     assert not (tmp_path / "y").exists()
+
+
+def test_parts_built_from_one_project_each_stay_a_no_op(sharded_portal):
+    """Each output keeps its own manifest: rebuilding the first part after the others changed
+    nothing is a no-op, not a cold build over a manifest another part overwrote."""
+    from monografi.build.noop import unchanged_build
+
+    for part, folder in sharded_portal["parts"].items():
+        result = unchanged_build(sharded_portal["project"], folder, part)
+        assert result is not None and result.noop, part
+    assert unchanged_build(sharded_portal["project"], sharded_portal["parts"]["36"], "32") is None

@@ -218,5 +218,5 @@ def _build_locked(project: Path, output: Path, quiet: bool, workers: int | None,
     with stage("terbit"):
         publish_locked(project, output, stages)
         write_atomic(state / REPORT_FILE, pickle.dumps(report))
-        files.Manifest(inputs, page_build.files).save(state, published[0])
+        files.Manifest(inputs, page_build.files).save(state, published[0], output)
     return result
