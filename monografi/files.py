@@ -80,21 +80,34 @@ class Manifest:
         return self.read(path) if self.files.get(path) == key else None
 
     def damaged(self) -> list[str]:
-        """Published files that differ from what the build wrote (cheap: sizes first, then
-        hashes), plus files added since; [] for an intact site."""
+        """Published files that differ from what the build wrote, plus files added since; [] for
+        an intact site. Like git's index, a file whose size and modification time are still the
+        recorded ones is taken as unchanged; any other is hashed. A no-op of a province portal
+        then reads the stat of its files, not their hundreds of megabytes."""
         if self.site is None:
             return ["."]
         present = {p.relative_to(self.site).as_posix() for p in self.site.rglob("*") if not p.is_dir()}
-        return sorted((present ^ set(self.sums)) | {p for p in self.sums if self.read(p) is None})
+        return sorted((present ^ set(self.sums)) | {p for p in self.sums if not self._intact(p)})
+
+    def _intact(self, path: str) -> bool:
+        recorded = self.sums[path]
+        try:
+            stat = (self.site / path).lstat()
+        except OSError:
+            return False
+        if len(recorded) > 2 and (stat.st_size, stat.st_mtime_ns) == (recorded[0], recorded[2]):
+            return True
+        return self.read(path) is not None
 
 
 def tree_sums(site: Path) -> dict[str, list]:
-    """[size, sha256] of every file under site, by relative path."""
+    """[size, sha256, mtime_ns] of every file under site, by relative path."""
     sums = {}
     for path in sorted(site.rglob("*")):
         if path.is_file() and not path.is_symlink():
             data = path.read_bytes()
-            sums[path.relative_to(site).as_posix()] = [len(data), hashlib.sha256(data).hexdigest()]
+            sums[path.relative_to(site).as_posix()] = [len(data), hashlib.sha256(data).hexdigest(),
+                                                       path.lstat().st_mtime_ns]
     return sums
 
 

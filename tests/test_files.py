@@ -3,6 +3,7 @@ the one code fingerprint; monografi.safe_write.write_atomic is the one way anyth
 
 import os
 import re
+import time
 from pathlib import Path
 
 import pytest
@@ -74,3 +75,23 @@ def test_no_module_writes_atomically_or_fingerprints_code_on_its_own(pattern, al
     offenders = {p.relative_to(PACKAGE).as_posix() for p in sorted(PACKAGE.rglob("*.py"))
                  if re.search(pattern, p.read_text(encoding="utf-8"))}
     assert offenders <= allowed
+
+
+def test_a_file_changed_in_place_is_found_even_with_its_size_kept(tmp_path):
+    """The no-op trusts size + modification time (as git does); a change that keeps the size
+    still changes the time, and is hashed and found."""
+    site = tmp_path / "builds" / "build-1"
+    site.mkdir(parents=True)
+    (site / "a.html").write_text("abc")
+    (site / "b.html").write_text("def")
+    output = tmp_path / "output"
+    output.symlink_to(site)
+    files.Manifest("inputs", {}).save(tmp_path, site, output)
+    loaded = files.Manifest.load(tmp_path, output)
+    assert loaded.damaged() == []
+    time.sleep(0.01)
+    (site / "a.html").write_text("xyz")  # same size, new content
+    assert loaded.damaged() == ["a.html"]
+    (site / "b.html").unlink()
+    (site / "c.html").write_text("new")
+    assert loaded.damaged() == ["a.html", "b.html", "c.html"]

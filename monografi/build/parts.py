@@ -54,7 +54,7 @@ def summary(exports, inputs: str, site_dir: Path) -> bytes:
     """What the merge needs of one part, and nothing else."""
     document = {"versi": SUMMARY_VERSION, "bagian": exports.part, "masukan": inputs,
                 "semua_bagian": exports.model.parts(), "berkas": {
-                    path: digest for path, (_, digest) in tree_sums(site_dir).items()}}
+                    path: sums[1] for path, sums in tree_sums(site_dir).items()}}
     if exports.part == SHARED_PART:
         document["peta_situs"] = {
             "alamat": exports.base_url.rstrip("/"), "terbaru": exports.package_date,
