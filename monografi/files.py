@@ -86,18 +86,31 @@ class Manifest:
         then reads the stat of its files, not their hundreds of megabytes."""
         if self.site is None:
             return ["."]
-        present = {p.relative_to(self.site).as_posix() for p in self.site.rglob("*") if not p.is_dir()}
-        return sorted((present ^ set(self.sums)) | {p for p in self.sums if not self._intact(p)})
+        present = _scan(self.site)
+        return sorted((present.keys() ^ self.sums.keys())
+                      | {p for p in self.sums if not self._intact(p, present.get(p))})
 
-    def _intact(self, path: str) -> bool:
+    def _intact(self, path: str, stat: os.stat_result | None) -> bool:
         recorded = self.sums[path]
-        try:
-            stat = (self.site / path).lstat()
-        except OSError:
+        if stat is None:
             return False
         if len(recorded) > 2 and (stat.st_size, stat.st_mtime_ns) == (recorded[0], recorded[2]):
             return True
         return self.read(path) is not None
+
+
+def _scan(root: Path, prefix: str = "") -> dict[str, os.stat_result]:
+    """Every non-folder entry under root (symlinks too, unfollowed) with its lstat, in one
+    os.scandir pass: pathlib's rglob cost more than the check itself on a 20,000-file site."""
+    found = {}
+    with os.scandir(root) as entries:
+        for entry in entries:
+            name = f"{prefix}{entry.name}"
+            if entry.is_dir(follow_symlinks=False):
+                found.update(_scan(Path(entry.path), f"{name}/"))
+            else:
+                found[name] = entry.stat(follow_symlinks=False)
+    return found
 
 
 def tree_sums(site: Path) -> dict[str, list]:

@@ -82,7 +82,7 @@ def check_unchanged(project: Path, output: Path, result: BuildResult,
     except (OSError, pickle.UnpicklingError, EOFError, AttributeError):
         return inputs, manifest
     result.noop = True
-    result.pages = sum(1 for _ in manifest.site.rglob("*.html"))
+    result.pages = sum(1 for path in manifest.sums if path.endswith(".html"))  # the site is intact
     return inputs, manifest
 
 
