@@ -202,3 +202,18 @@ def test_parts_built_from_one_project_each_stay_a_no_op(sharded_portal):
         result = unchanged_build(sharded_portal["project"], folder, part)
         assert result is not None and result.noop, part
     assert unchanged_build(sharded_portal["project"], sharded_portal["parts"]["36"], "32") is None
+
+
+def test_a_kabupaten_outside_its_province_code_is_refused(tmp_path):
+    project = _package(tmp_path / "p", ONE_PROVINCE)
+    path = project / "datasets" / "kabupaten.csv"
+    lines = path.read_text(encoding="utf-8").splitlines()
+    assert lines[2].startswith("32.79,") and lines[2].endswith(",32")
+    lines[2] = lines[2].removesuffix(",32") + ",36"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    provinces = project / "datasets" / "provinsi.csv"
+    provinces.write_text(provinces.read_text(encoding="utf-8") + "36,Banten\n", encoding="utf-8")
+    _, report = validate_datasets(project / "datasets")
+    problem = next(p for p in report.errors if p.rule == "kode_induk")
+    assert (problem.file, problem.row, problem.column, problem.value) == (
+        "kabupaten.csv", 3, "kode_kabupaten", "32.79")

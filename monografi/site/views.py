@@ -101,28 +101,29 @@ def _charts_for(charts: dict, area: Area, dataset: Dataset | str) -> list[Chart]
     return charts.get((area.code, name), [])
 
 
-def capped_table(model: Model, dataset: Dataset, rows, caption: str,
+def capped_table(model: Model, dataset: Dataset, records: list[dict], caption: str,
                  name_areas: bool) -> TableView | None:
     """rows_table of at most PAGE_ROWS sorted rows; a longer table links its CSV."""
-    if rows.empty:
+    if not records:
         return None
-    table = rows_table(model, dataset, rows.head(PAGE_ROWS).to_dict("records"), caption, name_areas)
-    if len(rows) > PAGE_ROWS:
-        table.total, table.full = len(rows), Cell("berkas CSV", href=urls.csv_path(dataset.name))
+    table = rows_table(model, dataset, records[:PAGE_ROWS], caption, name_areas)
+    if len(records) > PAGE_ROWS:
+        table.total, table.full = len(records), Cell("berkas CSV", href=urls.csv_path(dataset.name))
     return table
 
 
 def own_block(model: Model, charts: dict, area: Area, dataset: Dataset) -> Block:
-    table = capped_table(model, dataset, dataset.rows_for(area.code),
+    table = capped_table(model, dataset, dataset.records_for(area.code),
                          f"{dataset.title} – {area.label}", False)
     return Block(dataset, dataset.title, table, _charts_for(charts, area, dataset) if table else [])
 
 
 def children_block(model: Model, charts: dict, area: Area, dataset: Dataset) -> Block:
-    codes = {c.code for c in area.children}
-    rows = dataset.sorted_rows(dataset.table[dataset.table[dataset.area_field].isin(codes)])
+    """The rows of the areas below, in sorted_rows order (area code, period, source)."""
+    records = [r for code in sorted(c.code for c in area.children)
+               for r in dataset.records_for(code)]
     caption = f"{dataset.title} per {LEVEL_PLURAL[dataset.level]} di {area.label}"
-    table = capped_table(model, dataset, rows, caption, True)
+    table = capped_table(model, dataset, records, caption, True)
     return Block(dataset, dataset.title, table, _charts_for(charts, area, dataset) if table else [])
 
 

@@ -266,7 +266,7 @@ def _parent_problems(spec: ResourceSpec, number: int, cells: dict) -> list[Probl
     """Area codes nest (32.15 → 32.15.05 → 32.15.05.2001); a row must agree with itself."""
     problems = []
     own = cells.get(f"kode_{spec.name}", "") if spec.is_master else ""
-    for parent in ("kode_kabupaten", "kode_kecamatan"):
+    for parent in ("kode_provinsi", "kode_kabupaten", "kode_kecamatan"):
         code = cells.get(parent, "")
         if own and code and parent != f"kode_{spec.name}" and not own.startswith(code + "."):
             problems.append(Problem(spec.relpath, "kode_induk", number, f"kode_{spec.name}", own,

@@ -20,18 +20,14 @@ FORM_LEVELS = ("kecamatan", "desa")
 
 def _cell(dataset: Dataset, kecamatan: Area) -> dict:
     """Latest period for this kecamatan; for desa tables also how many of its desa have it."""
-    table = dataset.table
-    codes = table[dataset.area_field]
-    if dataset.level == "kecamatan":
-        rows = table[codes == kecamatan.code]
-    else:
-        rows = table[codes.str.startswith(kecamatan.code + ".", na=False)]
-    periods = sorted(p for p in rows[dataset.period_field] if not pd.isna(p)) \
-        if dataset.period_field else []
+    areas = [kecamatan] if dataset.level == "kecamatan" else kecamatan.children
+    rows = [r for a in areas for r in dataset.records_for(a.code)]
+    period = dataset.period_field
+    periods = sorted(r[period] for r in rows if not pd.isna(r[period])) if period else []
     cell = {"latest": periods[-1] if periods else None}
     if dataset.level == "desa" and cell["latest"]:
-        latest = rows[rows[dataset.period_field] == cell["latest"]]
-        cell.update(desa=latest[dataset.area_field].nunique(), of=len(kecamatan.children))
+        cell.update(desa=len({r[dataset.area_field] for r in rows if r[period] == cell["latest"]}),
+                    of=len(kecamatan.children))
     return cell
 
 
