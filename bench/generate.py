@@ -86,10 +86,17 @@ def load_regencies(scale: str) -> list[Regency]:
     for row in _read_gz("districts"):
         if row["regency_code"] in regencies:
             regencies[row["regency_code"]].districts.append((row["code"], row["name"]))
+    seen: set[tuple[str, str, str]] = set()
     for row in _read_gz("villages"):
         regency = regencies.get(row["district_code"][:5])
-        if regency is not None:
-            regency.villages.append((row["code"], row["name"], row["district_code"]))
+        if regency is None:
+            continue
+        name, kind = row["name"], row["code"].split(".")[3][:1]
+        key = (row["district_code"], kind, " ".join(name.split()).casefold())
+        if key in seen:  # the source repeats a few names within one kecamatan: tell them apart
+            name = f"{name} ({row['code']})"
+        seen.add(key)
+        regency.villages.append((row["code"], name, row["district_code"]))
     return [r for _, r in sorted(regencies.items()) if r.districts]
 
 
