@@ -42,8 +42,11 @@ class Manifest:
     @staticmethod
     def path(state: Path, output: Path) -> Path:
         """One manifest per output path: the parts of a sharded build published from one
-        project each keep their own, so none of them loses its no-op and reuse to another."""
-        where = hashlib.sha256(str(Path(os.path.abspath(output))).encode()).hexdigest()[:16]
+        project each keep their own, so none of them loses its no-op and reuse to another. The
+        path is taken relative to the project (state's parent), so a project copied or moved
+        with its output keeps its manifest."""
+        relative = os.path.relpath(os.path.abspath(output), os.path.abspath(state.parent))
+        where = hashlib.sha256(Path(relative).as_posix().encode()).hexdigest()[:16]
         return state / f"{MANIFEST.removesuffix('.json')}-{where}.json"
 
     @classmethod

@@ -117,7 +117,7 @@ def test_a_table_longer_than_the_cap_shows_the_first_rows_and_links_the_csv(expo
     dataset = model.datasets["luas_kecamatan"]
     rows = dataset.sorted_rows(dataset.table)
     monkeypatch.setattr(views, "PAGE_ROWS", 4)
-    capped = views.capped_table(model, dataset, rows.head(5), "Luas", True)
+    capped = views.capped_table(model, dataset, rows.head(5).to_dict("records"), "Luas", True)
     assert len(capped.rows) == 4 and capped.total == 5
     assert capped.full.href == urls.csv_path("luas_kecamatan") == "unduh/luas_kecamatan.csv"
     assert [r[0].title for r in capped.rows] == list(rows["kode_kecamatan"].head(4))  # stable order
@@ -126,7 +126,7 @@ def test_a_table_longer_than_the_cap_shows_the_first_rows_and_links_the_csv(expo
     assert ('Menampilkan 4 baris pertama dari 5 baris; semua baris ada di '
             '<a href="./unduh/luas_kecamatan.csv">berkas CSV</a>.') in html
 
-    exact = views.capped_table(model, dataset, rows.head(4), "Luas", True)
+    exact = views.capped_table(model, dataset, rows.head(4).to_dict("records"), "Luas", True)
     assert len(exact.rows) == 4 and exact.total is None and exact.full is None
     assert "Menampilkan" not in _render_table(exact)
 
