@@ -12,6 +12,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Protocol, runtime_checkable
 
+from ...model.areas import SHARED_PART
 from ..context import SiteData
 
 
@@ -37,8 +38,13 @@ def writers() -> list[PageWriter]:
 
 
 def collect(site: SiteData) -> list[Page]:
-    """All pages of all writers, in a stable order (module name, then the writer's order)."""
-    return [page for writer in writers() for page in writer.pages(site)]
+    """All pages of all writers, in a stable order (module name, then the writer's order).
+
+    A part of a sharded build other than the shared one runs only the writers marked PER_AREA
+    (and those write only the part's areas): it never builds the contexts of pages it drops."""
+    shared = site.exports.builds(SHARED_PART)
+    return [page for writer in writers() if shared or getattr(writer, "PER_AREA", False)
+            for page in writer.pages(site)]
 
 
 __all__ = ["Page", "PageWriter", "collect", "writers"]

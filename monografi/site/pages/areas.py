@@ -10,10 +10,12 @@ from .. import views
 from ..context import SiteData
 from . import Page
 
+PER_AREA = True  # in a sharded build, every part runs this writer for its own areas only
+
 
 def pages(site: SiteData) -> Iterator[Page]:
     model = site.model
-    for area in model.pages():
+    for area in (a for a in model.pages() if site.exports.builds(a.code)):
         context = {"view": views.area_view(model, site.charts_by_block, area, site.exports.indicators),
                    "kutipan": citation.for_area(site.exports, area)}
         if area.home:
