@@ -25,7 +25,7 @@ from .. import urls
 from ..files import tree_sums
 from ..model.areas import SHARED_PART, build_model
 from ..safe_write import write_file
-from ..site.sitemap import lastmod_of, sitemap_xml
+from ..site.sitemap import dataset_dates, lastmod_of, sitemap_xml
 from ..state import build_lock, state_dir
 from ..validation.report import Report
 from .extras import copy_extras
@@ -56,10 +56,9 @@ def summary(exports, inputs: str, site_dir: Path) -> bytes:
                 "semua_bagian": exports.model.parts(), "berkas": {
                     path: sums[1] for path, sums in tree_sums(site_dir).items()}}
     if exports.part == SHARED_PART:
-        document["peta_situs"] = {
-            "alamat": exports.base_url.rstrip("/"), "terbaru": exports.package_date,
-            "tanggal": {name: exports.updated(d).date for name, d in exports.model.datasets.items()
-                        if exports.updated(d).date}}
+        dates, newest = dataset_dates(exports)
+        document["peta_situs"] = {"alamat": exports.base_url.rstrip("/"), "terbaru": newest,
+                                  "tanggal": dates}
     return json.dumps(document, ensure_ascii=False, indent=0, sort_keys=True).encode()
 
 

@@ -43,14 +43,18 @@ def robots_txt(base: str) -> str:
     return f"User-agent: *\nAllow: /\nSitemap: {base}/{urls.SITEMAP}\n"
 
 
+def dataset_dates(exports) -> tuple[dict[str, str], str | None]:
+    """(dataset → its last change, the package's newest): what `lastmod_of` needs, from git."""
+    dates = {name: exports.updated(d).date for name, d in exports.model.datasets.items()
+             if exports.updated(d).date}
+    return dates, exports.package_date
+
+
 def _git_dates(pelican):
     site = pelican.settings.get("MONOGRAFI")
     if site is None:
         return lambda path: None
-    exports = site.exports
-    dates = {name: exports.updated(d).date for name, d in site.model.datasets.items()
-             if exports.updated(d).date}
-    return lastmod_of(dates, exports.package_date)
+    return lastmod_of(*dataset_dates(site.exports))
 
 
 def write_sitemap(pelican) -> None:
