@@ -281,14 +281,15 @@ def _build_areas(datasets: dict[str, Dataset]) -> dict[str, Area]:
     return areas
 
 
-def front_page(catalog: Catalog, areas: dict[str, Area]) -> Area:
+def front_page(model: Model) -> Area:
     """The package's one top area (a kabupaten portal keeps its kabupaten as home) or, when the
     tree starts with several (the provinces of a national package), the portal itself."""
-    roots = [a for a in areas.values() if a.parent is None]
+    roots = model.roots
     if len(roots) == 1:
         roots[0].home = True
         return roots[0]
-    title = catalog.descriptor.get("title") or catalog.descriptor.get("name", "")
+    descriptor = model.catalog.descriptor
+    title = descriptor.get("title") or descriptor.get("name", "")
     return Area("", title, PORTAL_LEVEL, PORTAL_LEVEL, None, roots, home=True)
 
 
@@ -297,8 +298,8 @@ def build_model(catalog: Catalog) -> Model:
     datasets = {spec.name: Dataset(spec, typed_table(spec, *rows_of(catalog, spec)),
                                  [Field.from_schema(f) for f in spec.fields])
                 for spec in catalog.resources}
-    areas = _build_areas(datasets)
-    model = Model(catalog, datasets, areas, home=front_page(catalog, areas))
+    model = Model(catalog, datasets, _build_areas(datasets))
+    model.home = front_page(model)
     loaded, _ = load_boundaries(catalog)  # problems are reported by validation
     model.boundaries = {b.level: b for b in loaded}
     model.derived = compute_derived(model)
