@@ -178,6 +178,12 @@ class Area:
         return self.name if self.level == PORTAL_LEVEL else f"{self.kind.capitalize()} {self.name}"
 
     @property
+    def in_subdivision(self) -> bool:
+        """Its parent is not the front page (a kecamatan of one kabupaten in a province portal):
+        then it is also ranked within that parent."""
+        return self.parent is not None and not self.parent.home
+
+    @property
     def lineage(self) -> list[Area]:
         chain, node = [], self
         while node is not None:

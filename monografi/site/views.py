@@ -296,7 +296,7 @@ def ranks(indicators: list[Indicator], area: Area) -> list[dict]:
     for indicator in indicators:
         for ranking, entry in indicator.rank_of(area.code):
             within = None
-            if area.parent is not None and not area.parent.home:
+            if area.in_subdivision:
                 inner = ranking.within(area.parent)
                 within = _place(inner, next(e for e in inner.entries if e.area is area))
             result.append({"title": indicator.title, "unit": indicator.unit,

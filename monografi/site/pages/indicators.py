@@ -14,7 +14,7 @@ from . import Page
 
 def ranking_table(indicator: Indicator, ranking, model) -> TableView:
     """Every kecamatan of the portal; in a province, also its kabupaten and its place there."""
-    nested = any(e.area.parent is not None and not e.area.parent.home for e in ranking.entries)
+    nested = any(e.area.in_subdivision for e in ranking.entries)
     inner = {}
     if nested:
         parents = {e.area.parent.code: e.area.parent for e in ranking.entries}
