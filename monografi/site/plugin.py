@@ -70,7 +70,6 @@ class MonografiGenerator(Generator):
         build = self.site.build
         pages = collect(self.site)
         _check_unique(pages, self.context)
-        pages = [page for page in pages if self.site.exports.builds(page.area)]
         digest = ValueDigest(self.site.model)
         shared = hashlib.sha256((build.presentation + digest(self.context["MONOGRAFI_PACKAGE"]))
                                 .encode()).hexdigest()

@@ -40,11 +40,13 @@ def writers() -> list[PageWriter]:
 def collect(site: SiteData) -> list[Page]:
     """All pages of all writers, in a stable order (module name, then the writer's order).
 
-    A part of a sharded build other than the shared one runs only the writers marked PER_AREA
-    (and those write only the part's areas): it never builds the contexts of pages it drops."""
-    shared = site.exports.builds(SHARED_PART)
+    In a sharded build this is where the part's pages are chosen: a part other than the shared
+    one runs only the writers marked PER_AREA (which skip other parts' areas before building
+    their contexts), and any page about an area of another part is left out."""
+    exports = site.exports
+    shared = exports.builds(SHARED_PART)
     return [page for writer in writers() if shared or getattr(writer, "PER_AREA", False)
-            for page in writer.pages(site)]
+            for page in writer.pages(site) if exports.builds(page.area)]
 
 
 __all__ = ["Page", "PageWriter", "collect", "writers"]
