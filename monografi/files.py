@@ -15,6 +15,7 @@ import json
 import os
 from importlib import metadata
 from pathlib import Path
+from stat import S_ISREG
 
 from .safe_write import write_atomic
 
@@ -117,13 +118,13 @@ def _scan(root: Path, prefix: str = "") -> dict[str, os.stat_result]:
 
 
 def tree_sums(site: Path) -> dict[str, list]:
-    """[size, sha256, mtime_ns] of every file under site, by relative path."""
+    """[size, sha256, mtime_ns] of every file under site, by relative path (symlinks left out:
+    the published tree never holds one, and `damaged` reports any that appears)."""
     sums = {}
-    for path in sorted(site.rglob("*")):
-        if path.is_file() and not path.is_symlink():
-            data = path.read_bytes()
-            sums[path.relative_to(site).as_posix()] = [len(data), hashlib.sha256(data).hexdigest(),
-                                                       path.lstat().st_mtime_ns]
+    for relpath, stat in sorted(_scan(site).items()):
+        if S_ISREG(stat.st_mode):
+            data = (site / relpath).read_bytes()
+            sums[relpath] = [len(data), hashlib.sha256(data).hexdigest(), stat.st_mtime_ns]
     return sums
 
 
