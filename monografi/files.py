@@ -90,7 +90,7 @@ class Manifest:
         then reads the stat of its files, not their hundreds of megabytes."""
         if self.site is None:
             return ["."]
-        present = _scan(self.site)
+        present = scan_tree(self.site)
         return sorted((present.keys() ^ self.sums.keys())
                       | {p for p in self.sums if not self._intact(p, present.get(p))})
 
@@ -103,15 +103,16 @@ class Manifest:
         return self.read(path) is not None
 
 
-def _scan(root: Path, prefix: str = "") -> dict[str, os.stat_result]:
+def scan_tree(root: Path, prefix: str = "") -> dict[str, os.stat_result]:
     """Every non-folder entry under root (symlinks too, unfollowed) with its lstat, in one
-    os.scandir pass: pathlib's rglob cost more than the check itself on a 20,000-file site."""
+    os.scandir pass: pathlib's rglob cost more than the check itself on a 20,000-file site.
+    Keys are relative paths of real entries: never '..', never through a symlinked folder."""
     found = {}
     with os.scandir(root) as entries:
         for entry in entries:
             name = f"{prefix}{entry.name}"
             if entry.is_dir(follow_symlinks=False):
-                found.update(_scan(Path(entry.path), f"{name}/"))
+                found.update(scan_tree(Path(entry.path), f"{name}/"))
             else:
                 found[name] = entry.stat(follow_symlinks=False)
     return found
@@ -121,7 +122,7 @@ def tree_sums(site: Path) -> dict[str, list]:
     """[size, sha256, mtime_ns] of every file under site, by relative path (symlinks left out:
     the published tree never holds one, and `damaged` reports any that appears)."""
     sums = {}
-    for relpath, stat in sorted(_scan(site).items()):
+    for relpath, stat in sorted(scan_tree(site).items()):
         if S_ISREG(stat.st_mode):
             data = (site / relpath).read_bytes()
             sums[relpath] = [len(data), hashlib.sha256(data).hexdigest(), stat.st_mtime_ns]

@@ -6,6 +6,7 @@ provinces with three small cities (17 kecamatan, 90 kelurahan/desa), and one pro
 
 from __future__ import annotations
 
+import hashlib
 import json
 import shutil
 import sys
@@ -161,6 +162,19 @@ def test_merge_refuses_incomplete_repeated_damaged_or_mixed_parts(sharded_portal
         merge(project, folders, tmp_path / "gabung")
     assert damaged.value.key == "merge_damaged"
     page.write_bytes(original)
+    outside = tmp_path / "rahasia.txt"  # a summary naming a file outside its part, or a link
+    outside.write_text("bukan untuk situs", encoding="utf-8")
+    digest = hashlib.sha256(outside.read_bytes()).hexdigest()
+    (folders[2] / "tautan.txt").symlink_to(outside)
+    for path in ("../rahasia.txt", "tautan.txt"):
+        summary = json.loads((folders[2] / SUMMARY_FILE).read_text(encoding="utf-8"))
+        (folders[2] / SUMMARY_FILE).write_text(json.dumps(
+            {**summary, "berkas": {**summary["berkas"], path: digest}}), encoding="utf-8")
+        with pytest.raises(MergeError) as escaped:
+            merge(project, folders, tmp_path / "gabung")
+        assert (escaped.value.key, escaped.value.values["path"]) == ("merge_damaged", path)
+        (folders[2] / SUMMARY_FILE).write_text(json.dumps(summary), encoding="utf-8")
+    (folders[2] / "tautan.txt").unlink()
     summary = json.loads((folders[1] / SUMMARY_FILE).read_text(encoding="utf-8"))
     summary["masukan"] = "0" * 64
     (folders[1] / SUMMARY_FILE).write_text(json.dumps(summary), encoding="utf-8")

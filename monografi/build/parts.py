@@ -20,9 +20,10 @@ from __future__ import annotations
 import hashlib
 import json
 from pathlib import Path
+from stat import S_ISREG
 
 from .. import urls
-from ..files import tree_sums
+from ..files import scan_tree, tree_sums
 from ..model.areas import SHARED_PART, build_model
 from ..safe_write import write_file
 from ..site.sitemap import dataset_dates, lastmod_of, sitemap_xml
@@ -99,9 +100,12 @@ def _copy_parts(summaries: list[tuple[Path, dict]], site_dir: Path) -> None:
     """Every file of every part, as its summary recorded it."""
     owner: dict[str, tuple[str, Path]] = {}
     for folder, document in summaries:
+        present = scan_tree(folder)  # what the part really holds: a summary names nothing else
         for path, digest in sorted(document["berkas"].items()):
             if path == SUMMARY_FILE:
                 continue
+            if path not in present or not S_ISREG(present[path].st_mode):  # '..', a symlink
+                raise MergeError("merge_damaged", path=path, folder=str(folder))
             if path in owner:
                 if owner[path][0] != digest:
                     raise MergeError("merge_conflict", path=path, first=str(owner[path][1]),
