@@ -101,7 +101,7 @@ def build_py(project: Path, *args: str, output: Path | None = None, jobs: int = 
 
 def build_in_process(project: Path, jobs: int) -> dict:
     """One in-process build: stage times and counts, wall time, peak memory."""
-    from monografi.build.pipeline import build
+    from monografi.publishing.pipeline import build
 
     start = time.perf_counter()
     with contextlib.redirect_stdout(io.StringIO()):

@@ -20,10 +20,10 @@ from http import HTTPStatus
 from pathlib import Path
 
 from . import urls
-from .build.publish import UnsafeOutput
-from .build.search import SearchIndexError
 from .forms import INBOX_FOLDER as FOLDER
 from .messages import STAGE_NAMES, ui
+from .publishing.publish import UnsafeOutput
+from .publishing.search import SearchIndexError
 from .safe_write import RefusedWrite
 from .state import BuildBusy, interrupted, state_dir, waiting_lock
 from .validation import AREA_LEVELS
@@ -257,7 +257,7 @@ def _kotak_masuk(args) -> int:
 
 
 def _parts(args) -> int:
-    from .build.parts import parts_of
+    from .publishing.parts import parts_of
 
     catalog, code = _valid_catalog(args)
     if catalog is None:
@@ -267,7 +267,7 @@ def _parts(args) -> int:
 
 
 def _merge(args, output: Path) -> int:
-    from .build.parts import MergeError, merge
+    from .publishing.parts import MergeError, merge
 
     try:
         result = merge(args.proyek, args.folder, output)
@@ -283,12 +283,12 @@ def _merge(args, output: Path) -> int:
 
 
 def _build(args, output: Path) -> int:
-    from .build.noop import unchanged_build
+    from .publishing.noop import unchanged_build
 
     try:
         result = unchanged_build(args.proyek, output, args.bagian)  # before any heavy import
         if result is None:
-            from .build.pipeline import UnknownPart, build
+            from .publishing.pipeline import UnknownPart, build
 
             try:
                 result = build(args.proyek, output, quiet=args.quiet, workers=args.jobs,

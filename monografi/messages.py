@@ -845,7 +845,7 @@ UI = {
                    "Site built in {path} ({pages} pages, {secs:.1f} s)."),
     "busy": Message("Pembangunan lain sedang berjalan; coba lagi nanti.",
              "Another build is running; try again later."),
-    # Sharded builds (monografi.build.parts)
+    # Sharded builds (monografi.publishing.parts)
     "unknown_part": Message("Bagian '{part}' tidak ada di paket ini. Bagian yang ada: {known}.",
                      "Part '{part}' is not in this package. Its parts: {known}."),
     "merge_done": Message("{n} bagian digabung ke {path} ({pages} halaman).",

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from monografi.build.pipeline import build
+from monografi.publishing.pipeline import build
 
 REPO = Path(__file__).resolve().parent.parent
 PROJECT_PARTS = ("datasets", "content", "theme", "pelicanconf.py")
@@ -59,7 +59,7 @@ def sharded_portal(tmp_path_factory) -> dict:
     figures), built once on one machine and once as its three parts + merge (read-only)."""
     import sys
 
-    from monografi.build.parts import merge
+    from monografi.publishing.parts import merge
 
     sys.path.insert(0, str(REPO / "bench"))
     from generate import generate

@@ -17,9 +17,9 @@ ALLOWED = {
     "charts": {"foundation", "validation", "model"},  # validation: the chart kinds hints may name
     "exports": {"foundation", "validation", "model"},
     "site": {"foundation", "validation", "model", "charts", "exports"},  # validation: hints, publisher
-    "build": {"foundation", "validation", "model", "charts", "exports", "site"},
+    "publishing": {"foundation", "validation", "model", "charts", "exports", "site"},
     "forms": {"foundation", "validation", "exports"},  # exports: one way to write XLSX bytes
-    "cli": {"foundation", "validation", "build", "forms"},
+    "cli": {"foundation", "validation", "publishing", "forms"},
 }
 
 
@@ -116,8 +116,8 @@ def test_only_what_validates_imports_the_validator(files):
     """Reading a file is dialect's job: model, history and forms must not pull in the validator
     (and Frictionless) only to read a CSV."""
     users = sorted(m for m, targets in files.items() if "monografi.validation.check" in targets)
-    assert users == ["monografi.build.pipeline", "monografi.cli", "monografi.exports.releases",
-                     "monografi.forms.importer", "monografi.forms.inbox"]
+    assert users == ["monografi.cli", "monografi.exports.releases", "monografi.forms.importer",
+                     "monografi.forms.inbox", "monografi.publishing.pipeline"]
 
 
 def test_every_registry_entry_follows_its_protocol():

@@ -171,12 +171,12 @@ def _main(project, capsys, *args):
 
 def test_an_internal_error_is_reported_as_a_bug_with_its_stage_not_as_a_theme_problem(
         project, monkeypatch, capsys):
-    import monografi.build.pipeline
+    import monografi.publishing.pipeline
 
     def broken(*_args, **_kwargs):
         raise KeyError("kode_tak_terduga")
 
-    monkeypatch.setattr(monografi.build.pipeline, "write_charts", broken)
+    monkeypatch.setattr(monografi.publishing.pipeline, "write_charts", broken)
     code, err = _main(project, capsys)
     assert code == 3 and "tahap grafik" in err and "KeyError" in err and "kode_tak_terduga" in err
     assert "bug" in err and "theme/" not in err and "tidak diubah" in err
@@ -194,9 +194,9 @@ def test_an_internal_error_is_reported_as_a_bug_with_its_stage_not_as_a_theme_pr
 def test_each_failure_says_what_really_failed(cause, code, expected, absent):
     import jinja2
 
-    from monografi.build.pipeline import StageFailed
-    from monografi.build.search import SearchIndexError
     from monografi.cli import failure_message
+    from monografi.publishing.pipeline import StageFailed
+    from monografi.publishing.search import SearchIndexError
     from monografi.safe_write import RefusedWrite
 
     error = {"search": SearchIndexError("pagefind berhenti"), "disk": OSError(28, "No space left"),
@@ -245,7 +245,7 @@ def test_serve_answers_a_missing_page_with_the_portals_own_404(tmp_path):
 
 
 @pytest.mark.parametrize(("command", "target"), [
-    (["--jobs", "1"], "monografi.build.pipeline.build"),
+    (["--jobs", "1"], "monografi.publishing.pipeline.build"),
     (["check"], "monografi.validation.check.validate_datasets"),
     (["--lang", "en", "formulir", "--kecamatan", "32.15.05"],
      "monografi.validation.check.validate_datasets"),

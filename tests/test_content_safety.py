@@ -6,7 +6,7 @@ import pytest
 from pelican.readers import MarkdownReader
 from pelican.settings import read_settings
 
-from monografi.build.pipeline import build
+from monografi.publishing.pipeline import build
 from monografi.site.plugin import sanitise
 from tests.conftest import REPO
 

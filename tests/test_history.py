@@ -11,7 +11,6 @@ from xml.etree import ElementTree
 
 import pytest
 
-from monografi.build.pipeline import build
 from monografi.exports import build_context
 from monografi.exports.feed import export_feed
 from monografi.exports.package import export_package
@@ -20,6 +19,7 @@ from monografi.files import load
 from monografi.model import history as history_module
 from monografi.model.areas import build_model
 from monografi.model.history import CellChange, History
+from monografi.publishing.pipeline import build
 from monografi.urls import DATA_FEED
 from monografi.validation.catalog import load_catalog
 from tests.conftest import copy_project, tree_digest

@@ -9,8 +9,8 @@ import pytest
 from conftest import copy_project, tree_digest
 from helpers import set_cell
 
-from monografi.build.pipeline import build
 from monografi.model.areas import build_model
+from monografi.publishing.pipeline import build
 from monografi.site.digest import ValueDigest
 from monografi.validation.catalog import load_catalog
 

@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pytest
 
-from monografi.build.pipeline import build
+from monografi.publishing.pipeline import build
 from tests.conftest import REPO, copy_project
 
 pytestmark = pytest.mark.slow  # one built portal, served locally, checked page by page

@@ -11,11 +11,11 @@ import shutil
 import pytest
 from shapely.geometry import shape
 
-from monografi.build.pipeline import build
 from monografi.charts import plan_charts, render_svg
 from monografi.charts.maps import class_breaks
 from monografi.exports import build_context
 from monografi.model.areas import build_model
+from monografi.publishing.pipeline import build
 from monografi.validation.boundaries import load_boundaries
 from monografi.validation.catalog import load_catalog
 from monografi.validation.check import validate_datasets

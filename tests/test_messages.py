@@ -5,8 +5,8 @@ import string
 import pytest
 
 from monografi import messages
-from monografi.build.pipeline import BuildResult
 from monografi.messages import RULES, UI, Message
+from monografi.publishing.pipeline import BuildResult
 from monografi.validation.report import Report
 
 

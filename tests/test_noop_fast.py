@@ -5,7 +5,7 @@ import os
 import subprocess
 import sys
 
-from monografi.build.noop import unchanged_build
+from monografi.publishing.noop import unchanged_build
 from tests.conftest import REPO
 
 HEAVY = ("pandas", "numpy", "matplotlib", "pelican", "frictionless", "openpyxl", "jinja2")

@@ -85,7 +85,7 @@ def test_the_command_starts_where_fcntl_does_not_exist():
             "sys.modules['fcntl'] = None\n"  # import fcntl -> ImportError, as on Windows
             "sys.modules['msvcrt'] = types.SimpleNamespace(LK_NBLCK=2, locking=lambda *a: None)\n"
             "from monografi import cli\n"
-            "from monografi.build.publish import build_lock\n"
+            "from monografi.publishing.publish import build_lock\n"
             "import tempfile, pathlib\n"
             "with build_lock(pathlib.Path(tempfile.mkdtemp())):\n"
             "    pass\n"

@@ -1,4 +1,4 @@
-"""Portals spanning several kabupaten or provinces, and the sharded build (monografi.build.parts).
+"""Portals spanning several kabupaten or provinces, and the sharded build (monografi.publishing.parts).
 
 The packages are SYNTHETIC (bench/generate.py: real area names and codes, random figures): two
 provinces with three small cities (17 kecamatan, 90 kelurahan/desa), and one province with two.
@@ -15,11 +15,11 @@ from pathlib import Path
 import pytest
 from conftest import REPO, SHARDED_REGENCIES, tree_digest
 
-from monografi.build.parts import SUMMARY_FILE, MergeError, merge
 from monografi.cli import main
 from monografi.exports import build_context
 from monografi.exports.dcat import spatial_label
 from monografi.model.areas import PORTAL_LEVEL, SHARED_PART, build_model
+from monografi.publishing.parts import SUMMARY_FILE, MergeError, merge
 from monografi.site import views
 from monografi.site.pages.indicators import ranking_table
 from monografi.validation.check import validate_datasets
@@ -210,7 +210,7 @@ def test_merge_of_a_folder_that_is_no_part_is_refused(national, tmp_path, capsys
 def test_parts_built_from_one_project_each_stay_a_no_op(sharded_portal):
     """Each output keeps its own manifest: rebuilding the first part after the others changed
     nothing is a no-op, not a cold build over a manifest another part overwrote."""
-    from monografi.build.noop import unchanged_build
+    from monografi.publishing.noop import unchanged_build
 
     for part, folder in sharded_portal["parts"].items():
         result = unchanged_build(sharded_portal["project"], folder, part)

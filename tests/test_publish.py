@@ -7,7 +7,7 @@ import time
 
 import pytest
 
-from monografi.build.publish import publish
+from monografi.publishing.publish import publish
 from monografi.state import BuildBusy, build_lock, state_dir
 
 
@@ -61,7 +61,7 @@ def test_sigkill_mid_build_keeps_the_previous_site(tmp_path):
     script = textwrap.dedent(f"""
         import time
         from pathlib import Path
-        from monografi.build.publish import publish
+        from monografi.publishing.publish import publish
         def slow(site):
             (site / "index.html").write_text("setengah")
             Path({str(tmp_path / "mulai")!r}).touch()
@@ -99,8 +99,8 @@ def fake_project(root):
 def test_an_output_path_holding_project_files_is_refused_before_any_work(tmp_path, output, reason):
     from conftest import tree_digest
 
-    from monografi.build.pipeline import build
-    from monografi.build.publish import UnsafeOutput
+    from monografi.publishing.pipeline import build
+    from monografi.publishing.publish import UnsafeOutput
 
     project = fake_project(tmp_path / "proyek")
     before = tree_digest(tmp_path)
@@ -115,7 +115,7 @@ def test_an_output_path_holding_project_files_is_refused_before_any_work(tmp_pat
 
 
 def test_a_staff_file_in_a_real_output_folder_is_never_deleted(tmp_path):
-    from monografi.build.publish import UnsafeOutput
+    from monografi.publishing.publish import UnsafeOutput
 
     output = tmp_path / "output"
     output.mkdir()
@@ -143,7 +143,7 @@ def test_state_lives_in_the_project_whatever_the_output(tmp_path):
 
 
 def test_only_builds_this_module_made_are_deleted(tmp_path):
-    from monografi.build.publish import discard
+    from monografi.publishing.publish import discard
 
     builds = state_dir(tmp_path) / "builds"
     builds.mkdir(parents=True)

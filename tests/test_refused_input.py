@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from monografi.build.pipeline import build
+from monografi.publishing.pipeline import build
 from monografi.validation.catalog import MAX_FILE_BYTES
 from tests.conftest import copy_built, tree_digest
 

@@ -71,7 +71,7 @@ def test_pelican_pages_go_through_the_same_door(layout):
     """The plugin's and Pelican's own pages: a symlinked folder in the site is refused too."""
     import jinja2
 
-    from monografi.build.pipeline import SafeWriter
+    from monografi.publishing.pipeline import SafeWriter
 
     site, datasets = layout
     (site / "keluar").symlink_to(datasets)
@@ -85,7 +85,7 @@ def test_pelican_pages_go_through_the_same_door(layout):
 
 
 def test_extra_files_are_copied_but_never_through_links_or_over_portal_files(tmp_path):
-    from monografi.build.extras import EXTRA_DIR, copy_extras
+    from monografi.publishing.extras import EXTRA_DIR, copy_extras
 
     project, site = tmp_path / "proyek", tmp_path / "situs"
     extra = project / EXTRA_DIR

@@ -11,7 +11,7 @@ import pytest
 from frictionless import Package
 
 from monografi import fmt
-from monografi.build.pipeline import build
+from monografi.publishing.pipeline import build
 from tests.conftest import REPO, copy_project, tree_digest
 from tests.helpers import set_cell
 from tests.htmlparse import read_page

@@ -59,7 +59,7 @@ def _git_dates(pelican):
 
 def write_sitemap(pelican) -> None:
     """A part of a sharded build sees only its own pages: the merge writes the sitemap there,
-    from the dates the shared part records (monografi.build.parts)."""
+    from the dates the shared part records (monografi.publishing.parts)."""
     site_dir = Path(pelican.output_path)
     base = pelican.settings.get("SITEURL_PUBLIK", "").rstrip("/")
     site = pelican.settings.get("MONOGRAFI")

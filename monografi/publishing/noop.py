@@ -2,9 +2,9 @@
 
 A rebuild with nothing changed must be instant, yet importing pandas, Frictionless, matplotlib
 and Pelican alone takes most of a second. Whether anything changed needs only hashes of the
-inputs (monografi.build.cache) and the published build's manifest, so this module imports
+inputs (monografi.publishing.cache) and the published build's manifest, so this module imports
 nothing heavy: `build.py` asks it first and imports the pipeline only when there is work.
-The pipeline takes the same decision again under its own lock (monografi.build.pipeline).
+The pipeline takes the same decision again under its own lock (monografi.publishing.pipeline).
 """
 
 from __future__ import annotations
@@ -59,7 +59,7 @@ class BuildResult:
 
 
 def part_inputs(inputs: str, part: str | None) -> str:
-    """A part's own digest (monografi.build.parts): building another part of the package into
+    """A part's own digest (monografi.publishing.parts): building another part of the package into
     the same output is never a no-op."""
     return inputs if part is None else hashlib.sha256(f"{inputs}:{part}".encode()).hexdigest()
 

@@ -148,7 +148,7 @@ def build(project: Path, output: Path, *, quiet: bool = False, workers: int | No
     """Build the portal; `output` changes only if every stage succeeded.
 
     quiet: no progress bars (CI). workers: processes for charts and pages (None: all cores).
-    part: build one part of a sharded build (monografi.build.parts) instead of the whole site.
+    part: build one part of a sharded build (monografi.publishing.parts) instead of the whole site.
     The lock covers reading the previous build's manifest too: a second build waiting on the
     first must not reuse files from a build folder the first one has since removed.
     """
