@@ -20,7 +20,6 @@ from .. import address, fmt, urls
 from ..model.areas import Dataset, Model
 from ..model.context import BuildContext
 from ..model.history import History
-from ..validation.dialect import rows_of
 
 FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
 ZIP_TIMESTAMP = (2000, 1, 1, 0, 0, 0)
@@ -89,7 +88,7 @@ class Exports(BuildContext):
         self._rendered: dict[tuple[str, str], bytes] = {}
 
     def raw(self, dataset: Dataset) -> tuple[list[str], list[list[str]]]:
-        return rows_of(self.model.catalog, dataset.spec)
+        return self.model.catalog.rows(dataset.spec)
 
     def records(self, dataset: Dataset) -> list[dict]:
         """Typed rows in file order (numbers as numbers, empty cells as None)."""
