@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import ast
-import re
 from pathlib import Path
 
 import pytest
@@ -144,63 +143,3 @@ def test_no_class_name_names_two_classes():
              for node in ast.walk(ast.parse(path.read_text(encoding="utf-8")))
              if isinstance(node, ast.ClassDef)]
     assert sorted({name for name in names if names.count(name) > 1}) == []
-
-
-def test_output_paths_are_written_down_only_in_urls():
-    """One URL module: a path spelled out anywhere else drifts from the links that point at it."""
-    path = re.compile(r"^(?:unduh|data|api|indikator|sumber|rilis|cari|grafik|kelengkapan|pembaruan)/"
-                      r"|^(?:404\.html|sitemap\.xml|robots\.txt|katalog\.jsonld|data\.json)$")
-    offenders = sorted(
-        f"{module_of(p)}: {node.value!r}" for p in PACKAGE.rglob("*.py") if p.name != "urls.py"
-        for node in ast.walk(ast.parse(p.read_text(encoding="utf-8")))
-        if isinstance(node, ast.Constant) and isinstance(node.value, str) and path.search(node.value))
-    assert offenders == []
-
-
-
-def _strings(tree: ast.AST):
-    """The string constants of a module that are values: not docstrings, not dict keys, not a
-    command's name (`add_parser`), and of an f-string only its start."""
-    skip = {id(node.body[0].value) for node in ast.walk(tree)
-            if isinstance(node, (ast.Module, ast.ClassDef, ast.FunctionDef, ast.AsyncFunctionDef))
-            and node.body and isinstance(node.body[0], ast.Expr)}
-    for node in ast.walk(tree):
-        if isinstance(node, ast.Dict):
-            skip |= {id(key) for key in node.keys}
-        elif isinstance(node, ast.JoinedStr):
-            skip |= {id(part) for part in node.values[1:]}
-        elif (isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute)
-              and node.func.attr == "add_parser"):
-            skip |= {id(arg) for arg in node.args[:1]}
-    return [node for node in ast.walk(tree) if isinstance(node, ast.Constant)
-            and isinstance(node.value, str) and id(node) not in skip]
-
-
-# Words that are a folder's name but mean something else where they are written.
-NOT_LAYOUT = {"monografi.site.pages.datasets: 'datasets'"}  # the template datasets.html
-
-
-def layout_spellings(modules: dict[str, str]) -> list[str]:
-    """`module: 'text'` for every string that names a project folder or file outside project.py."""
-    from monografi import project
-
-    names = {project.DATASETS, project.CONTENT, project.THEME, project.SETTINGS, project.OUTPUT,
-             project.INBOX, project.STATE, "extra", "builds", "cache", "impor"}
-    spelled = re.compile(rf"^(?:{'|'.join(map(re.escape, sorted(names)))})(?:/|$)")
-    found = {f"{module}: {node.value!r}" for module, source in modules.items()
-             if module != "monografi.project" for node in _strings(ast.parse(source))
-             if spelled.match(node.value)}
-    return sorted(found - NOT_LAYOUT)
-
-
-def test_the_project_layout_is_spelled_only_in_project():
-    """One `Project` for the layout: a folder name written anywhere else drifts from it (two
-    lists of protected folders already had)."""
-    modules = {module_of(p): p.read_text(encoding="utf-8") for p in PACKAGE.rglob("*.py")}
-    assert layout_spellings(modules) == []
-    caught = layout_spellings({"monografi.x": 'P / "datasets"\nf"content/extra/{n}"\n'
-                                              'x = {"theme": 1}\nstate / "cache"\n'
-                                              'f"{w}.monografi"\nc.add_parser("impor")\n'
-                                              'def f():\n    """output/ is ours."""\n'})
-    assert caught == ["monografi.x: 'cache'", "monografi.x: 'content/extra/'",
-                      "monografi.x: 'datasets'"]
