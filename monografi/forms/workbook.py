@@ -23,7 +23,7 @@ from ..validation import decoding
 from ..validation.catalog import Catalog
 from ..validation.frictionless_errors import ABOVE_MAXIMUM
 from ..validation.report import Problem, Report
-from ..validation.rules import Kind, Rule
+from ..validation.rules import Kind, Rule, looked_up
 from ..validation.spec import ResourceSpec
 from .form import (
     BASE_SHEET,
@@ -48,11 +48,6 @@ FILE_KINDS = {"xlsx/zip": Message("zip/xlsx rusak", "damaged zip/xlsx"),
 NO_SHEET = Message("lembar {sheet!r} tidak ada", "sheet {sheet!r} is missing")
 
 
-def _file_kind_words(details: dict, lang: str) -> dict:
-    kind = details["batas"]
-    return {"batas": FILE_KINDS[kind].text(lang) if kind in FILE_KINDS else kind}
-
-
 def _form_words(details: dict, lang: str) -> dict:
     """Why the workbook is no form: its settings sheet is gone, or it names no known kecamatan."""
     if "lembar" in details:
@@ -68,7 +63,7 @@ NOT_XLSX = Rule("bukan_xlsx", Kind.USAGE, Message(
     "impor berkas .xlsx itu. Mengganti nama berkas saja tidak cukup.",
     "Open it in Excel or LibreOffice, choose Save As → Excel Workbook (.xlsx), then import that "
     ".xlsx file. Renaming the file is not enough.",
-), words=_file_kind_words)
+), words=looked_up("batas", FILE_KINDS))
 
 NOT_A_FORM = Rule("formulir", Kind.USAGE, Message(
     "Berkas ini bukan formulir isian Monografi yang dapat diimpor: {alasan}",

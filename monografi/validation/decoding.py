@@ -11,7 +11,7 @@ import codecs
 
 from ..messages import Message
 from .report import Problem
-from .rules import Kind, Rule
+from .rules import Kind, Rule, looked_up
 
 BINARY = "binary"  # NUL bytes where text belongs, and no known signature
 # Signatures of files staff commit by mistake instead of the CSV (workbook, old Excel, PDF, zip).
@@ -20,11 +20,6 @@ BINARY_SIGNATURES = {b"PK\x03\x04": "xlsx/zip", b"\xd0\xcf\x11\xe0": "xls", b"%P
 WIDE_BOMS = ((codecs.BOM_UTF32_LE, "UTF-32 LE"), (codecs.BOM_UTF32_BE, "UTF-32 BE"),
              (codecs.BOM_UTF16_LE, "UTF-16 LE"), (codecs.BOM_UTF16_BE, "UTF-16 BE"))
 KIND_WORDS = {BINARY: Message("biner", "binary")}
-
-
-def _kind_words(details: dict, lang: str) -> dict:
-    kind = details["batas"]
-    return {"batas": KIND_WORDS[kind].text(lang) if kind in KIND_WORDS else kind}
 
 
 WIDE_UNICODE = Rule("pengkodean_utf16", Kind.DATA, Message(
@@ -41,7 +36,7 @@ NOT_TEXT = Rule("bukan_teks", Kind.DATA, Message(
     "\"CSV UTF-8\", atau pakai `monografi impor FORMULIR.xlsx`.",
     "Do not rename an .xlsx file to .csv: open it in Excel and Save As → \"CSV UTF-8\", or use "
     "`monografi impor FORM.xlsx`.",
-), words=_kind_words)
+), words=looked_up("batas", KIND_WORDS))
 
 UNDECODABLE = Rule("pengkodean", Kind.DATA, Message(
     "Berkas tidak dapat dibaca sebagai {batas} mulai baris ini (sekitar {value!r}).",

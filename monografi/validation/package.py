@@ -14,7 +14,7 @@ from pathlib import Path, PurePosixPath
 from ..address import links
 from ..messages import Message
 from .report import Problem
-from .rules import Kind, Rule
+from .rules import Kind, Rule, looked_up
 from .spec import PACKAGE_FILE
 
 MAX_FILE_BYTES = 50 * 1024 * 1024
@@ -31,11 +31,6 @@ JSON_KIND_NAMES = {
     "daftar_teks": Message("daftar teks [\"…\", \"…\"]", "a list of texts [\"…\", \"…\"]"),
     "daftar_objek": Message("daftar objek [{ … }]", "a list of objects [{ … }]"),
 }
-
-
-def _json_kind_words(details: dict, lang: str) -> dict:
-    kind = details["jenis"]
-    return {"jenis": JSON_KIND_NAMES[kind].text(lang) if kind in JSON_KIND_NAMES else kind}
 
 
 UNSAFE_PATH = Rule("jalur_tidak_aman", Kind.CONFIGURATION, Message(
@@ -75,7 +70,7 @@ JSON_KIND = Rule("tipe_json", Kind.CONFIGURATION, Message(
     "The value {value} at this key must be {jenis}.",
     "Tulis kunci ini sebagai {jenis} di datasets/datapackage.json (lihat Panduan data).",
     "Write this key as {jenis} in datasets/datapackage.json (see the data guide).",
-), words=_json_kind_words)
+), words=looked_up("jenis", JSON_KIND_NAMES))
 
 MISSING_KEY = Rule("kunci_wajib", Kind.CONFIGURATION, Message(
     "Kunci {value!r} wajib ada di {batas}, tetapi belum diisi.",

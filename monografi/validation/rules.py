@@ -54,3 +54,14 @@ class Rule:
     def named(self, rule_id: str) -> Rule:
         """The same rule under another id (an error type of Frictionless we have no rule for)."""
         return dataclasses.replace(self, id=rule_id)
+
+
+def looked_up(key: str, names: dict[str, Message]) -> Words:
+    """Words for a detail that names something (a JSON kind, a file kind): said through `names`
+    in the reader's language, or as it is when `names` does not know it."""
+
+    def words(details: dict, lang: str) -> dict:
+        name = details[key]
+        return {key: names[name].text(lang) if name in names else name}
+
+    return words
