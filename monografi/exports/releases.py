@@ -21,6 +21,7 @@ from ..files import code_fingerprint, load, store
 from ..model.areas import build_model
 from ..model.context import BuildContext
 from ..model.history import History, Tag
+from ..project import DATASETS
 from ..validation.check import validate_datasets
 from . import citation
 from .base import LICENCE_DIR, Downloads, deterministic_zip
@@ -47,7 +48,7 @@ def release_citation(context: BuildContext, tag: Tag, path: str) -> citation.Cit
 
 def _raw_zip(datasets: Path) -> bytes:
     """The tag's datasets/ files as committed, plus the licence texts."""
-    members = {f"datasets/{p.relative_to(datasets).as_posix()}": p.read_bytes()
+    members = {f"{DATASETS}/{p.relative_to(datasets).as_posix()}": p.read_bytes()
                for p in sorted(datasets.rglob("*")) if p.is_file()}
     members.update({f"lisensi/{p.name}": p.read_bytes() for p in sorted(LICENCE_DIR.glob("*.md"))})
     return deterministic_zip(members)
