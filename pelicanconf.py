@@ -2,7 +2,7 @@
 
 import os
 
-from monografi import fmt
+from monografi import fmt, urls
 
 AUTHOR = "Tim Monografi"
 SITENAME = "Monografi Kecamatan Kabupaten Karawang"
@@ -15,7 +15,7 @@ PAGE_PATHS = ["pages"]
 ARTICLE_PATHS = ["pembaruan"]
 STATIC_PATHS = []
 THEME = "theme"
-THEME_STATIC_DIR = "tema"
+THEME_STATIC_DIR = urls.THEME_STATIC
 
 TIMEZONE = "Asia/Jakarta"
 DEFAULT_LANG = "id"
@@ -26,13 +26,14 @@ PLUGINS = ["monografi.site.plugin", "monografi.site.sitemap", "monografi.site.fe
 # The model's pages come from the plugin; Pelican renders content/ pages and the update notes
 # (content/pembaruan/, articles) with their list at pembaruan/.
 DIRECT_TEMPLATES = ["index"]
-INDEX_SAVE_AS = "pembaruan/index.html"
-INDEX_URL = "pembaruan/"
+# Every output path comes from monografi/urls.py, here as in the templates.
+INDEX_SAVE_AS = urls.NOTES_PAGE
+INDEX_URL = urls.url(urls.NOTES_PAGE)
 DEFAULT_PAGINATION = False
-PAGE_URL = "{slug}/"
-PAGE_SAVE_AS = "{slug}/index.html"
-ARTICLE_URL = "pembaruan/{slug}/"
-ARTICLE_SAVE_AS = "pembaruan/{slug}/index.html"
+PAGE_URL = urls.url(urls.CONTENT_PAGE)
+PAGE_SAVE_AS = urls.CONTENT_PAGE
+ARTICLE_URL = urls.url(urls.NOTE_PAGE)
+ARTICLE_SAVE_AS = urls.NOTE_PAGE
 AUTHOR_SAVE_AS = ""
 AUTHORS_SAVE_AS = ""
 CATEGORY_SAVE_AS = ""
@@ -44,7 +45,7 @@ YEAR_ARCHIVE_SAVE_AS = ""
 MONTH_ARCHIVE_SAVE_AS = ""
 DAY_ARCHIVE_SAVE_AS = ""
 # Atom feed of data updates (one entry per update note); FEED_DOMAIN makes its links absolute.
-FEED_ALL_ATOM = "pembaruan/atom.xml"
+FEED_ALL_ATOM = urls.NOTES_FEED
 FEED_ATOM = None
 FEED_RSS = None
 FEED_MAX_ITEMS = 50
@@ -58,7 +59,8 @@ LOAD_CONTENT_CACHE = False
 CACHE_CONTENT = False
 
 JINJA_ENVIRONMENT = {"trim_blocks": True, "lstrip_blocks": True, "autoescape": True}
-JINJA_FILTERS = {"angka": fmt.angka, "tanggal": fmt.tanggal, "satuan": fmt.satuan}
+JINJA_FILTERS = {"angka": fmt.angka, "tanggal": fmt.tanggal, "satuan": fmt.satuan, "url": urls.url}
+JINJA_GLOBALS = {"urls": urls}  # the one URL module: templates link `{{ urls.X|url }}`
 
 MARKDOWN = {
     "extension_configs": {
@@ -69,20 +71,20 @@ MARKDOWN = {
 }
 
 MENU = [
-    ("Beranda", ""),
-    ("Indikator", "indikator/"),
-    ("Data", "data/"),
-    ("Kelengkapan", "kelengkapan/"),
-    ("Pembaruan", "pembaruan/"),
-    ("Tentang", "tentang/"),
+    ("Beranda", urls.url(urls.HOME)),
+    ("Indikator", urls.url(urls.INDICATORS_PAGE)),
+    ("Data", urls.url(urls.DATA_INDEX)),
+    ("Kelengkapan", urls.url(urls.COMPLETENESS_PAGE)),
+    ("Pembaruan", urls.url(urls.NOTES_PAGE)),
+    ("Tentang", urls.url(urls.ABOUT_PAGE)),
 ]
 MENU_KAKI = [
-    ("Sumber data", "sumber/"),
-    ("Metodologi", "metodologi/"),
-    ("Lisensi", "lisensi/"),
-    ("Panduan data untuk staf", "panduan-data/"),
-    ("API", "api/"),
-    ("Rilis", "rilis/"),
+    ("Sumber data", urls.url(urls.SOURCES_PAGE)),
+    ("Metodologi", urls.url(urls.METHODOLOGY_PAGE)),
+    ("Lisensi", urls.url(urls.LICENCE_PAGE)),
+    ("Panduan data untuk staf", urls.url(urls.DATA_GUIDE_PAGE)),
+    ("API", urls.url(urls.API_PAGE)),
+    ("Rilis", urls.url(urls.RELEASES_PAGE)),
 ]
 
 # Content is Markdown only; the reST reader would warn about the Indonesian locale.

@@ -2,6 +2,9 @@
 
 Stable: URLs are keyed by codes and dataset names, never by titles. Page writers, exporters,
 catalogues and the sitemap all take their paths from here, so a link and its target agree.
+Templates and pelicanconf.py read them too: the module is the Jinja global `urls` and `url`
+below its filter, so a template links `{{ SITEURL }}/{{ urls.SEARCH_PAGE|url }}` (as Pelican's
+own templates link `{{ SITEURL }}/{{ article.url }}`), never a path of its own.
 """
 
 from __future__ import annotations
@@ -13,7 +16,21 @@ API_ROOT = "api/v1"
 PACKAGE_FILE = f"{DOWNLOADS}/datapackage.json"
 RELEASES = f"{DOWNLOADS}/rilis"
 DATA_INDEX = "data/index.html"  # the package's landing page: every table, download and catalogue
-DATA_FEED = "pembaruan/data.atom.xml"
+# Pelican's own pages: content/pages/<slug>.md, and the update notes (content/pembaruan/) with
+# their list and feed. The data feed, written from the data itself, sits next to the notes' feed.
+CONTENT_PAGE = "{slug}/index.html"
+NOTES = "pembaruan"
+NOTES_PAGE = f"{NOTES}/index.html"
+NOTE_PAGE = f"{NOTES}/{{slug}}/index.html"
+NOTES_FEED = f"{NOTES}/atom.xml"
+DATA_FEED = f"{NOTES}/data.atom.xml"
+# theme/static/ as Pelican copies it (THEME_STATIC_DIR), and Pagefind's bundle.
+THEME_STATIC = "tema"
+STYLESHEET = f"{THEME_STATIC}/css/monografi.css"
+SORT_SCRIPT = f"{THEME_STATIC}/js/urutkan.js"
+SEARCH_INDEX = "pagefind"
+SEARCH_UI_STYLESHEET = f"{SEARCH_INDEX}/pagefind-ui.css"
+SEARCH_UI_SCRIPT = f"{SEARCH_INDEX}/pagefind-ui.js"
 API_INDEX = f"{API_ROOT}/index.json"
 DCAT_FILE = "katalog.jsonld"
 DATA_JSON_FILE = "data.json"
@@ -27,6 +44,11 @@ RELEASES_PAGE = "rilis/index.html"
 SEARCH_PAGE = "cari/index.html"
 SOURCES_PAGE = "sumber/index.html"
 NOT_FOUND_PAGE = "404.html"
+# The content pages the theme links to (their slugs are the file names in content/pages/).
+ABOUT_PAGE = CONTENT_PAGE.format(slug="tentang")
+METHODOLOGY_PAGE = CONTENT_PAGE.format(slug="metodologi")
+LICENCE_PAGE = CONTENT_PAGE.format(slug="lisensi")
+DATA_GUIDE_PAGE = CONTENT_PAGE.format(slug="panduan-data")
 
 
 def area_path(area) -> str:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import ast
-import re
 from pathlib import Path
 
 import pytest
@@ -145,14 +144,3 @@ def test_no_class_name_names_two_classes():
              for node in ast.walk(ast.parse(path.read_text(encoding="utf-8")))
              if isinstance(node, ast.ClassDef)]
     assert sorted({name for name in names if names.count(name) > 1}) == []
-
-
-def test_output_paths_are_written_down_only_in_urls():
-    """One URL module: a path spelled out anywhere else drifts from the links that point at it."""
-    path = re.compile(r"^(?:unduh|data|api|indikator|sumber|rilis|cari|grafik|kelengkapan|pembaruan)/"
-                      r"|^(?:404\.html|sitemap\.xml|robots\.txt|katalog\.jsonld|data\.json)$")
-    offenders = sorted(
-        f"{module_of(p)}: {node.value!r}" for p in PACKAGE.rglob("*.py") if p.name != "urls.py"
-        for node in ast.walk(ast.parse(p.read_text(encoding="utf-8")))
-        if isinstance(node, ast.Constant) and isinstance(node.value, str) and path.search(node.value))
-    assert offenders == []

@@ -16,6 +16,7 @@ from types import SimpleNamespace
 import jinja2
 import pytest
 from openpyxl import load_workbook
+from pelican.settings import read_settings
 
 from monografi import fmt, urls
 from monografi.exports import api, build_context, dcat, versions, xlsx
@@ -101,9 +102,11 @@ def test_page_key_is_the_same_in_every_process(exports):
 
 def _theme() -> jinja2.Environment:
     """The theme's templates with the site's Jinja settings (pelicanconf.py), without Pelican."""
+    settings = read_settings(str(REPO / "pelicanconf.py"))
     env = jinja2.Environment(loader=jinja2.FileSystemLoader(REPO / "theme" / "templates"),
-                             trim_blocks=True, lstrip_blocks=True, autoescape=True)
-    env.filters.update(angka=fmt.angka, tanggal=fmt.tanggal, satuan=fmt.satuan)
+                             **settings["JINJA_ENVIRONMENT"])
+    env.filters.update(settings["JINJA_FILTERS"])
+    env.globals.update(settings["JINJA_GLOBALS"])
     return env
 
 
@@ -236,8 +239,8 @@ def test_dataset_page_says_where_the_xlsx_download_would_be(exports, monkeypatch
     pages = {p.path: p for p in dataset_pages.pages(SiteData(exports, []))}
     page = pages[urls.dataset_path("luas_kecamatan")]
     package = exports.model.catalog.descriptor
-    site = {"SITEURL": ".", "MONOGRAFI_PACKAGE": package, "MONOGRAFI_PUBLISHER": publisher(package),
-            "MONOGRAFI_ZIP": urls.zip_path(package["name"])}  # what the plugin adds to every page
+    site = {"SITEURL": ".", "MONOGRAFI_PACKAGE": package,  # what the plugin adds to every page
+            "MONOGRAFI_PUBLISHER": publisher(package)}
     html = _theme().get_template("dataset.html").render(**page.context, **site)
     unduh = html[html.index('id="unduh"'):html.index("</section>", html.index('id="unduh"'))]
     assert "XLSX tidak tersedia: tabel ini berisi 56 baris" in unduh and ".xlsx" not in unduh

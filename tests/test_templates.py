@@ -15,9 +15,10 @@ from hypothesis import strategies as st
 
 from monografi import state as journal
 from monografi.forms.form import write_form
+from monografi.project import Project
 from monografi.publishing.pipeline import build
 from monografi.templates import TemplateError, coverage, install, templates
-from monografi.templates.guide import PAGE, guide_page
+from monografi.templates.guide import guide_page, page_path
 from monografi.validation.catalog import SAFE_NAME, load_catalog
 from monografi.validation.check import finish_pending_import, validate_datasets
 from monografi.validation.hints import RESOURCE_KEYS
@@ -157,8 +158,8 @@ def test_names_are_safe_unique_fit_a_form_sheet_and_leave_the_bundled_tables_alo
 
 
 def test_the_guide_page_is_the_one_written_from_the_pack():
-    text = (REPO / PAGE).read_text(encoding="utf-8")
-    assert text == guide_page(), "regenerate content/pages/panduan-templat.md from guide_page()"
+    text = page_path(Project(REPO)).read_text(encoding="utf-8")
+    assert text == guide_page(), "regenerate the page: page_path(project).write_text(guide_page())"
     for item in PACK:
         assert f"`{item.name}`" in text
     for status in STATUSES:
@@ -299,7 +300,7 @@ def test_an_install_cut_off_mid_way_is_undone_by_the_next_command(tmp_path, monk
     assert refused.value.key == "templat_gagal_terputus"
     assert tree_digest(project / "datasets") != before  # half-way, but journaled
     monkeypatch.undo()
-    notes = finish_pending_import(journal.state_dir(project), project / "datasets")  # as `check` does
+    notes = finish_pending_import(Project(project))  # as `check` does
     assert notes and {p.rule for p in notes} == {"impor_dipulihkan"}
     assert tree_digest(project / "datasets") == before
 

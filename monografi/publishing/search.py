@@ -11,9 +11,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+from .. import urls
 from ..safe_write import write_file
-
-INDEX_DIR = "pagefind"
 
 
 class SearchIndexError(RuntimeError):
@@ -21,7 +20,7 @@ class SearchIndexError(RuntimeError):
 
 
 def index_site(site_dir: Path, scratch: Path) -> None:
-    bundle = scratch / INDEX_DIR
+    bundle = scratch / urls.SEARCH_INDEX
     command = [sys.executable, "-m", "pagefind", "--site", str(site_dir), "--output-path", str(bundle),
                "--quiet"]
     result = subprocess.run(command, capture_output=True, text=True, check=False)
@@ -29,4 +28,5 @@ def index_site(site_dir: Path, scratch: Path) -> None:
         raise SearchIndexError(result.stderr.strip() or result.stdout.strip())
     for path in sorted(bundle.rglob("*")):
         if path.is_file() and not path.is_symlink():
-            write_file(site_dir, f"{INDEX_DIR}/{path.relative_to(bundle).as_posix()}", path.read_bytes())
+            relative = path.relative_to(bundle).as_posix()
+            write_file(site_dir, f"{urls.SEARCH_INDEX}/{relative}", path.read_bytes())

@@ -57,9 +57,7 @@ class MonografiGenerator(Generator):
         self.site = site
         package = site.model.catalog.descriptor
         self.context["MONOGRAFI_PACKAGE"] = package
-        self.context["MONOGRAFI_ZIP"] = urls.zip_path(package["name"])
         self.context["MONOGRAFI_PUBLISHER"] = publisher(package)
-        self.context["MONOGRAFI_PACKAGE_JSON"] = urls.PACKAGE_FILE
 
     def write_page(self, writer, page: Page) -> None:
         writer.write_file(page.path, self.get_template(page.template), self.context,

@@ -1,4 +1,4 @@
-"""The staff guide to the template pack (content/pages/panduan-templat.md), written from the pack.
+"""The staff guide to the template pack (the content page panduan-templat), written from the pack.
 
 Every template, the official item it implements, its status and what is practice or inferred
 come from the templates' own hints, so the guide cannot say something the pack does not do; a
@@ -7,13 +7,16 @@ test compares the committed page with `guide_page()` and fails when either chang
 
 from __future__ import annotations
 
+from pathlib import Path
+
+from ..project import Project
 from ..validation.template_hints import FORM_BOOKS
 from .pack import Template, coverage, templates
 
-PAGE = "content/pages/panduan-templat.md"
+SLUG = "panduan-templat"
 HEADER = (
     "Title: Panduan templat monografi\n"
-    "Slug: panduan-templat\n"
+    f"Slug: {SLUG}\n"
     "Summary: Templat resmi untuk Buku Monografi Desa/Kelurahan, Kecamatan Dalam Angka, dan monografi "
     "kecamatan: butir resmi yang diterapkan setiap templat, statusnya, dan apa yang masih praktik atau "
     "disimpulkan.\n")
@@ -58,6 +61,11 @@ ketentuan.
 LEVELS = {"desa": "per desa/kelurahan", "kecamatan": "per kecamatan"}
 PERIODS = {"bulan": "per bulan keadaan", "semester": "per semester", "tahun": "per tahun",
            "tahun_ajaran": "per tahun ajaran"}
+
+
+def page_path(project: Project) -> Path:
+    """Where the page lives in a project: with the other pages of content/."""
+    return project.content / "pages" / f"{SLUG}.md"
 
 
 def guide_page() -> str:

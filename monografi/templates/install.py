@@ -16,7 +16,8 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from ..messages import Message
-from ..state import BuildBusy, CommitFailed, build_lock, commit, recover, state_dir
+from ..project import Project
+from ..state import BuildBusy, CommitFailed, build_lock, commit, recover
 from ..validation.catalog import PACKAGE_FILE, Catalog, ResourceSpec, load_catalog
 from .pack import Template, template, templates
 
@@ -43,8 +44,8 @@ MESSAGES = {
         "Pakai nama dari daftar templat: {known}.",
         "Use names from the template list: {known}."),
     "templat_paket_rusak": Message(
-        "datasets/ belum sah ({problems}); templat tidak dipasang.",
-        "datasets/ is not valid yet ({problems}); no template was installed.",
+        "Paket data di datasets/ belum sah ({problems}); templat tidak dipasang.",
+        "The data package in datasets/ is not valid yet ({problems}); no template was installed.",
         "Jalankan `monografi check`, perbaiki yang disebut, lalu pasang lagi.",
         "Run `monografi check`, fix what it names, then install again."),
     "templat_sudah_ada": Message(
@@ -109,25 +110,24 @@ def chosen(names: Iterable[str] | None) -> list[Template]:
 def install(datasets: Path, names: Iterable[str] | None = None) -> list[str]:
     """Install the templates named (all when None) into the project whose datasets/ folder this
     is; returns the files written, relative to datasets/. Raises TemplateError, changing nothing."""
-    datasets = Path(datasets)
-    state = state_dir(datasets.parent)
+    project = Project.of_datasets(datasets)
     try:
-        with build_lock(state):
-            found = recover(state, datasets)
+        with build_lock(project.state):
+            found = recover(project)
             if found.changed:
                 raise TemplateError("templat_impor_terputus", files=", ".join(found.changed))
-            catalog, problems = load_catalog(datasets)
+            catalog, problems = load_catalog(project.datasets)
             if catalog is None:
                 raise TemplateError("templat_paket_rusak", problems="; ".join(
                     f"{p.file} {p.column or ''} {p.rule}".replace("  ", " ") for p in problems[:3]))
             files = planned_files(catalog, chosen(names))
             try:
-                commit(datasets, state, files)
+                commit(project, files)
             except CommitFailed as exc:
                 key = "templat_gagal" if exc.rolled_back else "templat_gagal_terputus"
                 raise TemplateError(key, path=exc.relpath, error=exc.reason) from exc
             except OSError as exc:  # while staging, before anything in datasets/ was touched
-                raise TemplateError("templat_gagal", path=exc.filename or state,
+                raise TemplateError("templat_gagal", path=exc.filename or project.import_stage,
                                     error=exc.strerror or exc) from exc
     except BuildBusy as exc:
         raise TemplateError("templat_sibuk") from exc
