@@ -184,13 +184,24 @@ class _Scan:
             return [(owner.name, owner.tree, owner.constants[target[1]])]
         return []
 
+    def keys_if_dict(self, module: Module, node: ast.expr) -> list:
+        """The keys of a module's dict constant `node` names, else `node` itself."""
+        target = _resolve(module, node, self.modules) if isinstance(node, ast.Name) else None
+        value = target[0].constants.get(target[1]) if target is not None else None
+        if isinstance(value, ast.Dict):
+            return [(target[0].name, target[0].tree, key) for key in value.keys if key is not None]
+        return [node]
+
     def call(self, module: Module, call: ast.Call) -> list:
         """A function of the scanned code gives its returns, and the arguments they are made
         of; any other call (str.join, dict.get, format …) may be made of all its parts."""
         target = _resolve(module, call.func, self.modules)
         if target is None or target[1] not in target[0].functions:
             receiver = [call.func.value] if isinstance(call.func, ast.Attribute) else []
-            return [*call.args, *(k.value for k in call.keywords), *receiver]
+            args = call.args
+            if _called(call) == "join":  # joining a dict joins its keys
+                args = [key for arg in args for key in self.keys_if_dict(module, arg)]
+            return [*args, *(k.value for k in call.keywords), *receiver]
         owner, definition = target[0], target[0].functions[target[1]]
         returns = [node.value for node in ast.walk(definition)
                    if isinstance(node, ast.Return) and node.value is not None]
