@@ -70,7 +70,10 @@ def test_the_inbox_runs_base_branch_code_on_pull_request_data_only():
     assert checkouts["data"]["sparse-checkout"].split() == ["/datasets/", "/kotak-masuk/"]
     assert checkouts["data"]["sparse-checkout-cone-mode"] is False  # cone mode adds root files
     runs = [s["run"] for s in job["steps"] if "run" in s]
-    assert "python -m pip install ./alat" in runs  # never the pull request's pyproject.toml
+    installs = [line.strip() for run in runs for line in run.splitlines() if "pip install" in line]
+    # the base branch's locked versions and its package: never the pull request's pyproject.toml
+    assert installs == ["python -m pip install --require-hashes -r alat/requirements.lock",
+                        "python -m pip install --no-deps ./alat"]
 
 
 SHELL_OPERATORS = {">", ">>", "|", "&&", "||", ";", "2>"}
