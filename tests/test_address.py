@@ -9,7 +9,7 @@ from monografi.exports import build_context, dcat
 from monografi.exports.datapackage import FORMAT as DATAPACKAGE
 from monografi.exports.metadata import dataset_metadata
 from monografi.model.areas import build_model
-from monografi.site import views
+from monografi.site.views.dataset import dataset_view
 from monografi.validation.catalog import load_catalog
 from monografi.validation.check import validate_datasets
 from tests.helpers import edit_package, resource_of
@@ -104,7 +104,7 @@ def test_unsafe_urls_never_reach_pages_or_exports_even_without_check(project):
     exports = build_context(model, project)
     dataset = model.datasets["desa"]
     published = [dcat.dcat_catalog(exports), dcat.data_json(exports),
-                 dataset_metadata(exports, dataset), views.dataset_view(model, dataset),
+                 dataset_metadata(exports, dataset), dataset_view(exports, dataset),
                  model.sources]
     text = json.dumps(published, default=str) + DATAPACKAGE.render(exports, dataset).decode()
     assert "javascript" not in text.lower()

@@ -169,7 +169,7 @@ def _page_keys(project) -> dict[str, str]:
     model = build_model(load_catalog(project / "datasets")[0])
     context = build_context(model, project)
     digest = ValueDigest(model)
-    return {page.path: digest((page.path, page.template, page.context))
+    return {page.path: digest((page.path, page.template, page.view))
             for page in collect(SiteData(context, plan_charts(context)))}
 
 
