@@ -15,6 +15,7 @@ were bypassed.
 from __future__ import annotations
 
 import copy
+import os
 import re
 import unicodedata
 from collections.abc import Callable, Iterator
@@ -22,6 +23,8 @@ from dataclasses import replace
 from functools import lru_cache, partial
 from pathlib import Path
 from urllib.parse import urlsplit
+
+from .project import Project
 
 SETTING = "SITEURL_PUBLIK"
 _HOST = re.compile(r"(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)*[a-z0-9](?:[a-z0-9-]*[a-z0-9])?")
@@ -32,14 +35,26 @@ LINK_KEYS = ("homepage", "image")
 LINK_LISTS = {"licenses": False, "sources": False, "contributors": True}
 
 
-@lru_cache(maxsize=8)
 def site_url(project: Path) -> str:
-    from pelican.settings import read_settings  # only the build needs Pelican; `check` does not
-
-    config = Path(project) / "pelicanconf.py"
+    """The public address as the project's settings give it now: they read MONOGRAFI_URL (and
+    may read any MONOGRAFI_* variable), so the environment is part of the cache key — Pelican
+    reads the settings afresh for every build, and the exports must agree with it."""
+    config = Project(project).settings
     if not config.is_file():
         return ""
-    return str(read_settings(str(config)).get(SETTING, "")).rstrip("/")
+    return _configured_url(str(config), config.read_bytes(), settings_environment())
+
+
+def settings_environment() -> tuple[tuple[str, str], ...]:
+    """The MONOGRAFI_* variables, which the project's settings may read."""
+    return tuple(sorted((k, v) for k, v in os.environ.items() if k.startswith("MONOGRAFI_")))
+
+
+@lru_cache(maxsize=8)
+def _configured_url(config: str, _text: bytes, _environment: tuple) -> str:
+    from pelican.settings import read_settings  # only the build needs Pelican; `check` does not
+
+    return str(read_settings(config).get(SETTING, "")).rstrip("/")
 
 
 def absolute(base: str, relative_url: str) -> str:

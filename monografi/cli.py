@@ -20,12 +20,13 @@ from http import HTTPStatus
 from pathlib import Path
 
 from . import urls
-from .forms import INBOX_FOLDER as FOLDER
 from .messages import STAGE_NAMES, ui
+from .project import INBOX as FOLDER
+from .project import Project
 from .publishing.publish import UnsafeOutput
 from .publishing.search import SearchIndexError
 from .safe_write import RefusedWrite
-from .state import BuildBusy, interrupted, state_dir, waiting_lock
+from .state import BuildBusy, interrupted, waiting_lock
 from .validation import AREA_LEVELS
 from .validation.report import FORMATS, Report
 
@@ -126,12 +127,12 @@ def _validated(args, published: Path | None = None):
     first, under the lock builds and imports share, so nothing is checked half-imported."""
     from .validation.check import finish_pending_import, validate_datasets
 
-    state, datasets = state_dir(args.proyek), args.proyek / "datasets"
+    project = Project(args.proyek)
     pending = []
-    if interrupted(state):
-        with waiting_lock(state):
-            pending = finish_pending_import(state, datasets)
-    catalog, report = validate_datasets(datasets, published=published)
+    if interrupted(project):
+        with waiting_lock(project.state):
+            pending = finish_pending_import(project)
+    catalog, report = validate_datasets(project.datasets, published=published)
     report.problems[:0] = pending
     return catalog, report
 
@@ -186,7 +187,7 @@ def _impor(args) -> int:
     catalog, code = _valid_catalog(args)
     if catalog is None:
         return code
-    result = import_form(catalog, args.berkas, state_dir(args.proyek))
+    result = import_form(catalog, args.berkas)
     if not _show_report(result.report, args.lang, "import_refused"):
         return _exit_code(result.report)
     if not result.written:
@@ -212,7 +213,7 @@ def _dataset_baru(args) -> int:
     from .forms.scaffold import ScaffoldError, create_dataset
     from .validation.check import validate_datasets
 
-    catalog, report = validate_datasets(args.proyek / "datasets")
+    catalog, report = validate_datasets(Project(args.proyek).datasets)
     if catalog is None:
         print(report.format_text(args.lang), file=sys.stderr)
         return _exit_code(report)
@@ -231,7 +232,7 @@ def _dataset_baru(args) -> int:
 def _kotak_masuk(args) -> int:
     from .forms.inbox import git_commit, process_inbox
 
-    if not (args.proyek / args.folder).is_dir():
+    if not Project(args.proyek).folder(args.folder).is_dir():
         print(ui("inbox_empty", args.lang, folder=args.folder))
         return EXIT_OK
     try:
@@ -422,22 +423,10 @@ def main(argv: list[str] | None = None) -> int:
 
 def _run(args) -> int:
     args.proyek = args.proyek.absolute()
-    output = (args.output or args.proyek / "output").absolute()
+    output = (args.output or Project(args.proyek).output).absolute()
     command = args.perintah or "build"
-    if command == "check":
-        return _check(args)
-    if command == "formulir":
-        return _formulir(args)
-    if command == "impor":
-        return _impor(args)
-    if command == "dataset-baru":
-        return _dataset_baru(args)
-    if command == "kotak-masuk":
-        return _kotak_masuk(args)
-    if command == "serve":
-        return _serve(args, output)
-    if command == "bagian":
-        return _parts(args)
-    if command == "gabung":
-        return _merge(args, output)
-    return _build(args, output)
+    handlers = {"check": _check, "formulir": _formulir, "impor": _impor, "dataset-baru": _dataset_baru,
+                "kotak-masuk": _kotak_masuk, "bagian": _parts}
+    if command in handlers:
+        return handlers[command](args)
+    return {"serve": _serve, "gabung": _merge}.get(command, _build)(args, output)

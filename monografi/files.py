@@ -17,6 +17,7 @@ from importlib import metadata
 from pathlib import Path
 from stat import S_ISREG
 
+from .project import Project
 from .safe_write import write_atomic
 
 PACKAGE_DIR = Path(__file__).resolve().parent
@@ -41,30 +42,29 @@ class Manifest:
         self.sums = dict(sums or {})  # path → [size, sha256] of every published file
 
     @staticmethod
-    def path(state: Path, output: Path) -> Path:
+    def path(project: Project, output: Path) -> Path:
         """One manifest per output path: the parts of a sharded build published from one
         project each keep their own, so none of them loses its no-op and reuse to another. The
-        path is taken relative to the project (state's parent), so a project copied or moved
-        with its output keeps its manifest."""
-        relative = os.path.relpath(os.path.abspath(output), os.path.abspath(state.parent))
-        where = hashlib.sha256(Path(relative).as_posix().encode()).hexdigest()[:16]
-        return state / f"{MANIFEST.removesuffix('.json')}-{where}.json"
+        path is taken relative to the project, so a project copied or moved with its output
+        keeps its manifest."""
+        where = hashlib.sha256(project.relpath(os.path.abspath(output)).encode()).hexdigest()[:16]
+        return project.state / f"{MANIFEST.removesuffix('.json')}-{where}.json"
 
     @classmethod
-    def load(cls, state: Path, output: Path) -> Manifest:
+    def load(cls, project: Project, output: Path) -> Manifest:
         try:
-            data = json.loads(cls.path(state, output).read_text(encoding="utf-8"))
-            site = (state / "builds" / data["build"]).resolve()
+            data = json.loads(cls.path(project, output).read_text(encoding="utf-8"))
+            site = (project.builds / data["build"]).resolve()
             if not output.is_symlink() or output.resolve() != site or not site.is_dir():
                 return cls()
             return cls(data["inputs"], data["files"], site, data["sums"])
         except (OSError, ValueError, KeyError, TypeError):
             return cls()
 
-    def save(self, state: Path, site: Path, output: Path) -> None:
+    def save(self, project: Project, site: Path, output: Path) -> None:
         document = {"build": site.name, "inputs": self.inputs, "files": dict(sorted(self.files.items())),
                     "sums": tree_sums(site)}
-        write_atomic(self.path(state, output), json.dumps(document, indent=0).encode())
+        write_atomic(self.path(project, output), json.dumps(document, indent=0).encode())
 
     def read(self, path: str) -> bytes | None:
         """The published file's bytes, if they are still exactly what the build wrote."""

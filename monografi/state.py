@@ -19,6 +19,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .project import Project
 from .safe_write import write_atomic
 
 try:
@@ -27,9 +28,7 @@ except ImportError:  # Windows: staff run `monografi` there too
     fcntl = None
     import msvcrt
 
-STATE_DIR = ".monografi"
 LOCK_WAIT = 60.0  # seconds an import or `check` waits for a build or an import to finish
-STAGE_DIR = "impor"  # inside the state dir: staged files, backups and the journal
 JOURNAL = "jurnal.json"
 
 
@@ -52,11 +51,6 @@ class Recovery:
     restored: list[str] = field(default_factory=list)  # files given their old bytes back
     changed: list[str] = field(default_factory=list)  # edited since: left alone, nothing undone
     backups: Path | None = None  # where the old bytes wait when `changed` is not empty
-
-
-def state_dir(project: Path) -> Path:
-    """The project's own .monografi/, wherever the site is published (never beside --output)."""
-    return Path(project).absolute() / STATE_DIR
 
 
 @contextlib.contextmanager
@@ -98,12 +92,12 @@ def _digest(path: Path) -> str:
         return ""
 
 
-def commit(root: Path, state: Path, files: dict[str, bytes]) -> None:
-    """Replace every file in `files` (paths relative to root) or none; call under the lock.
+def commit(project: Project, files: dict[str, bytes]) -> None:
+    """Replace every file in `files` (paths relative to datasets/) or none; call under the lock.
 
     If swap k fails, files 1..k-1 are put back and CommitFailed says so; if even that fails (or
     the process dies), the journal stays and `recover` finishes the roll-back next time."""
-    stage = state / STAGE_DIR
+    root, stage = project.datasets, project.import_stage
     shutil.rmtree(stage, ignore_errors=True)  # a crash before any journal: nothing was replaced
     (stage / "baru").mkdir(parents=True)
     (stage / "lama").mkdir()
@@ -150,17 +144,17 @@ def _finish(stage: Path) -> None:
     shutil.rmtree(stage, ignore_errors=True)
 
 
-def interrupted(state: Path) -> bool:
+def interrupted(project: Project) -> bool:
     """An import stopped half-way and left its journal: `recover` has work to do."""
-    return (state / STAGE_DIR / JOURNAL).is_file()
+    return (project.import_stage / JOURNAL).is_file()
 
 
-def recover(state: Path, root: Path) -> Recovery:
+def recover(project: Project) -> Recovery:
     """Undo an import that stopped half-way (its journal is still there): every file it had
     replaced gets its old bytes back. If a file was changed by hand since, nothing is undone
     and the journal stays, so no one's work is overwritten; call under the lock."""
-    stage = state / STAGE_DIR
-    if not interrupted(state):
+    root, stage = project.datasets, project.import_stage
+    if not interrupted(project):
         shutil.rmtree(stage, ignore_errors=True)
         return Recovery()
     entries = json.loads((stage / JOURNAL).read_text(encoding="utf-8"))

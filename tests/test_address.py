@@ -3,6 +3,8 @@
 import json
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from monografi import address
 from monografi.exports import build_context, dcat
@@ -110,3 +112,21 @@ def test_unsafe_urls_never_reach_pages_or_exports_even_without_check(project):
     assert "javascript" not in text.lower()
     assert "https://opensource.org/license/mit" in text  # the safe licence of desa stays
 
+
+
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(hosts=st.lists(st.from_regex(r"[a-z][a-z0-9-]{0,10}\.go\.id", fullmatch=True), min_size=2,
+                      max_size=4))
+def test_the_public_address_follows_monografi_url_within_one_process(tmp_path, monkeypatch, hosts):
+    """Pelican reads the settings afresh for every build; the exports' address (citations, DCAT,
+    API) must follow the same MONOGRAFI_URL, not one remembered from an earlier build."""
+    from pelican.settings import read_settings
+
+    (tmp_path / "pelicanconf.py").write_text(
+        'import os\nSITEURL_PUBLIK = os.environ.get("MONOGRAFI_URL", "").rstrip("/")\n')
+    for host in hosts:
+        monkeypatch.setenv("MONOGRAFI_URL", f"https://{host}/")
+        pelican = read_settings(str(tmp_path / "pelicanconf.py"))["SITEURL_PUBLIK"]
+        assert address.site_url(tmp_path) == pelican == f"https://{host}"
+    (tmp_path / "pelicanconf.py").write_text('SITEURL_PUBLIK = "https://tetap.go.id"\n')
+    assert address.site_url(tmp_path) == "https://tetap.go.id"

@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from monografi import files
+from monografi.project import Project
 from monografi.safe_write import write_atomic
 
 PACKAGE = Path(files.__file__).parent
@@ -24,18 +25,19 @@ def test_failed_write_leaves_the_target_and_no_temporary_file(tmp_path):
 
 
 def test_manifest_gives_back_only_intact_files_while_output_points_at_its_build(tmp_path):
-    site = tmp_path / "builds" / "build-1"
+    project = Project(tmp_path)
+    site = project.builds / "build-1"
     site.mkdir(parents=True)
     (site / "index.html").write_text("x")
     output = tmp_path / "output"
     output.symlink_to(site)
-    files.Manifest("inputs", {"index.html": "k"}).save(tmp_path, site, output)
-    loaded = files.Manifest.load(tmp_path, output)
+    files.Manifest("inputs", {"index.html": "k"}).save(project, site, output)
+    loaded = files.Manifest.load(project, output)
     assert loaded.previous("index.html", "k") == b"x" and loaded.damaged() == []
     assert loaded.previous("index.html", "other") is None
     (site / "index.html").write_text("y")  # changed since: neither reused nor trusted
     assert loaded.previous("index.html", "k") is None and loaded.damaged() == ["index.html"]
-    assert files.Manifest.load(tmp_path, tmp_path / "elsewhere").site is None
+    assert files.Manifest.load(project, tmp_path / "elsewhere").site is None
 
 
 def test_a_damaged_cache_entry_is_a_miss(tmp_path):
@@ -80,14 +82,15 @@ def test_no_module_writes_atomically_or_fingerprints_code_on_its_own(pattern, al
 def test_a_file_changed_in_place_is_found_even_with_its_size_kept(tmp_path):
     """The no-op trusts size + modification time (as git does); a change that keeps the size
     still changes the time, and is hashed and found."""
-    site = tmp_path / "builds" / "build-1"
+    project = Project(tmp_path)
+    site = project.builds / "build-1"
     site.mkdir(parents=True)
     (site / "a.html").write_text("abc")
     (site / "b.html").write_text("def")
     output = tmp_path / "output"
     output.symlink_to(site)
-    files.Manifest("inputs", {}).save(tmp_path, site, output)
-    loaded = files.Manifest.load(tmp_path, output)
+    files.Manifest("inputs", {}).save(project, site, output)
+    loaded = files.Manifest.load(project, output)
     assert loaded.damaged() == []
     time.sleep(0.01)
     (site / "a.html").write_text("xyz")  # same size, new content

@@ -16,7 +16,8 @@ from monografi import cli
 from monografi import state as journal
 from monografi.forms.form import BASE_SHEET, META_SHEET, write_form
 from monografi.forms.importer import import_form
-from monografi.state import build_lock, state_dir
+from monografi.project import Project
+from monografi.state import build_lock
 from monografi.validation.catalog import load_catalog
 from tests.conftest import REPO, tree_digest
 from tests.excel_helpers import find_row, form_made_once
@@ -215,7 +216,7 @@ def _two_file_form(form):
 def _no_strays(project):
     names = [p.name for p in (project / "datasets").rglob("*")]
     assert not [n for n in names if n.startswith(".") or n.endswith((".tmp", ".pulih"))], names
-    assert not (state_dir(project) / "impor").exists()
+    assert not Project(project).import_stage.exists()
 
 
 @pytest.mark.parametrize("failing", [0, 1])
@@ -341,7 +342,7 @@ def test_a_half_done_import_never_overwrites_a_later_hand_edit(project, form, mo
 
 def test_a_concurrent_import_waits_and_merges_onto_the_first_ones_result(project, form):
     edit(form, DUKCAPIL, {"periode": "2022-S2"}, "jumlah", 195500)
-    state = state_dir(project)
+    state = Project(project).state
     results = []
     with build_lock(state):  # the first import (or a build) is running
         waiting = threading.Thread(target=lambda: results.append(importing(project, form)))
@@ -357,7 +358,7 @@ def test_a_concurrent_import_waits_and_merges_onto_the_first_ones_result(project
 
 
 def test_a_busy_lock_after_waiting_is_a_message(project, form):
-    with build_lock(state_dir(project)):
+    with build_lock(Project(project).state):
         result = importing(project, form, wait=0.2)
     assert [p.rule for p in result.report.errors] == ["impor_sibuk"]
 

@@ -7,8 +7,9 @@ import time
 
 import pytest
 
+from monografi.project import Project
 from monografi.publishing.publish import publish
-from monografi.state import BuildBusy, build_lock, state_dir
+from monografi.state import BuildBusy, build_lock
 
 
 def write_site(text):
@@ -23,7 +24,7 @@ def test_publish_swaps_output_to_the_new_build(tmp_path):
     publish(tmp_path, output, write_site("satu"))
     publish(tmp_path, output, write_site("dua"))
     assert output.is_symlink() and (output / "index.html").read_text() == "dua"
-    builds = list((state_dir(tmp_path) / "builds").iterdir())
+    builds = list(Project(tmp_path).builds.iterdir())
     assert len(builds) == 1, "old builds are cleaned up"
 
 
@@ -39,7 +40,7 @@ def test_failed_build_leaves_output_untouched(tmp_path):
     with pytest.raises(RuntimeError):
         publish(tmp_path, output, broken)
     assert os.readlink(output) == before and (output / "index.html").read_text() == "lama"
-    assert len(list((state_dir(tmp_path) / "builds").iterdir())) == 1
+    assert len(list(Project(tmp_path).builds.iterdir())) == 1
 
 
 def test_an_empty_output_directory_is_replaced(tmp_path):
@@ -51,7 +52,7 @@ def test_an_empty_output_directory_is_replaced(tmp_path):
 
 def test_second_build_at_once_is_refused(tmp_path):
     output = tmp_path / "output"
-    with build_lock(state_dir(tmp_path)), pytest.raises(BuildBusy):
+    with build_lock(Project(tmp_path).state), pytest.raises(BuildBusy):
         publish(tmp_path, output, write_site("x"))
 
 
@@ -139,13 +140,13 @@ def test_state_lives_in_the_project_whatever_the_output(tmp_path):
     publish(project, outside / "situs", write_site("satu"))
     assert (outside / "situs" / "index.html").read_text() == "satu"
     assert sorted(p.name for p in outside.iterdir()) == ["situs"], "no state beside --output"
-    assert (state_dir(project) / "builds").is_dir()
+    assert Project(project).builds.is_dir()
 
 
 def test_only_builds_this_module_made_are_deleted(tmp_path):
     from monografi.publishing.publish import discard
 
-    builds = state_dir(tmp_path) / "builds"
+    builds = Project(tmp_path).builds
     builds.mkdir(parents=True)
     (builds / "milik-staf").mkdir()
     (builds / "milik-staf" / "penting.txt").write_text("jangan dihapus")
@@ -158,5 +159,5 @@ def test_only_builds_this_module_made_are_deleted(tmp_path):
     assert len(list(builds.iterdir())) == 3  # a, b, and the folder nobody recorded
     for foreign in (builds / "milik-staf", tmp_path / "a", tmp_path):
         with pytest.raises(ValueError):
-            discard(state_dir(tmp_path), foreign)
+            discard(Project(tmp_path), foreign)
     assert (builds / "milik-staf" / "penting.txt").exists()

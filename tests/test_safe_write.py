@@ -85,10 +85,11 @@ def test_pelican_pages_go_through_the_same_door(layout):
 
 
 def test_extra_files_are_copied_but_never_through_links_or_over_portal_files(tmp_path):
-    from monografi.publishing.extras import EXTRA_DIR, copy_extras
+    from monografi.project import Project
+    from monografi.publishing.extras import copy_extras
 
     project, site = tmp_path / "proyek", tmp_path / "situs"
-    extra = project / EXTRA_DIR
+    extra = Project(project).extra
     (extra / "sub").mkdir(parents=True)
     site.mkdir()
     (extra / "CNAME").write_text("monografi.contoh.go.id\n")

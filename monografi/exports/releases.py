@@ -20,6 +20,7 @@ from .. import urls
 from ..files import code_fingerprint, load, store
 from ..model.areas import build_model
 from ..model.history import History, Tag
+from ..project import DATASETS
 from ..validation.check import validate_datasets
 from . import citation
 from .base import LICENCE_DIR, Exports, deterministic_zip
@@ -45,7 +46,7 @@ def release_citation(exports: Exports, tag: Tag, path: str) -> citation.Citation
 
 def _raw_zip(datasets: Path) -> bytes:
     """The tag's datasets/ files as committed, plus the licence texts."""
-    members = {f"datasets/{p.relative_to(datasets).as_posix()}": p.read_bytes()
+    members = {f"{DATASETS}/{p.relative_to(datasets).as_posix()}": p.read_bytes()
                for p in sorted(datasets.rglob("*")) if p.is_file()}
     members.update({f"lisensi/{p.name}": p.read_bytes() for p in sorted(LICENCE_DIR.glob("*.md"))})
     return deterministic_zip(members)

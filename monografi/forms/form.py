@@ -24,6 +24,7 @@ from openpyxl.utils import get_column_letter, quote_sheetname
 from openpyxl.worksheet.datavalidation import DataValidation
 
 from ..exports.xlsx import workbook_bytes
+from ..project import Project
 from ..safe_write import write_atomic
 from ..text_cells import keep_text
 from ..validation.catalog import Catalog, ResourceSpec
@@ -43,10 +44,6 @@ SOURCE_COLUMN = "sumber"
 COMMAND = "monografi"  # the console script; `python -m monografi` is the same command
 _HEADER = PatternFill("solid", fgColor="DDEBF7")
 _CODES = Font(italic=True, color="808080", size=8)
-
-
-# Project folders a form must never be written into (the data, the site sources, git, state).
-PROTECTED_DIRS = ("datasets", "content", "theme", ".git", ".monografi", "output")
 
 
 class FormError(ValueError):
@@ -340,16 +337,16 @@ def make_form(catalog: Catalog, kecamatan: str, periode: str | None = None) -> W
 
 
 def check_target(catalog: Catalog, target: Path, overwrite: bool = False) -> Path:
-    """Where the form may go: an .xlsx name in an existing folder outside the project's data,
-    sources, git and state, not replacing a file unless asked (it may be a filled-in form)."""
+    """Where the form may go: an .xlsx name in an existing folder outside the project's
+    protected folders (data, site sources, git, state) and its site, not replacing a file
+    unless asked (it may be a filled-in form)."""
     target = Path(target).absolute()
     if not target.parent.is_dir():
         raise TargetError("form_no_folder", path=target.parent)
-    resolved = target.parent.resolve() / target.name
-    project = catalog.root.resolve().parent
-    for folder in (catalog.root, *(project / name for name in PROTECTED_DIRS)):
-        if resolved.is_relative_to(Path(folder).resolve()):
-            raise TargetError("form_protected", path=target, folder=Path(folder).name)
+    project = Project.of_datasets(catalog.root)
+    holder = project.protected_holder(target, also=(project.output,))
+    if holder is not None:
+        raise TargetError("form_protected", path=target, folder=holder)
     if target.suffix.lower() != ".xlsx":
         raise TargetError("form_not_xlsx", path=target)
     if (target.exists() or target.is_symlink()) and not overwrite:

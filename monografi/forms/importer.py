@@ -24,7 +24,8 @@ from pathlib import Path
 from openpyxl import load_workbook
 from openpyxl.utils import get_column_letter
 
-from ..state import LOCK_WAIT, BuildBusy, CommitFailed, commit, state_dir, waiting_lock
+from ..project import Project
+from ..state import LOCK_WAIT, BuildBusy, CommitFailed, commit, waiting_lock
 from ..validation import dialect
 from ..validation.catalog import Catalog, ResourceSpec
 from ..validation.check import finish_pending_import, validate_datasets
@@ -331,33 +332,28 @@ def _relocate(problem: Problem, form: str, origins: dict[str, dict[int, FormRow]
                    problem.value, problem.details, problem.severity)
 
 
-def default_state(catalog: Catalog) -> Path:
-    """The project's state dir: the build's lock is shared, whatever --output the build uses."""
-    return state_dir(catalog.root.parent)
-
-
-def import_form(catalog: Catalog, path: Path, state: Path | None = None,
-                wait: float = LOCK_WAIT) -> ImportResult:
+def import_form(catalog: Catalog, path: Path, wait: float = LOCK_WAIT) -> ImportResult:
     """Validate and merge the form at `path` into catalog.root; write nothing on any error.
-    `state`: the build's state dir (its lock, and where files are staged)."""
+    The lock and the staged files are those of the project holding catalog.root: the build's
+    lock is shared, whatever --output the build uses."""
     path = Path(path)
     result = ImportResult(Report())
-    state = Path(state) if state is not None else default_state(catalog)
+    project = Project.of_datasets(catalog.root)
     try:
-        with waiting_lock(state, wait):
-            result.report.extend(finish_pending_import(state, catalog.root))
+        with waiting_lock(project.state, wait):
+            result.report.extend(finish_pending_import(project))
             if result.report.ok:
-                _import_locked(catalog, path, state, result)
+                _import_locked(catalog, path, project, result)
     except BuildBusy:
         result.report.add(Problem(path.name, "impor_sibuk"))
     except OSError as exc:  # e.g. the state dir (lock, staging) cannot be written
-        where = str(exc.filename or state)
+        where = str(exc.filename or project.state)
         result.report.add(Problem(where, "tulis_gagal", value=where,
                                   details={"batas": exc.strerror or str(exc)}))
     return result
 
 
-def _import_locked(catalog: Catalog, path: Path, state: Path, result: ImportResult) -> None:
+def _import_locked(catalog: Catalog, path: Path, project: Project, result: ImportResult) -> None:
     report = result.report
     name = path.name
     form = _read_form(path, catalog, report)
@@ -385,23 +381,23 @@ def _import_locked(catalog: Catalog, path: Path, state: Path, result: ImportResu
     if not report.ok:
         return
     with tempfile.TemporaryDirectory(prefix="impor-") as scratch:
-        copy = Path(scratch) / "datasets"
+        copy = Project(scratch).datasets
         shutil.copytree(catalog.root, copy, symlinks=True)
         for relpath, data in merged.items():
             (copy / relpath).write_bytes(data)
         _, checked = validate_datasets(copy)
     report.extend(_relocate(p, name, origins) for p in checked.problems)
     if report.ok and merged:
-        report.extend(commit_files(catalog.root, state, merged))
+        report.extend(commit_files(project, merged))
         if report.ok:
             result.written = sorted(merged)
 
 
-def commit_files(root: Path, state: Path, files: dict[str, bytes]) -> list[Problem]:
+def commit_files(project: Project, files: dict[str, bytes]) -> list[Problem]:
     """state.commit (all files or none, under the lock), its failure said to staff: which file
     could not be replaced, and whether the files before it still wait to be given back."""
     try:
-        commit(root, state, files)
+        commit(project, files)
     except CommitFailed as exc:
         problems = [Problem(exc.relpath, "tulis_gagal", value=exc.relpath, details={"batas": exc.reason})]
         return problems + ([] if exc.rolled_back else [Problem(exc.relpath, "impor_terputus")])

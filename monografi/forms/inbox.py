@@ -17,14 +17,12 @@ import tempfile
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from ..state import state_dir, waiting_lock
+from ..project import DATASETS, INBOX, Project
+from ..state import waiting_lock
 from ..validation.check import finish_pending_import, validate_datasets
 from ..validation.report import Problem, Report
-from . import INBOX_FOLDER
 from .importer import commit_files, import_form
 
-FOLDER = INBOX_FOLDER
-DATASETS = "datasets"
 # Files that may stay in the inbox without being imported (its README, git's placeholder).
 IGNORED = frozenset({"README.md", "BACA.md", ".gitkeep"})
 
@@ -60,13 +58,13 @@ def _moved(problems, upload: Path, relpath: str, folder: str) -> list[Problem]:
     return moved
 
 
-def _apply(upload: Path, copy: Path, scratch: Path, folder: str) -> list[Problem]:
+def _apply(upload: Path, copy: Path, folder: str) -> list[Problem]:
     """Apply one upload to the scratch datasets/ `copy`; the problems, project-relative."""
     catalog, report = validate_datasets(copy)
     if catalog is None or not report.ok:
         return _moved(report.errors, upload, "", folder)
     if upload.suffix.lower() == ".xlsx":
-        result = import_form(catalog, upload, scratch / "state")
+        result = import_form(catalog, upload)  # the scratch project's own lock and journal
         return _moved(result.report.problems, upload, "", folder)
     tables = {spec.relpath: spec for spec in catalog.resources}
     if upload.suffix.lower() != ".csv" or not upload.is_file() or upload.is_symlink():
@@ -78,32 +76,31 @@ def _apply(upload: Path, copy: Path, scratch: Path, folder: str) -> list[Problem
     return _moved(validate_datasets(copy)[1].problems, upload, upload.name, folder)
 
 
-def process_inbox(project: Path, folder: str = FOLDER) -> InboxResult:
+def process_inbox(project: Project, folder: str = INBOX) -> InboxResult:
     """Import every upload in project/folder into project/datasets/, all or nothing."""
-    project = Path(project).absolute()
-    root = project / DATASETS
-    state = state_dir(project)
+    project = Project(project)
+    root = project.datasets
     result = InboxResult(Report())
-    with waiting_lock(state), tempfile.TemporaryDirectory(prefix="kotak-masuk-") as scratch:
-        result.report.extend(finish_pending_import(state, root))
-        files = uploads(project / folder)
+    with waiting_lock(project.state), tempfile.TemporaryDirectory(prefix="kotak-masuk-") as scratch:
+        result.report.extend(finish_pending_import(project))
+        files = uploads(project.folder(folder))
         if not result.report.ok or not files:
             return result
-        copy = Path(scratch) / "proyek" / DATASETS
+        copy = Project(scratch).datasets
         shutil.copytree(root, copy, symlinks=True)
         for upload in files:
-            result.report.extend(_apply(upload, copy, Path(scratch), folder))
+            result.report.extend(_apply(upload, copy, folder))
             if not result.report.ok:
                 return result
         changed = {p.relative_to(copy).as_posix(): p.read_bytes() for p in sorted(copy.rglob("*"))
                    if p.is_file() and p.read_bytes() != _bytes(root / p.relative_to(copy))}
-        result.report.extend(commit_files(root, state, changed))
+        result.report.extend(commit_files(project, changed))
         if not result.report.ok:
             return result
         for upload in files:
             upload.unlink()
         result.imported = [f"{folder}/{p.name}" for p in files]
-        result.written = [f"{DATASETS}/{name}" for name in sorted(changed)]
+        result.written = [project.relpath(root / name) for name in sorted(changed)]
     return result
 
 
@@ -111,7 +108,7 @@ def _bytes(path: Path) -> bytes | None:
     return path.read_bytes() if path.is_file() else None
 
 
-def git_commit(project: Path, result: InboxResult, folder: str = FOLDER) -> bool:
+def git_commit(project: Project, result: InboxResult) -> bool:
     """One commit with the merged CSVs and the removed uploads; False when nothing changed."""
     if not result.imported:
         return False

@@ -15,8 +15,9 @@ import contextlib
 import json
 from pathlib import Path
 
+from ..project import Project
 from ..safe_write import write_atomic
-from ..state import build_lock, state_dir
+from ..state import build_lock
 from ..validation import sources
 from ..validation.catalog import AREA_LEVELS, PACKAGE_FILE, SAFE_NAME, Catalog
 from ..validation.placeholders import PLACEHOLDER
@@ -132,7 +133,7 @@ def create_dataset(catalog: Catalog, name: str, level: str) -> list[str]:
     files = {f"{name}.csv": (",".join(f["name"] for f in schema["fields"]) + "\n").encode(),
              f"schemas/{name}.json": _json(schema)}
     created: list[Path] = []
-    with build_lock(state_dir(catalog.root.parent)):
+    with build_lock(Project.of_datasets(catalog.root).state):
         try:
             for relpath, data in files.items():
                 target = catalog.root / relpath

@@ -21,6 +21,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
 
+from ..project import DATASETS, Project
 from ..validation.catalog import ResourceSpec
 from ..validation.dialect import read_raw
 
@@ -90,7 +91,7 @@ class History:
         """History up to `revision`; `datasets` is that revision's tree when checked out elsewhere."""
         self.project = Path(project)
         self.revision = revision
-        self.datasets = Path(datasets) if datasets else self.project / "datasets"
+        self.datasets = Path(datasets) if datasets else Project(project).datasets
 
     def _git(self, *args: str, binary: bool = False):
         result = subprocess.run(
@@ -103,7 +104,7 @@ class History:
     @cached_property
     def available(self) -> bool:
         """True when git runs and the datasets folder is inside a work tree."""
-        if shutil.which("git") is None or not (self.project / "datasets").is_dir():
+        if shutil.which("git") is None or not Project(self.project).datasets.is_dir():
             return False
         inside = self._git("rev-parse", "--is-inside-work-tree")
         return (inside or "").strip() == "true" and bool(self._git("rev-parse", "HEAD"))
@@ -131,10 +132,10 @@ class History:
 
     def files_of(self, spec: ResourceSpec) -> list[str]:
         """A dataset's own files, relative to the project: its CSV and its schema file."""
-        files = [f"datasets/{spec.relpath}"]
+        files = [f"{DATASETS}/{spec.relpath}"]
         schema = self._schema_paths.get(spec.name)
         if schema:
-            files.append(f"datasets/{schema}")
+            files.append(f"{DATASETS}/{schema}")
         return files
 
     def commits(self, paths: list[str]) -> list[Commit]:
@@ -176,7 +177,7 @@ class History:
 
     def revisions(self, spec: ResourceSpec) -> list[Revision]:
         """Every commit that touched the dataset, newest first, with its row-level diff."""
-        csv_path = f"datasets/{spec.relpath}"
+        csv_path = f"{DATASETS}/{spec.relpath}"
         primary = spec.primary_key
         csv_commits = {c.sha for c in self.commits([csv_path])}
         result = []
@@ -210,12 +211,12 @@ class History:
 
     def archive(self, tag: Tag, target: Path) -> Path | None:
         """Extract datasets/ as it was at `tag` into target; returns the extracted folder."""
-        data = self._git("archive", "--format=tar", tag.commit.sha, "datasets", binary=True)
+        data = self._git("archive", "--format=tar", tag.commit.sha, DATASETS, binary=True)
         if not data:
             return None
         with tarfile.open(fileobj=io.BytesIO(data)) as archive:
             archive.extractall(target, filter="data")
-        return target / "datasets"
+        return Project(target).datasets
 
 
 def _keyed(header: list[str], rows: list[list[str]], key: list[str]) -> dict[tuple, dict]:

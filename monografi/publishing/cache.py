@@ -13,24 +13,24 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
 import subprocess
 from pathlib import Path
 
+from ..address import settings_environment
 from ..files import code_fingerprint, files_digest
+from ..project import Project
 
 
 def environment_digest() -> str:
-    settings = sorted((k, v) for k, v in os.environ.items() if k.startswith("MONOGRAFI_"))
-    return hashlib.sha256(json.dumps(settings).encode()).hexdigest()
+    return hashlib.sha256(json.dumps(settings_environment()).encode()).hexdigest()
 
 
-def git_digest(project: Path) -> str:
+def git_digest(project: Project) -> str:
     """The repository state the history pages, feeds and releases read: the last commit that
     touched datasets/ and the tags ('' without git). Not HEAD: a commit that only changes a
     README must not force a rebuild."""
     lines = []
-    for args in (("log", "-1", "--format=%H", "--", "datasets"),
+    for args in (("log", "-1", "--format=%H", "--", project.relpath(project.datasets)),
                  ("for-each-ref", "refs/tags", "--format=%(refname) %(objectname)")):
         try:
             done = subprocess.run(["git", "-C", str(project), *args], capture_output=True, text=True,
@@ -41,26 +41,29 @@ def git_digest(project: Path) -> str:
     return hashlib.sha256("\n".join(lines).encode()).hexdigest()
 
 
-def digest_of(project: Path, parts: tuple[str, ...], with_git: bool = True) -> str:
+def digest_of(project: Project, paths: tuple[Path, ...], with_git: bool = True) -> str:
     """Files of the project plus the code, the MONOGRAFI_* environment and (unless a caller's
     output cannot depend on it) the git state of the data."""
-    files = files_digest(*(project / p for p in parts), base=project)
+    files = files_digest(*paths, base=project.root)
     git = git_digest(project) if with_git else ""
     return hashlib.sha256((files + code_fingerprint() + environment_digest() + git).encode()).hexdigest()
 
 
-def inputs_digest(project: Path) -> str:
+def inputs_digest(project: Project) -> str:
     """Everything the build reads: equal digests mean byte-identical output."""
-    return digest_of(project, ("datasets", "content", "theme", "pelicanconf.py"))
+    project = Project(project)
+    return digest_of(project, project.inputs)
 
 
-def presentation_digest(project: Path) -> str:
+def presentation_digest(project: Project) -> str:
     """What every page shares apart from its own context: theme, content/, settings, code.
     Git-derived values (dates, history) reach a page through its context, which is hashed
     per page, so git is left out here."""
-    return digest_of(project, ("content", "theme", "pelicanconf.py"), with_git=False)
+    project = Project(project)
+    return digest_of(project, (project.content, project.theme, project.settings), with_git=False)
 
 
-def data_digest(project: Path) -> str:
+def data_digest(project: Project) -> str:
     """What downloads are made from: the data package (and its git history), code, settings."""
-    return digest_of(project, ("datasets", "pelicanconf.py"))
+    project = Project(project)
+    return digest_of(project, (project.datasets, project.settings))

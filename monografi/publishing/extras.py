@@ -5,20 +5,19 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from ..project import Project
 from ..safe_write import RefusedWrite, write_file
 
-EXTRA_DIR = Path("content") / "extra"
 
-
-def copy_extras(project: Path, site_dir: Path) -> None:
+def copy_extras(project: Project, site_dir: Path) -> None:
     """Copy content/extra/ (CNAME, verification files, .nojekyll) into the site as they are;
     a symlink or a file that would replace one of the portal's own files is refused."""
-    extra = project / EXTRA_DIR
-    for path in sorted(extra.rglob("*")):
-        relpath = path.relative_to(extra).as_posix()
+    project = Project(project)
+    for path in sorted(project.extra.rglob("*")):
+        relpath = path.relative_to(project.extra).as_posix()
         if path.is_symlink():
-            raise RefusedWrite(f"{EXTRA_DIR.as_posix()}/{relpath}", "symlink")
+            raise RefusedWrite(project.relpath(path), "symlink")
         if path.is_file():
             if (site_dir / relpath).exists():
-                raise RefusedWrite(f"{EXTRA_DIR.as_posix()}/{relpath}", "exists")
+                raise RefusedWrite(project.relpath(path), "exists")
             write_file(site_dir, relpath, path.read_bytes())

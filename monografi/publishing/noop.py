@@ -17,7 +17,8 @@ from pathlib import Path
 
 from ..files import Manifest
 from ..messages import STAGE_NAMES, ui
-from ..state import build_lock, state_dir
+from ..project import Project
+from ..state import build_lock
 from ..validation.report import Report
 from . import cache
 from .publish import check_output
@@ -64,13 +65,12 @@ def part_inputs(inputs: str, part: str | None) -> str:
     return inputs if part is None else hashlib.sha256(f"{inputs}:{part}".encode()).hexdigest()
 
 
-def check_unchanged(project: Path, output: Path, result: BuildResult,
+def check_unchanged(project: Project, output: Path, result: BuildResult,
                     part: str | None = None) -> tuple[str, Manifest]:
     """(inputs digest, published manifest); sets result.noop when the published site is intact
     and was built from exactly these inputs (its report is then the one of that build)."""
-    state = state_dir(project)
     inputs = part_inputs(cache.inputs_digest(project), part)
-    manifest = Manifest.load(state, output)
+    manifest = Manifest.load(project, output)
     if manifest.inputs != inputs:
         return inputs, manifest
     damaged = manifest.damaged()
@@ -78,7 +78,7 @@ def check_unchanged(project: Path, output: Path, result: BuildResult,
         result.notes.append(("note_site_changed", {"n": len(damaged), "first": damaged[0]}))
         return inputs, manifest
     try:
-        result.report = pickle.loads((state / REPORT_FILE).read_bytes())
+        result.report = pickle.loads((project.state / REPORT_FILE).read_bytes())
     except (OSError, pickle.UnpicklingError, EOFError, AttributeError):
         return inputs, manifest
     result.noop = True
@@ -86,13 +86,13 @@ def check_unchanged(project: Path, output: Path, result: BuildResult,
     return inputs, manifest
 
 
-def unchanged_build(project: Path, output: Path, part: str | None = None) -> BuildResult | None:
+def unchanged_build(project: Project, output: Path, part: str | None = None) -> BuildResult | None:
     """The published build's result when nothing changed since it, else None: run the pipeline."""
-    project, output = Path(project).absolute(), Path(output).absolute()
+    project, output = Project(project), Path(output).absolute()
     check_output(project, output)
     result = BuildResult(Report())
     start = time.perf_counter()
-    with build_lock(state_dir(project)):
+    with build_lock(project.state):
         check_unchanged(project, output, result, part)
     result.timings["periksa perubahan"] = round(time.perf_counter() - start, 3)
     return result if result.noop else None

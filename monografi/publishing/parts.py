@@ -25,9 +25,10 @@ from stat import S_ISREG
 from .. import urls
 from ..files import scan_tree, tree_sums
 from ..model.areas import SHARED_PART, build_model
+from ..project import Project
 from ..safe_write import write_file
 from ..site.sitemap import dataset_dates, lastmod_of, sitemap_xml
-from ..state import build_lock, state_dir
+from ..state import build_lock
 from ..validation.report import Report
 from .extras import copy_extras
 from .noop import BuildResult
@@ -121,25 +122,24 @@ def _copy_parts(summaries: list[tuple[Path, dict]], site_dir: Path) -> None:
             write_file(site_dir, path, data)
 
 
-def merge(project: Path, folders: list[Path], output: Path) -> BuildResult:
+def merge(project: Project, folders: list[Path], output: Path) -> BuildResult:
     """Join the built parts into `output`, which changes only if the merge succeeded."""
-    project, output = Path(project).absolute(), Path(output).absolute()
+    project, output = Project(project), Path(output).absolute()
     check_output(project, output)
     summaries = [(Path(f).absolute(), _read_summary(Path(f))) for f in folders]
     shared = _check_parts(summaries)
     sitemap = shared["peta_situs"]
     result = BuildResult(Report())
-    state = state_dir(project)
 
     def stages(site_dir: Path) -> None:
         _copy_parts(summaries, site_dir)
         lastmod = lastmod_of(sitemap["tanggal"], sitemap["terbaru"])
         write_file(site_dir, urls.SITEMAP, sitemap_xml(site_dir, sitemap["alamat"], lastmod).encode())
-        with scratch(state) as folder:
+        with scratch(project) as folder:
             index_site(site_dir, folder)
         copy_extras(project, site_dir)
         result.pages = sum(1 for _ in site_dir.rglob("*.html"))
 
-    with build_lock(state):
+    with build_lock(project.state):
         publish_locked(project, output, stages)
     return result

@@ -31,9 +31,10 @@ from ..exports import build_context
 from ..exports.portal import write_exports
 from ..model.areas import build_model
 from ..progress import Progress
+from ..project import Project
 from ..safe_write import write_atomic, write_file
 from ..site.context import PageBuild, SiteData
-from ..state import build_lock, state_dir
+from ..state import build_lock
 from ..validation.check import finish_pending_import, validate_datasets
 from ..validation.report import Report
 from . import cache, parts
@@ -110,10 +111,10 @@ def _safe_writer(_pelican) -> type[Writer]:
     return SafeWriter
 
 
-def render_site(project: Path, site_dir: Path, data: SiteData) -> int:
+def render_site(project: Project, site_dir: Path, data: SiteData) -> int:
     """Run Pelican into site_dir; returns the number of HTML pages written."""
     logging.getLogger("pelican").setLevel(logging.WARNING)
-    settings = read_settings(str(project / "pelicanconf.py"),
+    settings = read_settings(str(project.settings),
                              override={"OUTPUT_PATH": str(site_dir), "MONOGRAFI": data})
     pelican_console.quiet = True  # its English "Done: Processed …" line; our summary says it
     signals.get_writer.connect(_safe_writer)
@@ -143,7 +144,7 @@ def cached_stage(name: str, key: str, site_dir: Path, build: PageBuild, run: Cal
     return reused
 
 
-def build(project: Path, output: Path, *, quiet: bool = False, workers: int | None = None,
+def build(project: Project, output: Path, *, quiet: bool = False, workers: int | None = None,
           part: str | None = None) -> BuildResult:
     """Build the portal; `output` changes only if every stage succeeded.
 
@@ -152,21 +153,20 @@ def build(project: Path, output: Path, *, quiet: bool = False, workers: int | No
     The lock covers reading the previous build's manifest too: a second build waiting on the
     first must not reuse files from a build folder the first one has since removed.
     """
-    project, output = Path(project).absolute(), Path(output).absolute()
+    project, output = Project(project), Path(output).absolute()
     check_output(project, output)  # early, so a wrong --output is refused before any work
-    with build_lock(state_dir(project)):
+    with build_lock(project.state):
         return _build_locked(project, output, quiet, workers, part)
 
 
-def _build_locked(project: Path, output: Path, quiet: bool, workers: int | None,
+def _build_locked(project: Project, output: Path, quiet: bool, workers: int | None,
                   part: str | None) -> BuildResult:
-    state = state_dir(project)
     timings: dict[str, float] = {}
     stage = _Stages(timings)
     progress = Progress(quiet)
     result = BuildResult(Report(), timings=timings)
     with stage("periksa perubahan"):
-        pending = finish_pending_import(state, project / "datasets")  # never read half an import
+        pending = finish_pending_import(project)  # never read half an import
         result.report.extend(pending)
         if not result.report.ok:
             return result
@@ -175,7 +175,7 @@ def _build_locked(project: Path, output: Path, quiet: bool, workers: int | None,
             result.report.problems[:0] = pending
             return result
     with stage("validasi"):
-        catalog, report = validate_datasets(project / "datasets", published=output)
+        catalog, report = validate_datasets(project.datasets, published=output)
     report.problems[:0] = pending
     result.report = report
     if catalog is None or not report.ok:
@@ -184,7 +184,7 @@ def _build_locked(project: Path, output: Path, quiet: bool, workers: int | None,
         model = build_model(catalog)
         if part is not None and part not in model.parts():
             raise UnknownPart(part, model.parts())
-        context = build_context(model, project, state / "cache", part)
+        context = build_context(model, project.root, project.cache, part)
         charts = plan_charts(context)
     if not model.boundaries:
         result.notes.append(("note_no_boundaries", {}))
@@ -197,7 +197,7 @@ def _build_locked(project: Path, output: Path, quiet: bool, workers: int | None,
     def stages(site_dir: Path) -> None:
         with stage("grafik"):
             result.charts = write_charts([c for c in charts if context.builds(c.area)], site_dir,
-                                         state / "cache", workers=workers, progress=progress)
+                                         project.cache, workers=workers, progress=progress)
         with stage("ekspor"):
             if cached_stage("ekspor", data_key, site_dir, page_build,
                             lambda: write_exports(context, site_dir)):
@@ -208,7 +208,7 @@ def _build_locked(project: Path, output: Path, quiet: bool, workers: int | None,
         if context.sharded:  # search index and content/extra/ come with the merge
             parts.write_summary(context, cache.inputs_digest(project), site_dir)
         else:
-            with stage("indeks pencarian"), scratch(state) as folder:
+            with stage("indeks pencarian"), scratch(project) as folder:
                 index_site(site_dir, folder)
             with stage("berkas tambahan"):
                 copy_extras(project, site_dir)
@@ -217,6 +217,6 @@ def _build_locked(project: Path, output: Path, quiet: bool, workers: int | None,
     published: list[Path] = []
     with stage("terbit"):
         publish_locked(project, output, stages)
-        write_atomic(state / REPORT_FILE, pickle.dumps(report))
-        files.Manifest(inputs, page_build.files).save(state, published[0], output)
+        write_atomic(project.state / REPORT_FILE, pickle.dumps(report))
+        files.Manifest(inputs, page_build.files).save(project, published[0], output)
     return result

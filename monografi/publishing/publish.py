@@ -20,11 +20,11 @@ import tempfile
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
+from ..project import Project
 from ..safe_write import write_atomic
-from ..state import STATE_DIR, build_lock, state_dir
+from ..state import build_lock
 
 LEDGER = "builds.json"
-PROTECTED = ("datasets", "content", "theme", ".git", STATE_DIR)
 
 
 class UnsafeOutput(ValueError):
@@ -35,19 +35,19 @@ class UnsafeOutput(ValueError):
         self.reason, self.path, self.part = reason, path, part
 
 
-def check_output(project: Path, output: Path) -> None:
+def check_output(project: Project, output: Path) -> None:
     """Refuse an output path whose replacement could lose anything the build did not make."""
-    project = Path(project).resolve()
+    project = Project(project)
     output = Path(os.path.abspath(output))
     where = output.parent.resolve() / output.name  # the link itself, not where it points
-    if where == project or where in project.parents:
+    root = project.root.resolve()
+    if where == root or where in root.parents:
         raise UnsafeOutput("project", where)
-    for part in PROTECTED:
-        guarded = (project / part).resolve()
-        if where == guarded or guarded in where.parents:
-            raise UnsafeOutput("protected", where, part)
+    holder = project.protected_holder(where)
+    if holder is not None:
+        raise UnsafeOutput("protected", where, holder)
     if where.is_symlink():
-        if where.resolve().parent != (state_dir(project) / "builds").resolve():
+        if where.resolve().parent != project.builds.resolve():
             raise UnsafeOutput("foreign_link", where)
     elif where.is_dir():
         if any(where.iterdir()):
@@ -56,78 +56,77 @@ def check_output(project: Path, output: Path) -> None:
         raise UnsafeOutput("not_folder", where)
 
 
-def _ledger(state: Path) -> dict[str, str]:
+def _ledger(project: Project) -> dict[str, str]:
     """Build folders this module created → the output they were published to ('' if none)."""
     try:
-        entries = json.loads((state / LEDGER).read_text(encoding="utf-8"))
+        entries = json.loads((project.state / LEDGER).read_text(encoding="utf-8"))
     except (OSError, ValueError):
         return {}
     return entries if isinstance(entries, dict) else {}
 
 
-def _save_ledger(state: Path, entries: dict[str, str]) -> None:
-    write_atomic(state / LEDGER, json.dumps(dict(sorted(entries.items())), indent=0).encode())
+def _save_ledger(project: Project, entries: dict[str, str]) -> None:
+    write_atomic(project.state / LEDGER, json.dumps(dict(sorted(entries.items())), indent=0).encode())
 
 
-def new_folder(state: Path, prefix: str = "build-") -> Path:
+def new_folder(project: Project, prefix: str = "build-") -> Path:
     """A fresh folder under .monografi/builds/, recorded as ours before anything is put in it."""
-    builds = state / "builds"
-    builds.mkdir(parents=True, exist_ok=True)
-    folder = Path(tempfile.mkdtemp(prefix=prefix, dir=builds))
-    _save_ledger(state, {**_ledger(state), folder.name: ""})
+    project.builds.mkdir(parents=True, exist_ok=True)
+    folder = Path(tempfile.mkdtemp(prefix=prefix, dir=project.builds))
+    _save_ledger(project, {**_ledger(project), folder.name: ""})
     return folder
 
 
-def discard(state: Path, folder: Path) -> None:
+def discard(project: Project, folder: Path) -> None:
     """The only delete of the build: a folder `new_folder` made, and nothing else."""
-    entries = _ledger(state)
+    entries = _ledger(project)
     if (folder.is_symlink() or folder.name not in entries
-            or folder.parent.resolve() != (state / "builds").resolve()):
+            or folder.parent.resolve() != project.builds.resolve()):
         raise ValueError(f"not a folder this build made: {folder}")
     shutil.rmtree(folder, ignore_errors=True)
     if not folder.exists():
         del entries[folder.name]
-        _save_ledger(state, entries)
+        _save_ledger(project, entries)
 
 
 @contextlib.contextmanager
-def scratch(state: Path) -> Iterator[Path]:
+def scratch(project: Project) -> Iterator[Path]:
     """A temporary folder of ours, discarded afterwards."""
-    folder = new_folder(state, "tmp-")
+    folder = new_folder(project, "tmp-")
     try:
         yield folder
     finally:
-        discard(state, folder)
+        discard(project, folder)
 
 
-def publish(project: Path, output: Path, build: Callable[[Path], object]) -> object:
+def publish(project: Project, output: Path, build: Callable[[Path], object]) -> object:
     """Run build(tmp_dir); on success make `output` point at it, else leave `output` alone."""
-    with build_lock(state_dir(project)):
+    project = Project(project)
+    with build_lock(project.state):
         return publish_locked(project, output, build)
 
 
-def publish_locked(project: Path, output: Path, build: Callable[[Path], object]) -> object:
+def publish_locked(project: Project, output: Path, build: Callable[[Path], object]) -> object:
     """publish() for a caller that already holds build_lock (and read its state under it)."""
     output = Path(output).absolute()
     check_output(project, output)
-    state = state_dir(project)
-    fresh = new_folder(state)
+    fresh = new_folder(project)
     try:
         result = build(fresh)
     except BaseException:
-        discard(state, fresh)
+        discard(project, fresh)
         raise
     os.chmod(fresh, 0o755)
     if output.is_dir() and not output.is_symlink():
         output.rmdir()  # check_output found it empty; rmdir never removes anything else
     link = _new_link(output, os.path.relpath(fresh, output.parent))
     os.replace(link, output)
-    entries = _ledger(state)
+    entries = _ledger(project)
     entries[fresh.name] = str(output)
-    _save_ledger(state, entries)
+    _save_ledger(project, entries)
     for name, published in entries.items():
-        if name != fresh.name and not _live(state / "builds" / name, published, output):
-            discard(state, state / "builds" / name)
+        if name != fresh.name and not _live(project.builds / name, published, output):
+            discard(project, project.builds / name)
     return result
 
 

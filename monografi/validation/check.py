@@ -14,6 +14,7 @@ from pathlib import Path
 
 from frictionless import Checklist, FrictionlessException, Package, checks
 
+from ..project import Project
 from ..state import recover
 from . import dialect, number_cells, personal_data, screening, sources
 from .boundaries import load_boundaries
@@ -44,11 +45,11 @@ _FILE_ERRORS = {"encoding-error", "source-error", "scheme-error", "format-error"
 _ROW_CONSTRAINT = re.compile(r'the row constraint to conform is "(.*)"', re.S)
 
 
-def finish_pending_import(state: Path, root: Path) -> list[Problem]:
+def finish_pending_import(project: Project) -> list[Problem]:
     """Undo an import that stopped half-way before anything reads datasets/ (call under the
     build's lock): a warning per file given back its old bytes, or an error per file edited
     since (nothing is undone then, so the import's backups wait for staff)."""
-    found = recover(state, root)
+    found = recover(project)
     return ([Problem(relpath, "impor_terputus_diubah", value=str(found.backups)) for relpath in found.changed]
             + [Problem(relpath, "impor_dipulihkan", severity="warning") for relpath in found.restored])
 
@@ -95,7 +96,7 @@ def validate_datasets(root: Path, published: Path | None = None) -> tuple[Catalo
         report.extend(duplicate_problems(spec, table.header, table.rows))
     report.extend(load_boundaries(catalog)[1])
     rows = {name: (t.header, t.rows) for name, t in tables.items() if not t.unreadable}
-    report.extend(shrink_problems(catalog, rows, published or root.parent / "output"))
+    report.extend(shrink_problems(catalog, rows, published or Project.of_datasets(root).output))
     if report.ok:
         report.extend(warnings_for(catalog, rows))
         report.extend(publisher_problems(catalog))

@@ -11,6 +11,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 
 from ..messages import JSON_KIND_NAMES, RULES, TYPE_NAMES, UNKNOWN_RULE, Message, ui
+from ..project import DATASETS
 
 # Problems with the package description itself rather than with staff's figures: exit code 2.
 CONFIG_RULES = frozenset({
@@ -105,7 +106,7 @@ class Report:
             grouped[problem.file].append(problem)
         return dict(grouped)
 
-    def format(self, kind: str, lang: str = "id", prefix: str = "datasets/") -> str:
+    def format(self, kind: str, lang: str = "id", prefix: str = f"{DATASETS}/") -> str:
         if kind == "json":
             return self.format_json(lang)
         if kind == "github":
@@ -146,7 +147,7 @@ class Report:
                 "masalah": [p.as_dict(lang) for p in sorted(self.problems, key=_sort_key)]}
         return json.dumps(data, ensure_ascii=False, indent=2)
 
-    def format_github(self, lang: str = "id", prefix: str = "datasets/") -> str:
+    def format_github(self, lang: str = "id", prefix: str = f"{DATASETS}/") -> str:
         """GitHub Actions workflow commands (::error file=…,line=…::…), one per problem."""
         lines = []
         for problem in sorted(self.problems, key=_sort_key):
