@@ -59,7 +59,7 @@ def test_several_provinces_get_a_portal_front_page_leading_to_each(national):
     assert all(not a.home for a in model.areas.values())
     assert model.pages()[0] is home and len(model.pages()) == len(model.areas) + 1
     view = area_view(model, {}, home, [])
-    assert [g.area.name for g in view.grid.items] == ["Jawa Barat", "Banten"]
+    assert [g.area.name for g in view.grid.areas] == ["Jawa Barat", "Banten"]
     assert Fact("Kode Kemendagri", "") not in view.identity
     kecamatan = model.level("kecamatan")[0]
     assert [a.label for a in model.trail(kecamatan)][0] == home.label  # breadcrumbs start at home

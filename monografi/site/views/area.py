@@ -83,7 +83,7 @@ class Grid:
     kind: str  # what the areas are, e.g. "Kecamatan"
     title: str | None  # the headline shown, None when no table covers any of them
     unit: str
-    items: list[GridItem]
+    areas: list[GridItem]
 
 
 @dataclass

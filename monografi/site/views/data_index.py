@@ -26,7 +26,7 @@ class DatasetSummary:
 
 @dataclass(frozen=True)
 class DataIndexView:
-    items: list[DatasetSummary]  # the topic tables
+    datasets: list[DatasetSummary]  # the topic tables
     masters: list[DatasetSummary]  # the tables of areas
     xlsx_withheld: list[str]  # titles of the tables too long for one Excel sheet
     citation: Citation  # of the whole package

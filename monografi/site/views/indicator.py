@@ -55,7 +55,7 @@ class IndicatorItem:
 
 @dataclass(frozen=True)
 class IndicatorsView:
-    items: list[IndicatorItem]
+    indicators: list[IndicatorItem]
 
 
 def ranking_summary(ranking: Ranking) -> RankingSummary:
