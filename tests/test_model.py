@@ -64,8 +64,9 @@ def test_each_csv_is_parsed_once_from_check_to_the_downloads(project, tmp_path, 
     from pathlib import Path
 
     from monografi.charts import plan_charts
-    from monografi.exports import build_context
+    from monografi.exports import Downloads
     from monografi.exports.portal import write_exports
+    from monografi.model.context import build_context
     from monografi.validation.check import validate_datasets
 
     reads, real = Counter(), Path.read_bytes
@@ -81,6 +82,6 @@ def test_each_csv_is_parsed_once_from_check_to_the_downloads(project, tmp_path, 
     assert report.ok
     context = build_context(build_model(catalog), project)
     plan_charts(context)
-    write_exports(context, tmp_path / "situs")
+    write_exports(Downloads(context), [], tmp_path / "situs")
     assert set(reads) == {p.name for p in datasets.rglob("*.csv")}
     assert {name: n for name, n in reads.items() if n != 1} == {}

@@ -11,8 +11,9 @@ import dataclasses
 import pytest
 
 from monografi import urls
-from monografi.exports import build_context
+from monografi.exports import Downloads
 from monografi.model.areas import build_model
+from monografi.model.context import build_context
 from monografi.site.context import SiteData
 from monografi.site.pages import collect
 from monografi.site.views.dataset import DatasetView
@@ -27,7 +28,8 @@ DOCUMENTS = {(DatasetView, "standar")}
 def pages():
     catalog, problems = load_catalog(REPO / "datasets")
     assert not problems
-    return collect(SiteData(build_context(build_model(catalog), REPO), []))
+    context = build_context(build_model(catalog), REPO)
+    return collect(SiteData(context, [], Downloads(context)))
 
 
 def _untyped(value, where: str) -> list[str]:

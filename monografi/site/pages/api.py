@@ -11,4 +11,4 @@ from . import Page
 
 
 def pages(site: SiteData) -> Iterator[Page]:
-    yield Page(urls.API_PAGE, "api", api_view(site.exports))
+    yield Page(urls.API_PAGE, "api", api_view(site.context))

@@ -15,7 +15,7 @@ PER_AREA = True  # in a sharded build, every part runs this writer for its own a
 
 def pages(site: SiteData) -> Iterator[Page]:
     model = site.model
-    for area in (a for a in model.pages() if site.exports.builds(a.code)):
-        view = area_view(model, site.charts_by_block, area, site.exports.indicators,
-                         citation.for_area(site.exports, area))
+    for area in (a for a in model.pages() if site.context.builds(a.code)):
+        view = area_view(model, site.charts_by_block, area, site.context.indicators,
+                         citation.for_area(site.context, area))
         yield Page(urls.area_path(area), "area", view, area.code)

@@ -14,5 +14,6 @@ from . import Page
 
 def pages(site: SiteData) -> Iterator[Page]:
     for dataset in site.model.datasets.values():
-        yield Page(urls.dataset_path(dataset.name), "dataset", dataset_view(site.exports, dataset))
-    yield Page(urls.DATA_INDEX, "datasets", data_index_view(site.exports))
+        yield Page(urls.dataset_path(dataset.name), "dataset",
+                   dataset_view(site.context, site.downloads, dataset))
+    yield Page(urls.DATA_INDEX, "datasets", data_index_view(site.context))

@@ -15,5 +15,5 @@ from . import Page
 
 
 def pages(site: SiteData) -> Iterator[Page]:
-    yield Page(urls.SEARCH_PAGE, "cari", search_view(site.model, site.exports.indicators))
+    yield Page(urls.SEARCH_PAGE, "cari", search_view(site.model, site.context.indicators))
     yield Page(urls.NOT_FOUND_PAGE, "404")

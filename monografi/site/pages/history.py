@@ -12,4 +12,4 @@ from . import Page
 
 def pages(site: SiteData) -> Iterator[Page]:
     for dataset in site.model.datasets.values():
-        yield Page(urls.history_path(dataset.name), "riwayat", history_view(site.exports, dataset))
+        yield Page(urls.history_path(dataset.name), "riwayat", history_view(site.context, dataset))

@@ -11,7 +11,7 @@ from . import Page
 
 
 def pages(site: SiteData) -> Iterator[Page]:
-    indicators = site.exports.indicators
+    indicators = site.context.indicators
     for indicator in indicators:
         yield Page(urls.indicator_path(indicator.id), "indicator",
                    indicator_view(site.model, site.charts_by_block, indicator))

@@ -11,4 +11,4 @@ from . import Page
 
 
 def pages(site: SiteData) -> Iterator[Page]:
-    yield Page(urls.RELEASES_PAGE, "rilis", releases_view(site.exports))
+    yield Page(urls.RELEASES_PAGE, "rilis", releases_view(site.context, site.releases))

@@ -9,9 +9,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ... import urls
-from ...exports import Exports
 from ...exports.formats import by_key
 from ...model.areas import Dataset
+from ...model.context import BuildContext
 
 AREA_PLACEHOLDER = "{kode-dengan-tanda-hubung}"
 
@@ -34,13 +34,13 @@ def text_dtype(dataset: Dataset) -> str:
                            if f.name.startswith("kode_")) + "}"
 
 
-def api_view(exports: Exports) -> ApiView:
+def api_view(context: BuildContext) -> ApiView:
     """The examples use the first kecamatan (or the top area) and the first topic table."""
-    model = exports.model
+    model = context.model
     area = next(iter(model.level("kecamatan")), None) or model.roots[0]
     dataset = next(iter(model.topics()), None) or next(iter(model.datasets.values()))
-    return ApiView(exports.url(urls.API_INDEX), area.label, exports.url(urls.api_area_path(area)),
-                   exports.url(urls.api_area_path(area, AREA_PLACEHOLDER)),
-                   exports.url(urls.api_dataset_path(dataset.name)),
-                   exports.url(by_key("csv").path(dataset.name)), text_dtype(dataset),
+    return ApiView(context.url(urls.API_INDEX), area.label, context.url(urls.api_area_path(area)),
+                   context.url(urls.api_area_path(area, AREA_PLACEHOLDER)),
+                   context.url(urls.api_dataset_path(dataset.name)),
+                   context.url(by_key("csv").path(dataset.name)), text_dtype(dataset),
                    sorted({a.level for a in model.areas.values()}))

@@ -5,10 +5,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ... import urls
-from ...exports import Exports
 from ...exports.citation import Citation, for_package
 from ...exports.formats import withheld
 from ...model.areas import Dataset, Model
+from ...model.context import BuildContext
 from .dataset import coverage
 
 
@@ -44,10 +44,10 @@ def availability(model: Model, dates: dict[str, str | None] | None = None) -> li
     return [summary(model, d, (dates or {}).get(d.name)) for d in model.topics()]
 
 
-def data_index_view(exports: Exports) -> DataIndexView:
-    model = exports.model
+def data_index_view(context: BuildContext) -> DataIndexView:
+    model = context.model
     datasets = list(model.datasets.values())
-    dates = {d.name: exports.updated(d).date for d in datasets}
+    dates = {d.name: context.updated(d).date for d in datasets}
     return DataIndexView(availability(model, dates),
                          [summary(model, d) for d in datasets if d.is_master],
-                         [d.title for d in datasets if withheld(d)], for_package(exports))
+                         [d.title for d in datasets if withheld(d)], for_package(context))

@@ -5,11 +5,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ... import fmt, urls
-from ...exports import Exports
+from ...exports import Downloads
 from ...exports.citation import Citation, for_dataset
 from ...exports.formats import offered, withheld
 from ...exports.standard_data import COLUMN_TITLES, COLUMNS, constraint_text, rule_text, standar_data
 from ...model.areas import Dataset, Model
+from ...model.context import BuildContext
 from ...validation.hints import valid_row_rules
 from .common import LEVEL_PLURAL, SourceView, known_sources
 from .history import RevisionView, last_content_change, updated_text
@@ -103,10 +104,10 @@ def coverage_sentence(model: Model, dataset: Dataset, named: int = 8) -> str:
             f"{names}.")
 
 
-def downloads(exports: Exports, dataset: Dataset) -> list[DownloadView]:
+def downloads(files: Downloads, dataset: Dataset) -> list[DownloadView]:
     """Every format offered for the dataset, with the size of the bytes the build publishes."""
     return [DownloadView(f.label, urls.url(path), path.rsplit("/", 1)[1], f.description,
-                         f.media_type, len(exports.render(f, dataset)))
+                         f.media_type, len(files.render(f, dataset)))
             for f in offered(dataset) for path in (f.path(dataset.name),)]
 
 
@@ -136,16 +137,17 @@ def _preview(model: Model, dataset: Dataset, rows: int) -> TableView | None:
                       dataset.area_field is not None and not dataset.is_master)
 
 
-def dataset_view(exports: Exports, dataset: Dataset, preview_rows: int = PREVIEW_ROWS) -> DatasetView:
-    model = exports.model
+def dataset_view(context: BuildContext, files: Downloads, dataset: Dataset,
+                 preview_rows: int = PREVIEW_ROWS) -> DatasetView:
+    model = context.model
     spec = dataset.spec
     return DatasetView(
         dataset=dataset, title=dataset.title, coverage=coverage(model, dataset),
         coverage_text=coverage_sentence(model, dataset), rows=len(dataset.table),
-        periods=dataset.periods, updated=updated_text(exports.updated(dataset)),
-        last_change=last_content_change(exports, dataset),
+        periods=dataset.periods, updated=updated_text(context.updated(dataset)),
+        last_change=last_content_change(context, dataset),
         history_url=urls.url(urls.history_path(dataset.name)),
-        downloads=downloads(exports, dataset), withheld=withheld(dataset), fields=_fields(dataset),
+        downloads=downloads(files, dataset), withheld=withheld(dataset), fields=_fields(dataset),
         primary_key=spec.primary_key,
         foreign_keys=[_foreign_key(fk) for fk in spec.schema.get("foreignKeys", [])],
         row_rules=[rule_text(rule) for rule in valid_row_rules(spec)],
@@ -153,4 +155,4 @@ def dataset_view(exports: Exports, dataset: Dataset, preview_rows: int = PREVIEW
         standar=standar_data(dataset), standar_columns=list(zip(COLUMNS, COLUMN_TITLES, strict=True)),
         preview=_preview(model, dataset, preview_rows),
         preview_all=dataset.area_field is None or len(dataset.table) <= preview_rows,
-        citation=for_dataset(exports, dataset))
+        citation=for_dataset(context, dataset))

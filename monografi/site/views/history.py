@@ -1,7 +1,7 @@
 """The 'Riwayat perubahan' page of a dataset, and its 'Terakhir diperbarui' line.
 
 Every change is computed from the row diff of a commit (model.history), never taken from its
-message; the sentences are exports.versions.change_text, shared with the data feed.
+message; the sentences are exports.changes.change_text, shared with the data feed.
 """
 
 from __future__ import annotations
@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ... import fmt, urls
-from ...exports.versions import change_text, fields_of, key_text
+from ...exports.changes import change_text, fields_of, key_text
 from ...model.areas import Dataset
 from ...model.context import BuildContext
 from ...model.history import Revision, Updated

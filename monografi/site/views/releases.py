@@ -5,9 +5,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ... import urls
-from ...exports import Exports
 from ...exports.citation import Citation, for_package
-from ...exports.releases import release_citation
+from ...exports.releases import Release, release_citation
+from ...model.context import BuildContext
 
 
 @dataclass(frozen=True)
@@ -26,8 +26,8 @@ class ReleasesView:
     current: Citation  # of the package as published now
 
 
-def releases_view(exports: Exports) -> ReleasesView:
+def releases_view(context: BuildContext, releases: list[Release]) -> ReleasesView:
     items = [ReleaseItem(release.tag.name, release.date, urls.url(release.path), release.path,
-                         len(data), release_citation(exports, release.tag, release.path).text)
-             for release, data in reversed(exports.releases)]
-    return ReleasesView(items, for_package(exports))
+                         len(release.data), release_citation(context, release.tag, release.path).text)
+             for release in reversed(releases)]
+    return ReleasesView(items, for_package(context))

@@ -1,8 +1,7 @@
-"""What changed between two versions of a dataset, in sentences readers read.
+"""What a commit changed in a dataset, in sentences computed from the row diff (never its subject).
 
-Computed from the row diff of a commit (model.history), never from its message; the data feed
-and the history pages (site.views.history) both say it this way. Kept apart from history.py so
-that module stays about git and this one about wording.
+Shared by the data-change feed and the pages that show a dataset's history, so both say the
+same thing about the same revision.
 """
 
 from __future__ import annotations
@@ -28,6 +27,11 @@ def _cell(text: str, field: dict) -> str:
         except ValueError:
             pass
     return text or fmt.MISSING
+
+
+def key_text(record: dict, key: list[str]) -> str:
+    """A row named by its key cells (the whole row when the table has no key)."""
+    return " / ".join(record.get(k, "") for k in key) if key else "(baris utuh)"
 
 
 def change_text(revision: Revision, fields: dict[str, dict], first: bool = False) -> str:
@@ -56,8 +60,3 @@ def change_text(revision: Revision, fields: dict[str, dict], first: bool = False
 
 def fields_of(dataset: Dataset) -> dict[str, dict]:
     return {f["name"]: f for f in dataset.spec.fields}
-
-
-def key_text(record: dict, key: list[str]) -> str:
-    """A row named by its primary key ('32.15.01 / 2024'), or as a whole row without one."""
-    return " / ".join(record.get(k, "") for k in key) if key else "(baris utuh)"
