@@ -26,6 +26,7 @@ from .publisher import publisher_problems
 from .report import Problem, Report
 from .schema import metadata_problems, schema_problems
 from .suggestions import suggest
+from .template_hints import template_hint_problems
 from .uniqueness import duplicate_problems, first_row
 from .warnings import warnings_for
 
@@ -72,6 +73,7 @@ def validate_datasets(root: Path, published: Path | None = None) -> tuple[Catalo
     tables = {spec.name: dialect.read(spec) for spec in catalog.resources}
     catalog.tables = {name: (table.header, table.rows) for name, table in tables.items()}
     report.extend(hint_problems(catalog))
+    report.extend(template_hint_problems(catalog))
     report.extend(sources.source_problems(catalog))
     report.extend(placeholder_problems(catalog))
     for table in tables.values():
