@@ -188,6 +188,21 @@ def test_the_whole_pack_builds(installed, tmp_path):
     assert "penduduk_monografi_desa" in guide and "disimpulkan" in guide
 
 
+def test_the_pack_fits_a_portal_of_another_regency(tmp_path):
+    """A portal generated for Kota Cilegon (kelurahan only; SYNTHETIC figures from bench/generate)
+    takes the whole pack and still passes check."""
+    import sys
+
+    sys.path.insert(0, str(REPO / "bench"))
+    from generate import generate
+
+    project = generate("nasional", tmp_path / "cilegon", only=["36.72"])
+    install(project / "datasets")
+    catalog, report = validate_datasets(project / "datasets")
+    assert report.ok, report.format_text()
+    assert {t.name for t in PACK} <= {r.name for r in catalog.resources}
+
+
 def test_the_area_code_takes_the_pattern_and_example_of_the_projects_master_table(installed):
     catalog, _ = load_catalog(installed / "datasets")
     for level in ("desa", "kecamatan"):

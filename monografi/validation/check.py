@@ -96,7 +96,9 @@ def validate_datasets(root: Path, published: Path | None = None) -> tuple[Catalo
             report.extend(_frictionless_problems(package, spec, tables, trimmed.get(spec.name)))
         report.extend(_monograph_problems(catalog, spec, table))
         report.extend(duplicate_problems(spec, table.header, table.rows))
-    report.extend(load_boundaries(catalog)[1])
+    loaded, problems = load_boundaries(catalog)
+    catalog.boundaries = {b.level: b for b in loaded}
+    report.extend(problems)
     rows = {name: (t.header, t.rows) for name, t in tables.items() if not t.unreadable}
     report.extend(shrink_problems(catalog, rows, published or Project.of_datasets(root).output))
     if report.ok:
