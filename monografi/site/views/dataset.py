@@ -11,7 +11,7 @@ from ...exports.formats import offered, withheld
 from ...exports.standard_data import COLUMN_TITLES, COLUMNS, constraint_text, rule_text, standar_data
 from ...model.areas import Dataset, Model
 from ...model.context import BuildContext
-from ...validation.hints import valid_row_rules
+from ...validation.row_rules import valid_row_rules
 from .common import LEVEL_PLURAL, SourceView, known_sources
 from .history import RevisionView, last_content_change, updated_text
 from .tables import TableView, rows_table
