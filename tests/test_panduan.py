@@ -41,8 +41,10 @@ def test_no_staff_text_sends_anyone_to_build_py(tmp_path):
 
 @pytest.mark.parametrize("text", [GUIDE, README], ids=["guide", "README"])
 def test_install_commands_for_windows_and_linux(text):
-    for command in ("py -m venv .venv", ".venv\\Scripts\\Activate.ps1", "pip install -e .",
-                    "python3 -m venv .venv", ". .venv/bin/activate"):
+    """The locked versions, as CI installs them (tests/test_lock.py)."""
+    for command in ("py -m venv .venv", ".venv\\Scripts\\Activate.ps1", "python3 -m venv .venv",
+                    ". .venv/bin/activate", "python -m pip install --require-hashes -r requirements.lock",
+                    "python -m pip install --no-deps -e ."):
         assert command in text
 
 
