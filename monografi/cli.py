@@ -31,8 +31,6 @@ from .validation import AREA_LEVELS
 from .validation.report import FORMATS, Report
 
 EXIT_OK, EXIT_DATA, EXIT_USAGE, EXIT_BUG = 0, 1, 2, 3
-USAGE_RULES = frozenset({"formulir", "formulir_lembar", "formulir_kode", "bukan_xlsx",
-                         "impor_sibuk"})
 
 EPILOG = """\
 Kode keluar / exit codes:
@@ -105,10 +103,7 @@ def _parser() -> argparse.ArgumentParser:
 
 
 def _exit_code(report: Report) -> int:
-    if report.ok:
-        return EXIT_OK
-    usage = report.config_error or any(p.rule in USAGE_RULES for p in report.errors)
-    return EXIT_USAGE if usage else EXIT_DATA
+    return report.exit_code  # from the kind of each broken rule (validation.rules.Kind)
 
 
 def _show_report(report: Report, lang: str, refused: str) -> bool:
@@ -155,7 +150,7 @@ def _valid_catalog(args):
 def _formulir(args) -> int:
     from .forms.form import FormError, TargetError, areas_of, write_form
     from .validation.dialect import read_raw
-    from .validation.suggestions import suggest
+    from .validation.suggestions import did_you_mean, suggest
 
     catalog, code = _valid_catalog(args)
     if catalog is None:
@@ -164,8 +159,8 @@ def _formulir(args) -> int:
         kecamatan = areas_of(catalog, args.kecamatan)["kecamatan"][0]
     except FormError:
         hint = suggest(*read_raw(catalog.resource("kecamatan")), "kecamatan", args.kecamatan)
-        print(ui("unknown_kecamatan", args.lang, code=args.kecamatan, saran=hint.get("saran", ""),
-                 saran_en=hint.get("saran_en", "")), file=sys.stderr)
+        print(ui("unknown_kecamatan", args.lang, code=args.kecamatan,
+                 **did_you_mean(hint, args.lang)), file=sys.stderr)
         return EXIT_USAGE
     suffix = f"-{args.periode.replace('/', '-')}" if args.periode else ""
     target = args.keluar or Path(f"formulir-{kecamatan.code}{suffix}.xlsx")

@@ -72,9 +72,9 @@ def problems_at(project, place, value):
                                    "data:text/html,x", "lisensi.html"])
 def test_check_refuses_an_unsafe_url_at_its_key_with_exit_code_2(project, place, value):
     report = problems_at(project, place, value)
-    problem = next(p for p in report.errors if p.rule == "alamat_tidak_aman")
+    problem = next(p for p in report.errors if p.rule.id == "alamat_tidak_aman")
     assert (problem.file, problem.column, problem.value) == (place[1], place[2], value)
-    assert report.config_error  # exit code 2, like every other datapackage.json mistake
+    assert report.exit_code == 2  # exit code 2, like every other datapackage.json mistake
     message, fix = problem.texts("id")
     assert "tidak dapat diterbitkan" in message and "https://" in fix
     assert "cannot be published" in problem.texts("en")[0] and "https://" in problem.texts("en")[1]

@@ -228,6 +228,6 @@ def test_a_kabupaten_outside_its_province_code_is_refused(tmp_path):
     provinces = project / "datasets" / "provinsi.csv"
     provinces.write_text(provinces.read_text(encoding="utf-8") + "36,Banten\n", encoding="utf-8")
     _, report = validate_datasets(project / "datasets")
-    problem = next(p for p in report.errors if p.rule == "kode_induk")
+    problem = next(p for p in report.errors if p.rule.id == "kode_induk")
     assert (problem.file, problem.row, problem.column, problem.value) == (
         "kabupaten.csv", 3, "kode_kabupaten", "32.79")

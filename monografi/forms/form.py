@@ -27,8 +27,9 @@ from ..exports.xlsx import workbook_bytes
 from ..project import Project
 from ..safe_write import write_atomic
 from ..text_cells import keep_text
-from ..validation.catalog import Catalog, ResourceSpec
+from ..validation.catalog import Catalog
 from ..validation.dialect import read_raw
+from ..validation.spec import ResourceSpec
 
 META_SHEET = "_formulir"
 BASE_SHEET = "_dasar"

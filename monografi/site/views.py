@@ -14,7 +14,8 @@ from ..charts import Chart
 from ..exports.standard_data import constraint_text, rule_text
 from ..model.areas import Area, Dataset, Field, Model
 from ..model.indicators import COMPARED_LEVEL, Entry, Indicator, Ranking
-from ..validation.hints import category_columns, valid_row_rules
+from ..validation.hints import category_columns
+from ..validation.row_rules import valid_row_rules
 
 SECTION_ORDER = ("Wilayah", "Kependudukan", "Pertanian", "Pendidikan", "Kesehatan", "Agama")
 LEVEL_PLURAL = {"provinsi": "provinsi", "kabupaten": "kabupaten", "kecamatan": "kecamatan",

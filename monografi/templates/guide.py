@@ -23,10 +23,10 @@ HEADER = (
 INTRO = """\
 Halaman ini untuk staf kantor desa, kelurahan, dan kecamatan. Paket templat berisi tabel kosong
 yang mengikuti monografi yang sudah diisi kantor: *Buku Monografi Desa/Kelurahan* menurut
-Permendagri 13/2012 (identitas dan bagian A–F), tabel per desa/kelurahan dari BPS *Kecamatan
-Dalam Angka* (bab 1–7), tabel milik kantor kecamatan sendiri, serta daftar kode bersama (agama,
-pendidikan, pekerjaan, kelompok umur, jenis sekolah, sarana kesehatan, tempat ibadah, dan
-lainnya).
+Permendagri 13/2012 (identitas dan bagian A sampai F), tabel per desa/kelurahan dari BPS
+*Kecamatan Dalam Angka* (bab 1 sampai 7), tabel milik kantor kecamatan sendiri, serta daftar kode
+bersama (agama, pendidikan, pekerjaan, kelompok umur, jenis sekolah, sarana kesehatan, tempat
+ibadah, dan lainnya).
 
 - **Templat dikirim kosong**: hanya baris judul kolom, tanpa satu angka pun. Angka diisi kantor
   dari sumbernya, dengan kode sumber di kolom `sumber`.
@@ -90,14 +90,15 @@ def guide_page() -> str:
 
 
 def _item(item: Template) -> str:
+    """One list item: the table, then one paragraph per official item (one level of indent, so
+    the text keeps the width of a phone screen)."""
     where = [f"tabel `{item.name}`"]
     if item.level:
         where += [LEVELS[item.level], PERIODS[item.entry["periode"]]]
     else:
         where.append(f"{len(item.rows)} kode")
-    lines = [f"- **{item.entry['title']}** — {', '.join(where)}."]
+    parts = [f"- **{item.entry['title']}** — {', '.join(where)}."]
     for reference in item.references:
-        lines.append(f"    - {reference['dokumen']}, {reference['butir']} — **{reference['status']}**.")
-        if reference.get("catatan"):
-            lines.append(f"      {reference['catatan']}")
-    return "\n".join(lines) + "\n"
+        note = f" {reference['catatan']}" if reference.get("catatan") else ""
+        parts.append(f"    {reference['dokumen']}, {reference['butir']}: **{reference['status']}**.{note}")
+    return "\n\n".join(parts) + "\n"

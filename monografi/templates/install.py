@@ -109,7 +109,8 @@ def chosen(names: Iterable[str] | None) -> list[Template]:
 
 def install(datasets: Path, names: Iterable[str] | None = None) -> list[str]:
     """Install the templates named (all when None) into the project whose datasets/ folder this
-    is; returns the files written, relative to datasets/. Raises TemplateError, changing nothing."""
+    is; returns the files written, relative to datasets/. Raises TemplateError having changed
+    nothing — or, if even the roll-back failed, leaving the journal the next command undoes."""
     project = Project.of_datasets(datasets)
     try:
         with build_lock(project.state):

@@ -71,10 +71,6 @@ class Template:
                 if key["reference"]["resource"] in code_list_names()]
 
     @property
-    def header(self) -> list[str]:
-        return self.csv.decode("utf-8").splitlines()[0].split(",")
-
-    @property
     def rows(self) -> list[str]:
         """The data lines shipped with it: none for a template, the codes for a code list."""
         return self.csv.decode("utf-8").splitlines()[1:]
