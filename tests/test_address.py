@@ -12,7 +12,7 @@ from monografi.exports.datapackage import FORMAT as DATAPACKAGE
 from monografi.exports.metadata import dataset_metadata
 from monografi.model.areas import build_model
 from monografi.model.context import build_context
-from monografi.site import views
+from monografi.site.views.dataset import dataset_view
 from monografi.validation.catalog import load_catalog
 from monografi.validation.check import validate_datasets
 from tests.helpers import edit_package, resource_of
@@ -107,7 +107,7 @@ def test_unsafe_urls_never_reach_pages_or_exports_even_without_check(project):
     context = build_context(model, project)
     dataset = model.datasets["desa"]
     published = [dcat.dcat_catalog(context), dcat.data_json(context),
-                 dataset_metadata(context, dataset), views.dataset_view(model, dataset),
+                 dataset_metadata(context, dataset), dataset_view(context, Downloads(context), dataset),
                  model.sources]
     text = json.dumps(published, default=str) + DATAPACKAGE.render(Downloads(context), dataset).decode()
     assert "javascript" not in text.lower()
