@@ -156,15 +156,15 @@ def test_tags_are_snapshotted_only_by_build_releases_and_everyone_reads_its_resu
     downloads = Downloads(context)
     (page,) = release_pages.pages(SiteData(context, [], downloads))
     written = write_exports(downloads, [], tmp_path / "tanpa-rilis")
-    assert snapshotted == [] and page.context["releases"] == []
+    assert snapshotted == [] and page.view.releases == []
     assert not [path for path in written if "/rilis/" in path]
     releases = build_releases(context)
     assert snapshotted == [RELEASE]
     (page,) = release_pages.pages(SiteData(context, [], downloads, releases))
     write_exports(downloads, releases, tmp_path / "situs")
-    (listed,) = page.context["releases"]
-    zip_file = tmp_path / "situs" / listed["path"]
-    assert listed["tag"] == RELEASE and listed["bytes"] == zip_file.stat().st_size > 0
+    (listed,) = page.view.releases
+    zip_file = tmp_path / "situs" / listed.path
+    assert listed.tag == RELEASE and listed.bytes == zip_file.stat().st_size > 0
     assert zip_file.read_bytes() == releases[0].data and snapshotted == [RELEASE]
 
 
