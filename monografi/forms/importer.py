@@ -25,6 +25,7 @@ from openpyxl import load_workbook
 from openpyxl.utils import get_column_letter
 
 from ..project import Project
+from ..refusal import system_details
 from ..state import LOCK_WAIT, BuildBusy, CommitFailed, commit, waiting_lock
 from ..validation import dialect
 from ..validation.catalog import Catalog, ResourceSpec
@@ -348,8 +349,7 @@ def import_form(catalog: Catalog, path: Path, wait: float = LOCK_WAIT) -> Import
         result.report.add(Problem(path.name, "impor_sibuk"))
     except OSError as exc:  # e.g. the state dir (lock, staging) cannot be written
         where = str(exc.filename or project.state)
-        result.report.add(Problem(where, "tulis_gagal", value=where,
-                                  details={"batas": exc.strerror or str(exc)}))
+        result.report.add(Problem(where, "tulis_gagal", value=where, details=system_details(exc)))
     return result
 
 
@@ -399,6 +399,7 @@ def commit_files(project: Project, files: dict[str, bytes]) -> list[Problem]:
     try:
         commit(project, files)
     except CommitFailed as exc:
-        problems = [Problem(exc.relpath, "tulis_gagal", value=exc.relpath, details={"batas": exc.reason})]
+        problems = [Problem(exc.relpath, "tulis_gagal", value=exc.relpath,
+                            details=system_details(exc.reason))]
         return problems + ([] if exc.rolled_back else [Problem(exc.relpath, "impor_terputus")])
     return []
