@@ -239,8 +239,8 @@ def bare_pelican(work: Path, pages: int, shape: dict) -> dict:
 def chart_median_ms(project: Path) -> float:
     """Median time to draw one chart (render_svg), on a sample of the project's charts."""
     from monografi.charts import plan_charts, render_svg
-    from monografi.exports import build_context
     from monografi.model.areas import build_model
+    from monografi.model.context import build_context
     from monografi.validation.check import validate_datasets
 
     catalog, _ = validate_datasets(project / "datasets")

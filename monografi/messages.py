@@ -603,6 +603,19 @@ RULES: dict[str, Message] = {
         "Tulis angka {batas}.",
         "Write a number {batas}.",
     ),
+    "petunjuk_pilihan": Message(
+        "Isian {value!r} tidak dikenal di kunci ini.",
+        "Value {value!r} is not known at this key.",
+        "Pakai salah satu isian: {batas}.",
+        "Use one of the values: {batas}.",
+    ),
+    "petunjuk_tingkat": Message(
+        "Petunjuk {value!r} hanya untuk tabel per desa/kelurahan, sedangkan tabel {tabel} per "
+        "{tingkat}.",
+        "Hint {value!r} is only for a table per desa/kelurahan, but table {tabel} is per {tingkat}.",
+        "Hapus petunjuk ini, atau pindahkan ke tabel per desa/kelurahan (dengan kolom kode_desa).",
+        "Remove this hint, or move it to a table per desa/kelurahan (with a kode_desa column).",
+    ),
     "petunjuk_tak_dikenal": Message(
         "Kunci {value!r} tidak dikenal di sini dan diabaikan.",
         "Key {value!r} is not known here and is ignored.",

@@ -10,6 +10,7 @@ leaves either nothing to do or a journal that `recover` can undo.
 from __future__ import annotations
 
 import contextlib
+import errno
 import hashlib
 import json
 import os
@@ -125,6 +126,8 @@ def _digest(path: Path) -> str:
 
 def commit(project: Project, files: dict[str, bytes]) -> None:
     """Replace every file in `files` (paths relative to datasets/) or none; call under the lock.
+    A file that does not exist yet is created (and removed again on roll-back), never written
+    over one that appeared meanwhile.
 
     If swap k fails, files 1..k-1 are put back and CommitFailed says so; if even that fails (or
     the process dies), the journal stays and `recover` finishes the roll-back next time."""
@@ -136,8 +139,9 @@ def commit(project: Project, files: dict[str, bytes]) -> None:
     for number, (relpath, data) in enumerate(sorted(files.items())):
         target = root / relpath
         write_atomic(stage / "baru" / str(number), data, durable=True)
-        shutil.copymode(target, stage / "baru" / str(number))
-        shutil.copy2(target, stage / "lama" / str(number))
+        if target.exists():
+            shutil.copymode(target, stage / "baru" / str(number))
+            shutil.copy2(target, stage / "lama" / str(number))
         entries.append({"berkas": relpath, "lama": _digest(target),
                         "baru": hashlib.sha256(data).hexdigest()})
     write_atomic(stage / JOURNAL, json.dumps(entries, indent=1).encode(), durable=True)
@@ -145,7 +149,10 @@ def commit(project: Project, files: dict[str, bytes]) -> None:
     done = 0
     try:
         for number, entry in enumerate(entries):
-            os.replace(stage / "baru" / str(number), root / entry["berkas"])
+            target = root / entry["berkas"]
+            if not entry["lama"]:
+                _refuse_existing(target)
+            os.replace(stage / "baru" / str(number), target)
             done += 1
     except OSError as exc:
         relpath = entries[done]["berkas"]
@@ -161,11 +168,23 @@ def commit(project: Project, files: dict[str, bytes]) -> None:
     _finish(stage)
 
 
+def _refuse_existing(target: Path) -> None:
+    """A file the commit creates: its folder made, and no file of the same name taken over."""
+    target.parent.mkdir(parents=True, exist_ok=True)
+    if target.exists() or target.is_symlink():
+        raise FileExistsError(errno.EEXIST, os.strerror(errno.EEXIST), str(target))
+
+
 def _roll_back(root: Path, stage: Path, entries: list[dict]) -> None:
     for number, entry in enumerate(entries):
-        if _digest(root / entry["berkas"]) == entry["baru"]:
-            shutil.copy2(stage / "lama" / str(number), stage / "lama" / f"{number}.pulih")
-            os.replace(stage / "lama" / f"{number}.pulih", root / entry["berkas"])
+        target = root / entry["berkas"]
+        if _digest(target) != entry["baru"]:
+            continue
+        if not entry["lama"]:
+            target.unlink()  # created by this commit
+            continue
+        shutil.copy2(stage / "lama" / str(number), stage / "lama" / f"{number}.pulih")
+        os.replace(stage / "lama" / f"{number}.pulih", target)
     _finish(stage)
 
 

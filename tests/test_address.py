@@ -7,10 +7,11 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from monografi import address
-from monografi.exports import build_context, dcat
+from monografi.exports import Downloads, dcat
 from monografi.exports.datapackage import FORMAT as DATAPACKAGE
 from monografi.exports.metadata import dataset_metadata
 from monografi.model.areas import build_model
+from monografi.model.context import build_context
 from monografi.site import views
 from monografi.validation.catalog import load_catalog
 from monografi.validation.check import validate_datasets
@@ -103,12 +104,12 @@ def test_unsafe_urls_never_reach_pages_or_exports_even_without_check(project):
         spec.descriptor["licenses"][0]["path"] = bad
         spec.descriptor["homepage"] = bad
     model = build_model(catalog)
-    exports = build_context(model, project)
+    context = build_context(model, project)
     dataset = model.datasets["desa"]
-    published = [dcat.dcat_catalog(exports), dcat.data_json(exports),
-                 dataset_metadata(exports, dataset), views.dataset_view(model, dataset),
+    published = [dcat.dcat_catalog(context), dcat.data_json(context),
+                 dataset_metadata(context, dataset), views.dataset_view(model, dataset),
                  model.sources]
-    text = json.dumps(published, default=str) + DATAPACKAGE.render(exports, dataset).decode()
+    text = json.dumps(published, default=str) + DATAPACKAGE.render(Downloads(context), dataset).decode()
     assert "javascript" not in text.lower()
     assert "https://opensource.org/license/mit" in text  # the safe licence of desa stays
 

@@ -7,16 +7,17 @@ import re
 import pytest
 
 from monografi import urls
-from monografi.exports import api, build_context, citation
+from monografi.exports import Downloads, api, citation
 from monografi.exports.formats import by_key
 from monografi.exports.standard_data import standar_data
 from monografi.model.areas import build_model
+from monografi.model.context import build_context
 from monografi.validation.catalog import load_catalog
 from tests.conftest import REPO
 
 
 @pytest.fixture(scope="module")
-def exports():
+def context():
     catalog, problems = load_catalog(REPO / "datasets")
     assert not problems
     return build_context(build_model(catalog))
@@ -27,9 +28,9 @@ def csv_rows(name):
         return list(csv.DictReader(handle))
 
 
-def test_index_lists_every_dataset_and_kecamatan_with_stable_urls(exports):
-    index = api.index_document(exports)
-    assert [d["nama"] for d in index["dataset"]] == list(exports.model.datasets)
+def test_index_lists_every_dataset_and_kecamatan_with_stable_urls(context):
+    index = api.index_document(context)
+    assert [d["nama"] for d in index["dataset"]] == list(context.model.datasets)
     assert len(index["wilayah"]["kecamatan"]) == 30
     first = index["wilayah"]["kecamatan"][0]
     assert first["api"].endswith("/api/v1/kecamatan/32-15-01.json")
@@ -38,11 +39,11 @@ def test_index_lists_every_dataset_and_kecamatan_with_stable_urls(exports):
 
 @pytest.mark.parametrize(("dataset", "period"), [("luas_kecamatan", "tahun"),
                                                   ("penduduk_dukcapil_kecamatan", "periode")])
-def test_kecamatan_documents_carry_every_figure_with_period_unit_and_source(exports, dataset, period):
-    files = api.export_area_api(exports)
-    measures = [f for f in exports.model.datasets[dataset].measures]
+def test_kecamatan_documents_carry_every_figure_with_period_unit_and_source(context, dataset, period):
+    files = api.export_area_api(Downloads(context))
+    measures = [f for f in context.model.datasets[dataset].measures]
     for row in csv_rows(dataset):
-        area = exports.model.areas[row["kode_kecamatan"]]
+        area = context.model.areas[row["kode_kecamatan"]]
         document = json.loads(files[urls.api_area_path(area)])
         for measure in measures:
             if not row[measure.name]:
@@ -55,20 +56,21 @@ def test_kecamatan_documents_carry_every_figure_with_period_unit_and_source(expo
                 and f["sumber"] == row["sumber"]).items()
 
 
-def test_dataset_document_is_the_json_download(exports):
-    files = api.export_api(exports)
-    dataset = exports.model.datasets["penduduk_kabupaten"]
-    assert files[urls.api_dataset_path("penduduk_kabupaten")] == exports.render(by_key("json"),
+def test_dataset_document_is_the_json_download(context):
+    downloads = Downloads(context)
+    files = api.export_api(downloads)
+    dataset = context.model.datasets["penduduk_kabupaten"]
+    assert files[urls.api_dataset_path("penduduk_kabupaten")] == downloads.render(by_key("json"),
                                                                                dataset)
 
 
-def test_dataset_citation_has_version_date_url_bibtex_and_csl(exports):
-    dataset = exports.model.datasets["luas_kecamatan"]
-    cite = citation.for_dataset(exports, dataset)
-    date = exports.updated(dataset).date
+def test_dataset_citation_has_version_date_url_bibtex_and_csl(context):
+    dataset = context.model.datasets["luas_kecamatan"]
+    cite = citation.for_dataset(context, dataset)
+    date = context.updated(dataset).date
     assert re.fullmatch(r"\d{4}-\d{2}-\d{2}", date)
     assert cite.url.endswith("/data/luas_kecamatan/") and cite.url in cite.text
-    version = exports.model.catalog.descriptor["version"]
+    version = context.model.catalog.descriptor["version"]
     assert f"versi {version}, {int(date[8:])} " in cite.text
     assert cite.text.startswith("Tim Monografi (")
     bib = cite.bibtex
@@ -79,23 +81,23 @@ def test_dataset_citation_has_version_date_url_bibtex_and_csl(exports):
     assert csl["issued"] == {"date-parts": [[int(p) for p in date.split("-")]]}
 
 
-def test_bibtex_escapes_special_characters(exports):
+def test_bibtex_escapes_special_characters(context):
     cite = citation.Citation("k", "Luas & kepadatan 100% _uji_", "https://x.invalid/", "2026-01-02",
                              ("Tim A & B",), "Penerbit #1")
     assert r"Luas \& kepadatan 100\% \_uji\_" in cite.bibtex and r"{Tim A \& B}" in cite.bibtex
 
 
-def test_area_citation_is_a_web_page_versioned_by_its_data(exports):
-    area = exports.model.areas["32.15.05"]
-    cite = citation.for_area(exports, area)
+def test_area_citation_is_a_web_page_versioned_by_its_data(context):
+    area = context.model.areas["32.15.05"]
+    cite = citation.for_area(context, area)
     assert cite.kind == "webpage" and cite.title == "Profil Kecamatan Klari"
     assert cite.url.endswith("/kecamatan/32-15-05/")
-    assert cite.date == max(exports.updated(d).date for d in exports.model.topics()
+    assert cite.date == max(context.updated(d).date for d in context.model.topics()
                             if d.level in ("kecamatan", "desa"))
 
 
-def test_standar_data_follows_the_schema(exports):
-    dataset = exports.model.datasets["penduduk_kecamatan"]
+def test_standar_data_follows_the_schema(context):
+    dataset = context.model.datasets["penduduk_kecamatan"]
     view = standar_data(dataset)
     assert view["konsep"] == dataset.title and view["definisi"] == dataset.description
     assert [r["kolom"] for r in view["kolom"]] == [f.name for f in dataset.fields]

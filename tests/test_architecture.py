@@ -18,6 +18,7 @@ ALLOWED = {
     "site": {"foundation", "validation", "model", "charts", "exports"},  # validation: hints, publisher
     "publishing": {"foundation", "validation", "model", "charts", "exports", "site"},
     "forms": {"foundation", "validation", "exports"},  # exports: one way to write XLSX bytes
+    "templates": {"foundation", "validation"},  # the template pack: reads and writes datasets/
     "commands": {"foundation", "validation", "publishing", "forms"},
 }
 

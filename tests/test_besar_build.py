@@ -19,11 +19,12 @@ from openpyxl import load_workbook
 from pelican.settings import read_settings
 
 from monografi import fmt, urls
-from monografi.exports import api, build_context, dcat, versions, xlsx
+from monografi.exports import Downloads, api, dcat, versions, xlsx
 from monografi.exports.base import cell_value
 from monografi.exports.formats import by_key, offered, withheld
 from monografi.exports.portal import export_datasets
 from monografi.model.areas import build_model
+from monografi.model.context import build_context
 from monografi.site import views
 from monografi.site.context import SiteData
 from monografi.site.digest import ValueDigest
@@ -35,7 +36,7 @@ from tests.helpers import set_cell
 
 
 @pytest.fixture(scope="module")
-def exports():
+def context():
     catalog, problems = load_catalog(REPO / "datasets")
     assert not problems
     return build_context(build_model(catalog))
@@ -58,8 +59,8 @@ def _table(texts: list[str]) -> views.TableView:
     lambda c: replace(c, text="1.235"), lambda c: replace(c, href="unduh/lain.csv"),
     lambda c: replace(c, title="S2"), lambda c: replace(c, numeric=False),
     lambda c: replace(c, title=None), lambda c: replace(c, text=1234)])
-def test_page_key_changes_when_any_shown_cell_changes(exports, change):
-    digest = ValueDigest(exports.model)
+def test_page_key_changes_when_any_shown_cell_changes(context, change):
+    digest = ValueDigest(context.model)
     page = {"view": {"sections": [_table(["1.234", "5"])]}}
     assert digest(page) == digest({"view": {"sections": [_table(["1.234", "5"])]}})
     changed = _table(["1.234", "5"])
@@ -81,10 +82,10 @@ def test_page_key_follows_a_changed_figure_on_a_real_area_page(project):
     assert key(before) == key(again) and key(after) != key(before)
 
 
-def test_page_key_is_the_same_in_every_process(exports):
+def test_page_key_is_the_same_in_every_process(context):
     """No set or dict order, no object address: keys match across runs (and hash seeds)."""
     script = ("from tests.test_besar_build import _table; from monografi.site.digest import "
-              "ValueDigest; from monografi.exports import build_context; from monografi.model."
+              "ValueDigest; from monografi.model.context import build_context; from monografi.model."
               "areas import build_model; from monografi.validation.catalog import load_catalog; "
               "from tests.conftest import REPO; m = build_model(load_catalog(REPO / 'datasets')[0]);"
               " print(ValueDigest(m)({'t': _table(['1', '2']), 's': {'b', 'a'}, 'd': m.datasets"
@@ -92,7 +93,7 @@ def test_page_key_is_the_same_in_every_process(exports):
     keys = {subprocess.run([sys.executable, "-c", script], cwd=REPO, capture_output=True, text=True,
                            check=True, env={"PYTHONHASHSEED": seed, "PATH": ""}).stdout
             for seed in ("1", "2")}
-    model = exports.model
+    model = context.model
     here = ValueDigest(model)({"t": _table(["1", "2"]), "s": {"a", "b"},
                                "d": model.datasets["penduduk_desa"], "a": model.areas["32.15.01"]})
     assert keys == {here + "\n"}
@@ -115,8 +116,8 @@ def _render_table(table: views.TableView) -> str:
         t=table, SITEURL=".")
 
 
-def test_a_table_longer_than_the_cap_shows_the_first_rows_and_links_the_csv(exports, monkeypatch):
-    model = exports.model
+def test_a_table_longer_than_the_cap_shows_the_first_rows_and_links_the_csv(context, monkeypatch):
+    model = context.model
     dataset = model.datasets["luas_kecamatan"]
     rows = dataset.sorted_rows(dataset.table)
     monkeypatch.setattr(views, "PAGE_ROWS", 4)
@@ -134,9 +135,9 @@ def test_a_table_longer_than_the_cap_shows_the_first_rows_and_links_the_csv(expo
     assert "Menampilkan" not in _render_table(exact)
 
 
-def test_every_table_of_an_area_page_is_capped(exports, monkeypatch):
+def test_every_table_of_an_area_page_is_capped(context, monkeypatch):
     """Own rows, the rows of the areas below, and the derived figures: none grows with the data."""
-    model = exports.model
+    model = context.model
     monkeypatch.setattr(views, "PAGE_ROWS", 1)
     kecamatan = model.areas["32.15.01"]
     view = views.area_view(model, {}, kecamatan, [])
@@ -176,9 +177,10 @@ def _figures_filtered_per_area(model, area) -> list[dict]:
     return result
 
 
-def test_api_area_documents_equal_the_per_area_filter_on_the_bundled_data(exports):
-    model = exports.model
-    files = {**api.export_api(exports), **api.export_area_api(exports)}
+def test_api_area_documents_equal_the_per_area_filter_on_the_bundled_data(context):
+    model = context.model
+    downloads = Downloads(context)
+    files = {**api.export_api(downloads), **api.export_area_api(downloads)}
     assert set(files) == {urls.API_INDEX, *(urls.api_dataset_path(n) for n in model.datasets),
                           *(urls.api_area_path(a) for a in model.areas.values())}
     assert sum(len(api.figures(model, a)) for a in model.areas.values()) > 0
@@ -189,17 +191,17 @@ def test_api_area_documents_equal_the_per_area_filter_on_the_bundled_data(export
         assert document["angka"] == json.loads(json.dumps(_figures_filtered_per_area(model, area)))
 
 
-def test_api_files_are_rendered_one_at_a_time_as_they_are_written(exports, monkeypatch):
+def test_api_files_are_rendered_one_at_a_time_as_they_are_written(context, monkeypatch):
     """Building every area document first held a million-row table's whole API in memory."""
     rendered = []
     original = api.area_document
     monkeypatch.setattr(api, "area_document", lambda e, a: rendered.append(a.code) or original(e, a))
-    files = api.export_area_api(exports)
+    files = api.export_area_api(Downloads(context))
     assert rendered == []
     for count, (path, data) in enumerate((p, d) for p, d in files.items() if "/api/v1/" not in p):
         assert isinstance(data, bytes) and data.endswith(b"\n")
         assert len(rendered) <= count + 1, path
-    assert len(rendered) == len(exports.model.areas)
+    assert len(rendered) == len(context.model.areas)
 
 
 # --- XLSX -------------------------------------------------------------------------------------
@@ -210,23 +212,24 @@ def test_xlsx_fits_only_up_to_excels_rows_per_sheet(rows, fits):
     assert xlsx.fits(SimpleNamespace(table=range(rows))) is fits
 
 
-def test_xlsx_is_neither_written_nor_listed_for_a_table_beyond_excels_limit(exports, monkeypatch):
-    model = exports.model
+def test_xlsx_is_neither_written_nor_listed_for_a_table_beyond_excels_limit(context, monkeypatch):
+    model = context.model
     big = model.datasets["luas_kecamatan"]
     monkeypatch.setattr(xlsx, "EXCEL_MAX_ROWS", len(big.table))  # header + rows: one too many
     small = model.datasets["luas_desa"]
     assert by_key("xlsx") not in offered(big) and by_key("xlsx") in offered(small)
-    assert "unduh/luas_kecamatan.xlsx" not in export_datasets(exports)
-    assert {"unduh/luas_kecamatan.csv", "unduh/luas_desa.xlsx"} <= export_datasets(exports).keys()
-    assert [d["label"] for d in versions.downloads(exports, big)] == [
+    downloads = Downloads(context)
+    assert "unduh/luas_kecamatan.xlsx" not in export_datasets(downloads)
+    assert {"unduh/luas_kecamatan.csv", "unduh/luas_desa.xlsx"} <= export_datasets(downloads).keys()
+    assert [d["label"] for d in versions.downloads(downloads, big)] == [
         f.label for f in offered(big)] and "XLSX" not in [f.label for f in offered(big)]
     entries = {e["identifier"].rstrip("/").rsplit("/", 1)[1]: e
-               for e in dcat.data_json(exports)["dataset"]}
+               for e in dcat.data_json(context)["dataset"]}
     assert "XLSX" not in [d["format"] for d in entries["luas_kecamatan"]["distribution"]]
     assert "XLSX" in [d["format"] for d in entries["luas_desa"]["distribution"]]
-    catalog = json.dumps(dcat.dcat_catalog(exports))
+    catalog = json.dumps(dcat.dcat_catalog(context))
     assert "luas_kecamatan.xlsx" not in catalog and "luas_desa.xlsx" in catalog
-    index = {d["nama"]: d["unduhan"] for d in api.index_document(exports)["dataset"]}
+    index = {d["nama"]: d["unduhan"] for d in api.index_document(context)["dataset"]}
     assert "xlsx" not in index["luas_kecamatan"] and "xlsx" in index["luas_desa"]
     assert withheld(small) == []
     assert withheld(big) == [f"XLSX tidak tersedia: tabel ini berisi {len(big.table)} baris, lebih "
@@ -234,18 +237,18 @@ def test_xlsx_is_neither_written_nor_listed_for_a_table_beyond_excels_limit(expo
                              "Excel. Unduh CSV atau JSON untuk semua baris."]
 
 
-def test_dataset_page_says_where_the_xlsx_download_would_be(exports, monkeypatch):
+def test_dataset_page_says_where_the_xlsx_download_would_be(context, monkeypatch):
     monkeypatch.setattr(xlsx, "EXCEL_MAX_ROWS", 1)  # every table with a row is too long
-    pages = {p.path: p for p in dataset_pages.pages(SiteData(exports, []))}
+    pages = {p.path: p for p in dataset_pages.pages(SiteData(context, [], Downloads(context)))}
     page = pages[urls.dataset_path("luas_kecamatan")]
-    package = exports.model.catalog.descriptor
+    package = context.model.catalog.descriptor
     site = {"SITEURL": ".", "MONOGRAFI_PACKAGE": package,  # what the plugin adds to every page
             "MONOGRAFI_PUBLISHER": publisher(package)}
     html = _theme().get_template("dataset.html").render(**page.context, **site)
     unduh = html[html.index('id="unduh"'):html.index("</section>", html.index('id="unduh"'))]
     assert "XLSX tidak tersedia: tabel ini berisi 56 baris" in unduh and ".xlsx" not in unduh
     index = _theme().get_template("datasets.html").render(**pages[urls.DATA_INDEX].context, **site)
-    assert "Kecuali XLSX untuk " in index and exports.model.datasets["luas_kecamatan"].title in index
+    assert "Kecuali XLSX untuk " in index and context.model.datasets["luas_kecamatan"].title in index
 
 
 def _sheets(data: bytes) -> dict:
@@ -254,14 +257,14 @@ def _sheets(data: bytes) -> dict:
             for s in book.worksheets} | {"panes": [s.freeze_panes for s in book.worksheets]}
 
 
-def test_a_streamed_workbook_holds_the_same_cells_as_the_usual_one(exports, monkeypatch):
-    dataset = exports.model.datasets["luas_kecamatan"]
-    usual = xlsx.render(exports, dataset)
+def test_a_streamed_workbook_holds_the_same_cells_as_the_usual_one(context, monkeypatch):
+    dataset = context.model.datasets["luas_kecamatan"]
+    usual = xlsx.render(Downloads(context), dataset)
     monkeypatch.setattr(xlsx, "STREAMED_ROWS", 0)
-    streamed = xlsx.render(exports, dataset)
+    streamed = xlsx.render(Downloads(context), dataset)
     assert streamed != usual  # the write-only path ran (it leaves out <dimension>)
     assert _sheets(streamed) == _sheets(usual)
-    assert xlsx.render(exports, dataset) == streamed  # still reproducible
+    assert xlsx.render(Downloads(context), dataset) == streamed  # still reproducible
 
 
 # --- numbers ----------------------------------------------------------------------------------

@@ -12,8 +12,8 @@ import pytest
 
 from monografi.charts import plan_charts
 from monografi.charts.registry import HINT_KINDS
-from monografi.exports import build_context
 from monografi.model.areas import Dataset, Field, build_model, typed_table
+from monografi.model.context import build_context
 from monografi.validation.catalog import ResourceSpec, load_catalog
 from tests.conftest import REPO
 

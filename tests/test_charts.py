@@ -3,8 +3,8 @@ import re
 import pytest
 
 from monografi.charts import CHART_KINDS, plan_charts, render_svg, write_charts
-from monografi.exports import build_context
 from monografi.model.areas import build_model
+from monografi.model.context import build_context
 from monografi.validation.catalog import load_catalog
 
 

@@ -11,9 +11,10 @@ import jsonschema
 import pytest
 
 from monografi import urls
-from monografi.exports import build_context, dcat
+from monografi.exports import Downloads, dcat
 from monografi.exports.formats import DATASET_FORMATS
 from monografi.model.areas import build_model
+from monografi.model.context import build_context
 from monografi.validation.catalog import load_catalog
 from tests.conftest import copy_project
 from tests.helpers import edit_package
@@ -68,40 +69,40 @@ DCAT_AGENT_MANDATORY = ["foaf:name"]
 
 
 @pytest.fixture
-def exports(project):
+def context(project):
     edit_package(project, lambda d: d["contributors"][0].update(email=CONTACT))
     catalog, problems = load_catalog(project / "datasets")
     assert not problems
     return build_context(build_model(catalog), project)
 
 
-def with_periods(exports):
-    return [d for d in exports.model.datasets.values() if d.periods]
+def with_periods(context):
+    return [d for d in context.model.datasets.values() if d.periods]
 
 
-def test_data_json_meets_project_open_data_v1_1(exports):
-    document = dcat.data_json(exports)
-    timed = {d.title for d in with_periods(exports)}
+def test_data_json_meets_project_open_data_v1_1(context):
+    document = dcat.data_json(context)
+    timed = {d.title for d in with_periods(context)}
     for entry in document["dataset"]:
         if entry["title"] not in timed:  # master lists and empty tables have no time span
             entry = {**entry, "temporal": "2000-01-01/2000-12-31"}
         jsonschema.validate({**document, "dataset": [entry]}, POD_SCHEMA)
-    assert len(document["dataset"]) == len(dcat.catalogued(exports.model))
+    assert len(document["dataset"]) == len(dcat.catalogued(context.model))
     assert all("temporal" in e for e in document["dataset"] if e["title"] in timed)
 
 
 @pytest.mark.parametrize("document", [dcat.data_json, dcat.dcat_catalog])
-def test_header_only_tables_are_left_out_of_both_catalogues(exports, document):
-    listed = json.dumps(document(exports))
-    empty = [d for d in exports.model.datasets.values() if d.table.empty]
+def test_header_only_tables_are_left_out_of_both_catalogues(context, document):
+    listed = json.dumps(document(context))
+    empty = [d for d in context.model.datasets.values() if d.table.empty]
     assert {d.name for d in empty} >= {"sekolah_kecamatan", "fasilitas_kesehatan_kecamatan",
                                        "tempat_ibadah_kecamatan"}
     assert not [d.name for d in empty if f"/data/{d.name}/" in listed]
-    assert all(f"/data/{d.name}/" in listed for d in dcat.catalogued(exports.model))
+    assert all(f"/data/{d.name}/" in listed for d in dcat.catalogued(context.model))
 
 
-def test_data_json_describes_luas_kecamatan_truthfully(exports):
-    entry = next(e for e in dcat.data_json(exports)["dataset"]
+def test_data_json_describes_luas_kecamatan_truthfully(context):
+    entry = next(e for e in dcat.data_json(context)["dataset"]
                  if e["identifier"].endswith("/data/luas_kecamatan/"))
     assert entry["temporal"] == "2011-01-01/2024-12-31"
     assert entry["modified"] == "2026-11-29"
@@ -123,13 +124,13 @@ def _prefixes(node, found):
     return found
 
 
-def test_dcat_catalogue_meets_dcat_ap_mandatory_properties(exports):
-    catalog = json.loads(dcat.export_catalogues(exports)[urls.DCAT_FILE])
+def test_dcat_catalogue_meets_dcat_ap_mandatory_properties(context):
+    catalog = json.loads(dcat.export_catalogues(Downloads(context))[urls.DCAT_FILE])
     assert catalog["@type"] == "dcat:Catalog"
     assert all(catalog.get(p) for p in DCAT_CATALOGUE_MANDATORY)
     assert all(catalog["dct:publisher"].get(p) for p in DCAT_AGENT_MANDATORY)
     assert _prefixes(catalog, set()) <= set(catalog["@context"])
-    timed = {d.title for d in with_periods(exports)}
+    timed = {d.title for d in with_periods(context)}
     for entry in catalog["dcat:dataset"]:
         asked = [p for p in DCAT_DATASET_ASKED if p != "dct:temporal"
                  or entry["dct:title"]["@value"] in timed]
@@ -147,6 +148,6 @@ def test_dcat_catalogue_meets_dcat_ap_mandatory_properties(exports):
 def test_without_a_contact_address_none_is_invented(tmp_path):
     project = copy_project(tmp_path / "proyek", contact=None)
     catalog, _ = load_catalog(project / "datasets")
-    exports = build_context(build_model(catalog), project)
-    entry = dcat.data_json(exports)["dataset"][0]
+    context = build_context(build_model(catalog), project)
+    entry = dcat.data_json(context)["dataset"][0]
     assert entry["contactPoint"] == {"@type": "vcard:Contact", "fn": "Tim Monografi"}

@@ -12,11 +12,12 @@ import pytest
 import yaml
 from frictionless import Package
 
-from monografi.exports import build_context, neutralise
+from monografi.exports import Downloads, neutralise
 from monografi.exports.formats import DATASET_FORMATS, by_key
 from monografi.exports.package import export_package
 from monografi.exports.portal import write_exports
 from monografi.model.areas import build_model
+from monografi.model.context import BuildContext, build_context
 from monografi.validation.catalog import load_catalog
 from tests.conftest import TEST_CONTACT, tree_digest
 from tests.helpers import set_cell
@@ -31,7 +32,7 @@ def model_of(project):
 
 
 def render(model, key, name):
-    return build_context(model).render(by_key(key), model.datasets[name])
+    return Downloads(build_context(model)).render(by_key(key), model.datasets[name])
 
 
 @pytest.mark.parametrize(("cell", "expected"), [
@@ -107,7 +108,7 @@ def _typed(frame: pd.DataFrame) -> list[dict]:
 def test_every_format_round_trips_the_same_values(project, name):
     model = model_of(project)
     dataset = model.datasets[name]
-    expected = build_context(model).records(dataset)
+    expected = Downloads(build_context(model)).records(dataset)
     columns = [f.name for f in dataset.fields]
     text = {f.name: str for f in dataset.fields if not f.numeric}
 
@@ -151,7 +152,7 @@ def test_xlsx_metadata_sheet_describes_the_dataset(project):
 
 def test_per_dataset_datapackage_validates_beside_its_csv(project, tmp_path):
     model = model_of(project)
-    write_exports(build_context(model), tmp_path / "situs")
+    write_exports(Downloads(build_context(model)), [], tmp_path / "situs")
     report = Package(str(tmp_path / "situs/unduh/luas_kecamatan.datapackage.json")).validate()
     assert report.valid, report.flatten(["type", "note"])
     descriptor = json.loads((tmp_path / "situs/unduh/luas_kecamatan.datapackage.json").read_text())
@@ -162,7 +163,7 @@ def test_per_dataset_datapackage_validates_beside_its_csv(project, tmp_path):
 
 def test_zip_holds_a_valid_self_contained_data_package(project, tmp_path):
     model = model_of(project)
-    files = export_package(build_context(model))
+    files = export_package(Downloads(build_context(model)))
     archive = zipfile.ZipFile(io.BytesIO(files["unduh/monografi-karawang.zip"]))
     names = set(archive.namelist())
     assert {"datapackage.json", "README.md", "CITATION.cff", "lisensi/ODbL-1.0.md",
@@ -180,7 +181,7 @@ def test_zip_holds_a_valid_self_contained_data_package(project, tmp_path):
 def test_citation_cff_has_the_fields_cff_1_2_0_requires(project):
     """Citation File Format 1.2.0 schema: required cff-version, message, title, authors."""
     model = model_of(project)
-    archive = zipfile.ZipFile(io.BytesIO(export_package(build_context(model))[
+    archive = zipfile.ZipFile(io.BytesIO(export_package(Downloads(build_context(model)))[
         "unduh/monografi-karawang.zip"]))
     cff = yaml.safe_load(archive.read("CITATION.cff"))
     assert {"cff-version", "message", "title", "authors"} <= cff.keys()
@@ -192,8 +193,8 @@ def test_citation_cff_has_the_fields_cff_1_2_0_requires(project):
 
 
 def test_exports_are_deterministic(project, tmp_path):
-    write_exports(build_context(model_of(project)), tmp_path / "a")
-    write_exports(build_context(model_of(project)), tmp_path / "b")
+    write_exports(Downloads(build_context(model_of(project))), [], tmp_path / "a")
+    write_exports(Downloads(build_context(model_of(project))), [], tmp_path / "b")
     first, second = tree_digest(tmp_path / "a"), tree_digest(tmp_path / "b")
     assert first == second
     assert {f"unduh/luas_kecamatan{f.suffix}" for f in DATASET_FORMATS} <= first.keys()
@@ -202,13 +203,13 @@ def test_exports_are_deterministic(project, tmp_path):
 def test_exports_use_the_context_they_are_given_and_nothing_else(project, tmp_path):
     """No memo on the model: two contexts of one model keep their own address (a release
     snapshot builds one for its tag), and write_exports writes what its context holds."""
-    from monografi.exports import Exports, citation
+    from monografi.exports import citation
     from monografi.urls import DCAT_FILE
 
     model = model_of(project)
-    first, second = (Exports(model, project, url) for url in ("https://a.go.id", "https://b.go.id"))
+    first, second = (BuildContext(model, project, url) for url in ("https://a.go.id", "https://b.go.id"))
     assert citation.for_package(first).url.startswith("https://a.go.id/")
     assert citation.for_package(second).url.startswith("https://b.go.id/")
-    write_exports(second, tmp_path / "situs")
+    write_exports(Downloads(second), [], tmp_path / "situs")
     catalogue = (tmp_path / "situs" / DCAT_FILE).read_text(encoding="utf-8")
     assert "https://b.go.id/" in catalogue and "https://a.go.id/" not in catalogue

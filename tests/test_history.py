@@ -11,16 +11,16 @@ from xml.etree import ElementTree
 
 import pytest
 
-from monografi.exports import build_context
-from monografi.exports.feed import export_feed
+from monografi.exports import Downloads
+from monografi.exports import feed as data_feed
 from monografi.exports.package import export_package
-from monografi.exports.releases import export_releases
+from monografi.exports.releases import build_releases, export_releases
 from monografi.files import load
 from monografi.model import history as history_module
 from monografi.model.areas import build_model
+from monografi.model.context import build_context
 from monografi.model.history import CellChange, History
 from monografi.publishing.pipeline import build
-from monografi.urls import DATA_FEED
 from monografi.validation.catalog import load_catalog
 from tests.conftest import copy_project, tree_digest
 from tests.helpers import append_line, set_cell
@@ -127,27 +127,27 @@ def test_fallback_when_git_is_not_installed(repo, monkeypatch):
 
 
 def test_release_snapshot_keeps_the_tagged_data(repo):
-    exports = build_context(model_of(repo), repo)
-    snapshots = export_releases(exports)
+    context = build_context(model_of(repo), repo)
+    snapshots = export_releases(build_releases(context))
     path = f"unduh/rilis/{RELEASE}/monografi-karawang.zip"
     assert list(snapshots) == [path]
     old = zipfile.ZipFile(io.BytesIO(snapshots[path]))
     assert "32.15.01,2011,S3,40.57," in old.read("luas_kecamatan.csv").decode()
     assert "date-released: 2026-01-10" in old.read("CITATION.cff").decode()
-    current = zipfile.ZipFile(io.BytesIO(export_package(exports)["unduh/monografi-karawang.zip"]))
+    current = zipfile.ZipFile(io.BytesIO(export_package(Downloads(context))["unduh/monografi-karawang.zip"]))
     assert "32.15.01,2011,S3,41.00," in current.read("luas_kecamatan.csv").decode()
     assert "date-released: 2026-03-01" in current.read("CITATION.cff").decode()
 
 
 def test_release_snapshots_are_reused_from_the_cache(repo, tmp_path):
     cache, path = tmp_path / "cache", f"unduh/rilis/{RELEASE}/monografi-karawang.zip"
-    first = export_releases(build_context(model_of(repo), repo, cache))
+    first = export_releases(build_releases(build_context(model_of(repo), repo, cache)))
     cached = sorted((cache / "rilis").glob(f"{RELEASE}-*.zip"))
     assert len(cached) == 1 and load(cached[0]) == first[path]
     cached[0].write_bytes(hashlib.sha256(b"dari cache").hexdigest().encode() + b"\ndari cache")
-    assert export_releases(build_context(model_of(repo), repo, cache))[path] == b"dari cache"
+    assert export_releases(build_releases(build_context(model_of(repo), repo, cache)))[path] == b"dari cache"
     cached[0].write_bytes(cached[0].read_bytes()[:-3])  # damaged: made again, never published
-    assert export_releases(build_context(model_of(repo), repo, cache))[path] == first[path]
+    assert export_releases(build_releases(build_context(model_of(repo), repo, cache)))[path] == first[path]
 
 
 def test_a_broken_tagged_commit_neither_breaks_history_nor_loses_its_release(repo):
@@ -160,14 +160,14 @@ def test_a_broken_tagged_commit_neither_breaks_history_nor_loses_its_release(rep
     commit(repo, "Perbaiki berkas", "2026-04-02T08:00:00+07:00")
     fixed, broken, *_ = History(repo).revisions(spec(repo, "luas_kecamatan"))
     assert fixed.unreadable and broken.unreadable
-    snapshots = export_releases(build_context(model_of(repo), repo))
+    snapshots = export_releases(build_releases(build_context(model_of(repo), repo)))
     raw = zipfile.ZipFile(io.BytesIO(snapshots["unduh/rilis/rusak-1/monografi-karawang.zip"]))
     assert raw.read("datasets/luas_kecamatan.csv").startswith(b"\xff\xfe\x00 bukan CSV")
     assert "lisensi/CC-BY-4.0.md" in raw.namelist()
 
 
 def test_data_change_feed_has_one_entry_per_commit_with_row_counts(repo):
-    feed = ElementTree.fromstring(export_feed(build_context(model_of(repo), repo))[DATA_FEED])
+    feed = ElementTree.fromstring(data_feed.atom(build_context(model_of(repo), repo)))
     atom = "{http://www.w3.org/2005/Atom}"
     entries = feed.findall(f"{atom}entry")
     assert [e.find(f"{atom}title").text for e in entries] == [
@@ -178,7 +178,7 @@ def test_data_change_feed_has_one_entry_per_commit_with_row_counts(repo):
         f"{NOTE}\nLuas wilayah kecamatan menurut sumber: 1 baris ditambah (32.15.02 / 2024 / S6). "
         "1 baris diubah (32.15.01 / 2011 / S3, Luas wilayah: 40,57 → 41,00). "
         "1 baris dihapus (32.15.01 / 2017 / S4).")
-    feed_text = export_feed(build_context(model_of(repo), repo))[DATA_FEED].decode()
+    feed_text = data_feed.atom(build_context(model_of(repo), repo))
     assert not [s for s in (FIRST, CORRECTION, SCHEMA_EDIT, "WIP") if s in feed_text]
     assert "Hanya struktur (skema) yang berubah" in feed_text
     assert correction.find(f"{atom}link").get("href").endswith(
@@ -187,7 +187,7 @@ def test_data_change_feed_has_one_entry_per_commit_with_row_counts(repo):
 
 
 def test_data_change_feed_without_git_is_empty_and_dated_by_the_package(project):
-    feed = ElementTree.fromstring(export_feed(build_context(model_of(project), project))[DATA_FEED])
+    feed = ElementTree.fromstring(data_feed.atom(build_context(model_of(project), project)))
     atom = "{http://www.w3.org/2005/Atom}"
     assert feed.findall(f"{atom}entry") == []
     assert feed.find(f"{atom}updated").text == "2026-11-29T00:00:00Z"

@@ -162,7 +162,8 @@ def test_damaged_cache_or_published_files_never_stay_published(built_copy, tmp_p
 def _page_keys(project) -> dict[str, str]:
     """Every page's key as the plugin computes it (context digest), without rendering."""
     from monografi.charts import plan_charts
-    from monografi.exports import build_context
+    from monografi.exports import Downloads
+    from monografi.model.context import build_context
     from monografi.site.context import SiteData
     from monografi.site.pages import collect
 
@@ -170,7 +171,7 @@ def _page_keys(project) -> dict[str, str]:
     context = build_context(model, project)
     digest = ValueDigest(model)
     return {page.path: digest((page.path, page.template, page.context))
-            for page in collect(SiteData(context, plan_charts(context)))}
+            for page in collect(SiteData(context, plan_charts(context), Downloads(context)))}
 
 
 @pytest.mark.parametrize(("resource", "column", "shown_on"), [

@@ -13,11 +13,12 @@ import jsonschema
 import pytest
 import yaml
 
-from monografi.exports import build_context, citation, dcat
+from monografi.exports import Downloads, citation, dcat
 from monografi.exports.datapackage import licences, package_descriptor, used_licences
 from monografi.exports.package import package_zip
-from monografi.exports.releases import export_releases
+from monografi.exports.releases import build_releases, export_releases
 from monografi.model.areas import build_model
+from monografi.model.context import build_context
 from monografi.validation.catalog import load_catalog
 from monografi.validation.check import validate_datasets
 from monografi.validation.publisher import publisher
@@ -44,7 +45,7 @@ def model_of(project):
 
 
 @pytest.fixture
-def exports(project):
+def context(project):
     return build_context(model_of(project), project)  # the copy has the placeholder e-mail
 
 
@@ -65,22 +66,22 @@ def shacl_results(document: dict, version: str) -> list[tuple[str, str, str]]:
             for r in report.objects(None, sh.result)]
 
 
-def test_dcat_ap_3_0_1_shapes_find_no_violation(exports):
-    violations = [r for r in shacl_results(dcat.dcat_catalog(exports), "dcat-ap-3.0.1")
+def test_dcat_ap_3_0_1_shapes_find_no_violation(context):
+    violations = [r for r in shacl_results(dcat.dcat_catalog(context), "dcat-ap-3.0.1")
                   if r[0] == "Violation"]
     assert violations == []
 
 
-def test_dcat_ap_2_1_1_shapes_find_no_violation(exports):
+def test_dcat_ap_2_1_1_shapes_find_no_violation(context):
     """dcat:byteSize is left out: 2.1.1 types it xsd:decimal, 3.0.1 xsd:nonNegativeInteger, and
     no literal passes both (the sizes are in datapackage.json's `bytes`)."""
-    violations = [r for r in shacl_results(dcat.dcat_catalog(exports), "dcat-ap-2.1.1")
+    violations = [r for r in shacl_results(dcat.dcat_catalog(context), "dcat-ap-2.1.1")
                   if r[0] == "Violation"]
     assert violations == []
 
 
-def test_dcat_terms_come_from_the_eu_authority_tables(exports):
-    catalog = dcat.dcat_catalog(exports)
+def test_dcat_terms_come_from_the_eu_authority_tables(context):
+    catalog = dcat.dcat_catalog(context)
     desa = next(d for d in catalog["dcat:dataset"] if d["@id"].endswith("/data/desa/"))
     for entry in catalog["dcat:dataset"]:
         assert entry["dct:language"]["@id"] == f"{EU}language/IND"
@@ -108,8 +109,8 @@ def _json_schema_errors(schema_file: Path, instance) -> list[str]:
     return [f"{list(e.absolute_path)}: {e.message}" for e in validator.iter_errors(instance)]
 
 
-def test_data_json_passes_the_non_federal_pod_profile_with_a_contact(exports):
-    document = dcat.data_json(exports)
+def test_data_json_passes_the_non_federal_pod_profile_with_a_contact(context):
+    document = dcat.data_json(context)
     assert _json_schema_errors(spec("dcat-us-1.1-non-federal", "catalog.json"), document) == []
     per_dataset = spec("dcat-us-1.1-non-federal", "dataset-non-federal.json")
     assert [e for d in document["dataset"] for e in _json_schema_errors(per_dataset, d)] == []
@@ -155,9 +156,9 @@ def _cff_errors(text: str) -> list[str]:
     return [e.message for e in jsonschema.Draft7Validator(schema).iter_errors(document)]
 
 
-def test_the_package_zip_carries_every_licence_text_and_says_which_table_is_under_which(exports):
-    model = exports.model
-    _, data = package_zip(exports, citation.for_package(exports))
+def test_the_package_zip_carries_every_licence_text_and_says_which_table_is_under_which(context):
+    model = context.model
+    _, data = package_zip(Downloads(context), citation.for_package(context))
     archive = _zip(data)
     used = used_licences(model, list(model.datasets.values()))
     assert {lic["name"] for lic in used} == {"ODbL-1.0", "CC-BY-4.0", "MIT"}
@@ -177,12 +178,12 @@ def test_the_package_zip_carries_every_licence_text_and_says_which_table_is_unde
     ("kecamatan", {"ODbL-1.0"}), ("desa", {"ODbL-1.0", "MIT"}),
     ("luas_kecamatan", {"CC-BY-4.0", "ODbL-1.0"}),  # with the kecamatan table it references
 ])
-def test_a_per_dataset_package_is_under_the_union_of_its_tables_licences(exports, name, expected):
+def test_a_per_dataset_package_is_under_the_union_of_its_tables_licences(context, name, expected):
     from monografi.exports.datapackage import with_references
 
-    model = exports.model
+    model = context.model
     tables = with_references(model, model.datasets[name])
-    descriptor = package_descriptor(exports, tables, {d.name: d.name for d in tables},
+    descriptor = package_descriptor(Downloads(context), tables, {d.name: d.name for d in tables},
                                     model.datasets[name])
     assert {lic["name"] for lic in descriptor["licenses"]} == expected
     assert expected == {lic["name"] for d in tables for lic in licences(model, d)}
@@ -199,12 +200,12 @@ def test_every_licence_the_bundled_data_uses_ships_its_full_text():
 def test_a_release_cites_its_tag_its_date_and_its_frozen_zip(tmp_path):
     repo = copy_project(tmp_path / "repo")
     scripted_repo(repo)
-    exports = build_context(model_of(repo), repo)
-    [(path, data)] = export_releases(exports).items()
+    context = build_context(model_of(repo), repo)
+    [(path, data)] = export_releases(build_releases(context)).items()
     archive = _zip(data)
     cff, readme = archive.read("CITATION.cff").decode(), archive.read("README.md").decode()
     assert _cff_errors(cff) == []
-    url = exports.url(path)
+    url = context.url(path)
     assert f'version: "{RELEASE}"' in cff and "date-released: 2026-01-10" in cff
     assert f'url: "{url}"' in cff
     assert f"Versi: {RELEASE} " in readme and url in readme

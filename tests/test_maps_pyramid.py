@@ -13,8 +13,8 @@ from shapely.geometry import shape
 
 from monografi.charts import plan_charts, render_svg
 from monografi.charts.maps import class_breaks
-from monografi.exports import build_context
 from monografi.model.areas import build_model
+from monografi.model.context import build_context
 from monografi.publishing.pipeline import build
 from monografi.validation.boundaries import load_boundaries
 from monografi.validation.catalog import load_catalog

@@ -64,8 +64,9 @@ def test_each_csv_is_parsed_once_from_check_to_the_downloads(project, tmp_path, 
     from pathlib import Path
 
     from monografi.charts import plan_charts
-    from monografi.exports import build_context
+    from monografi.exports import Downloads
     from monografi.exports.portal import write_exports
+    from monografi.model.context import build_context
     from monografi.validation.check import validate_datasets
 
     reads, real = Counter(), Path.read_bytes
@@ -81,6 +82,48 @@ def test_each_csv_is_parsed_once_from_check_to_the_downloads(project, tmp_path, 
     assert report.ok
     context = build_context(build_model(catalog), project)
     plan_charts(context)
-    write_exports(context, tmp_path / "situs")
+    write_exports(Downloads(context), [], tmp_path / "situs")
     assert set(reads) == {p.name for p in datasets.rglob("*.csv")}
     assert {name: n for name, n in reads.items() if n != 1} == {}
+
+
+def test_each_boundary_file_is_read_and_checked_once_from_check_to_the_maps(tmp_path, monkeypatch):
+    """validate_datasets keeps the checked geometry on the catalog (Catalog.boundaries); the
+    model draws its maps from it instead of reading and checking the GeoJSON again (it did).
+    SYNTHETIC squares (tests.test_maps_pyramid), never real boundaries."""
+    import io
+    from collections import Counter
+    from pathlib import Path
+
+    from monografi.charts import plan_charts
+    from monografi.exports import Downloads
+    from monografi.exports.portal import write_exports
+    from monografi.model.context import build_context
+    from monografi.validation.boundaries import load_boundaries
+    from monografi.validation.check import validate_datasets
+    from tests.conftest import copy_project
+    from tests.test_maps_pyramid import kecamatan_codes, synthetic_boundaries
+
+    project = copy_project(tmp_path / "peta")
+    synthetic_boundaries(project, kecamatan_codes(project))
+    opens, real = Counter(), io.open
+
+    def counting(file, *args, **kwargs):
+        if str(file).endswith(".geojson"):
+            opens[Path(file).name] += 1
+        return real(file, *args, **kwargs)
+
+    monkeypatch.setattr(io, "open", counting)  # Path.read_text and read_bytes open through it
+    catalog, report = validate_datasets(project / "datasets")
+    assert report.ok
+    model = build_model(catalog)
+    context = build_context(model, project)
+    charts = plan_charts(context)
+    write_exports(Downloads(context), [], tmp_path / "situs")
+    assert opens == {"kecamatan.geojson": 1}
+    assert model.boundaries == catalog.boundaries  # the very shapes validation checked
+    monkeypatch.setattr(io, "open", real)
+    fresh = load_boundaries(load_catalog(project / "datasets")[0])[0]
+    assert {code: shape.wkb for code, shape in model.boundaries["kecamatan"].shapes.items()} == {
+        code: shape.wkb for code, shape in fresh[0].shapes.items()} and len(fresh[0].shapes) == 30
+    assert sum(c.kind == "lokasi" for c in charts) == 30  # every kecamatan's locator map drawn

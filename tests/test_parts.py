@@ -16,9 +16,9 @@ import pytest
 from conftest import REPO, SHARDED_REGENCIES, tree_digest
 
 from monografi.commands import main
-from monografi.exports import build_context
 from monografi.exports.dcat import spatial_label
 from monografi.model.areas import PORTAL_LEVEL, SHARED_PART, build_model
+from monografi.model.context import build_context
 from monografi.publishing.parts import SUMMARY_FILE, MergeError, merge
 from monografi.site import views
 from monografi.site.pages.indicators import ranking_table

@@ -9,10 +9,11 @@ import openpyxl
 import pytest
 from frictionless import Package
 
-from monografi.exports import build_context
+from monografi.exports import Downloads
 from monografi.exports.datapackage import FORMAT as DATAPACKAGE
 from monografi.forms.form import LIST_SHEET, write_form
 from monografi.model.areas import build_model
+from monografi.model.context import build_context
 from monografi.validation import sources
 from monografi.validation.catalog import load_catalog
 from monografi.validation.check import validate_datasets
@@ -145,7 +146,7 @@ def test_the_published_package_keeps_sources_and_validates_alone(project):
                                       "tahun": "2025"}
     assert model.catalog.resource("kecamatan").descriptor["sources"][0]["title"].startswith("Paket npm")
     dataset = model.datasets["luas_kecamatan"]
-    descriptor = json.loads(DATAPACKAGE.render(build_context(model, project), dataset))
+    descriptor = json.loads(DATAPACKAGE.render(Downloads(build_context(model, project)), dataset))
     assert {s["id"] for s in descriptor["sources"]} == {"S1", "S3", "S4", "S5", "S6"}  # + kecamatan
     assert all(fk["reference"]["resource"] != sources.NAME
                for r in descriptor["resources"] for fk in r["schema"].get("foreignKeys", []))

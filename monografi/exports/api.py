@@ -12,14 +12,15 @@ from functools import partial
 
 from .. import fmt, urls
 from ..model.areas import Area, Model
+from ..model.context import BuildContext
 from . import citation
-from .base import Exports, cell_value, json_bytes
+from .base import Downloads, cell_value, json_bytes
 from .formats import by_key, offered
 
 
-def _area_ref(exports: Exports, area: Area) -> dict:
+def _area_ref(context: BuildContext, area: Area) -> dict:
     return {"kode": area.code, "nama": area.name, "jenis": area.kind,
-            "api": exports.url(urls.api_area_path(area)), "halaman": exports.url(urls.area_path(area))}
+            "api": context.url(urls.api_area_path(area)), "halaman": context.url(urls.area_path(area))}
 
 
 def figures(model: Model, area: Area) -> list[dict]:
@@ -55,33 +56,33 @@ def figures(model: Model, area: Area) -> list[dict]:
     return result
 
 
-def area_document(exports: Exports, area: Area) -> dict:
-    model = exports.model
+def area_document(context: BuildContext, area: Area) -> dict:
+    model = context.model
     derived = [{"indikator": d.indicator, "judul": d.title, "nilai": d.value,
                 "satuan": d.unit, "periode": d.period, "sumber": d.source, "dasar": d.basis}
                for d in model.derived_for(area.code)]
     return {
-        **_area_ref(exports, area), "tingkat": area.level,
-        "induk": _area_ref(exports, area.parent) if area.parent else None,
-        "bawahan": [_area_ref(exports, c) for c in area.children],
+        **_area_ref(context, area), "tingkat": area.level,
+        "induk": _area_ref(context, area.parent) if area.parent else None,
+        "bawahan": [_area_ref(context, c) for c in area.children],
         "angka": figures(model, area), "turunan": derived,
-        "kutipan": citation.for_area(exports, area).text,
+        "kutipan": citation.for_area(context, area).text,
     }
 
 
-def index_document(exports: Exports) -> dict:
-    model = exports.model
+def index_document(context: BuildContext) -> dict:
+    model = context.model
     package = model.catalog.descriptor
     return {
         "versi_api": 1, "judul": package.get("title"), "versi_data": package.get("version"),
-        "terakhir_diperbarui": exports.package_date,
+        "terakhir_diperbarui": context.package_date,
         "dataset": [{"nama": d.name, "judul": d.title,
-                     "api": exports.url(urls.api_dataset_path(d.name)),
-                     "halaman": exports.url(urls.dataset_path(d.name)),
-                     "terakhir_diperbarui": exports.updated(d).date,
-                     "unduhan": {f.key: exports.url(f.path(d.name)) for f in offered(d)}}
+                     "api": context.url(urls.api_dataset_path(d.name)),
+                     "halaman": context.url(urls.dataset_path(d.name)),
+                     "terakhir_diperbarui": context.updated(d).date,
+                     "unduhan": {f.key: context.url(f.path(d.name)) for f in offered(d)}}
                     for d in model.datasets.values()],
-        "wilayah": {level: [_area_ref(exports, a) for a in model.level(level)]
+        "wilayah": {level: [_area_ref(context, a) for a in model.level(level)]
                     for level in dict.fromkeys(a.level for a in model.areas.values())},
     }
 
@@ -103,20 +104,21 @@ class RenderedOnRead(Mapping[str, bytes]):
         return len(self._renderers)
 
 
-def export_api(exports: Exports) -> Mapping[str, bytes]:
+def export_api(downloads: Downloads) -> Mapping[str, bytes]:
     """The API's index and one document per dataset (the shared part of a sharded build)."""
     json_format = by_key("json")
-    renderers = {urls.API_INDEX: lambda: json_bytes(index_document(exports))}
-    for dataset in exports.model.datasets.values():
-        renderers[urls.api_dataset_path(dataset.name)] = partial(exports.render, json_format, dataset)
+    renderers = {urls.API_INDEX: lambda: json_bytes(index_document(downloads.context))}
+    for dataset in downloads.context.model.datasets.values():
+        renderers[urls.api_dataset_path(dataset.name)] = partial(downloads.render, json_format, dataset)
     return RenderedOnRead(renderers)
 
 
-def export_area_api(exports: Exports) -> Mapping[str, bytes]:
+def export_area_api(downloads: Downloads) -> Mapping[str, bytes]:
     """One document per area this build writes (in a sharded build, the areas of its part)."""
-    return RenderedOnRead({urls.api_area_path(area): partial(_area_file, exports, area)
-                           for area in exports.model.areas.values() if exports.builds(area.code)})
+    context = downloads.context
+    return RenderedOnRead({urls.api_area_path(area): partial(_area_file, context, area)
+                           for area in context.model.areas.values() if context.builds(area.code)})
 
 
-def _area_file(exports: Exports, area: Area) -> bytes:
-    return json_bytes(area_document(exports, area))
+def _area_file(context: BuildContext, area: Area) -> bytes:
+    return json_bytes(area_document(context, area))

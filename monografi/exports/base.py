@@ -1,7 +1,8 @@
-"""What every export format shares: the canonical rows, update dates, URLs, safe cells, zips.
+"""What every export format shares: the canonical rows, rendered downloads, safe cells, zips.
 
-One `Exports` per build (the build context, made by `build_context`), so the exporters, the page
-writers and the citations all see the same bytes and dates, and each file is rendered once.
+The build context (model.context.BuildContext) carries the model, dates and URLs; one
+`Downloads` per build holds what only the exports need on top of it, so the exporters and the
+page writers that list a file's size see the same bytes, and each file is rendered once.
 """
 
 from __future__ import annotations
@@ -12,14 +13,12 @@ import json
 import zipfile
 from collections.abc import Iterator
 from dataclasses import dataclass
-from functools import cached_property
 from pathlib import Path
 from typing import Protocol, runtime_checkable
 
-from .. import address, fmt, urls
-from ..model.areas import Dataset, Model
+from .. import fmt, urls
+from ..model.areas import Dataset
 from ..model.context import BuildContext
-from ..model.history import History
 from ..validation.dialect import rows_of
 
 FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
@@ -52,7 +51,7 @@ def json_bytes(document) -> bytes:
 class RenderDataset(Protocol):
     """How a format turns one dataset of the build into the bytes of its download."""
 
-    def __call__(self, exports: Exports, dataset: Dataset) -> bytes: ...
+    def __call__(self, downloads: Downloads, dataset: Dataset) -> bytes: ...
 
 
 @dataclass(frozen=True)
@@ -79,17 +78,16 @@ def cell_value(value):
     return value
 
 
-class Exports(BuildContext):
-    """The build context plus what only exports and pages use: the files' canonical rows, typed
-    records, and each rendered download (rendered once, however many pages list it)."""
+class Downloads:
+    """Every dataset download of one build, each rendered once (however many pages list it and
+    exporters embed it), from the files' canonical rows. Not the build context: it reads one."""
 
-    def __init__(self, model: Model, project: Path, base_url: str, history: History | None = None,
-                 cache: Path | None = None, part: str | None = None):
-        super().__init__(model, project, base_url, history, cache, part)
+    def __init__(self, context: BuildContext):
+        self.context = context
         self._rendered: dict[tuple[str, str], bytes] = {}
 
     def raw(self, dataset: Dataset) -> tuple[list[str], list[list[str]]]:
-        return rows_of(self.model.catalog, dataset.spec)
+        return rows_of(self.context.model.catalog, dataset.spec)
 
     def records(self, dataset: Dataset) -> list[dict]:
         """Typed rows in file order (numbers as numbers, empty cells as None)."""
@@ -107,21 +105,6 @@ class Exports(BuildContext):
         if key not in self._rendered:
             self._rendered[key] = fmt.render(self, dataset)
         return self._rendered[key]
-
-    @cached_property
-    def releases(self) -> list:
-        """Tagged versions with their snapshot zips, oldest first (costly: built once)."""
-        from .releases import tagged_releases  # releases build on this module
-
-        return tagged_releases(self)
-
-
-def build_context(model: Model, project: Path | None = None, cache: Path | None = None,
-                  part: str | None = None) -> Exports:
-    """The build's one context; the project defaults to the folder holding datasets/, the
-    public address comes from its pelicanconf.py; `part`: one part of a sharded build."""
-    root = Path(project) if project else model.catalog.root.parent
-    return Exports(model, root, address.site_url(root), cache=cache, part=part)
 
 
 def canonical_csv(header: list[str], rows: list[list[str]], text_columns: set[str]) -> str:

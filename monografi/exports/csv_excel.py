@@ -5,12 +5,12 @@ from __future__ import annotations
 import codecs
 
 from ..model.areas import Dataset
-from .base import DatasetFormat, Exports
+from .base import DatasetFormat, Downloads
 from .csv_utf8 import FORMAT as CSV
 
 
-def render(exports: Exports, dataset: Dataset) -> bytes:
-    return codecs.BOM_UTF8 + exports.render(CSV, dataset)
+def render(downloads: Downloads, dataset: Dataset) -> bytes:
+    return codecs.BOM_UTF8 + downloads.render(CSV, dataset)
 
 
 FORMAT = DatasetFormat("csv-excel", "CSV untuk Excel", "-excel.csv", "text/csv",

@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 from ..model.areas import Dataset
-from .base import DatasetFormat, Exports, canonical_csv, text_columns
+from .base import DatasetFormat, Downloads, canonical_csv, text_columns
 
 
-def render(exports: Exports, dataset: Dataset) -> bytes:
-    header, rows = exports.raw(dataset)
+def render(downloads: Downloads, dataset: Dataset) -> bytes:
+    header, rows = downloads.raw(dataset)
     return canonical_csv(header, rows, text_columns(dataset, header)).encode("utf-8")
 
 

@@ -6,19 +6,19 @@ import hashlib
 
 from ..model.areas import Dataset, Model
 from ..validation.dialect import FRICTIONLESS_DIALECT_KEYS, canonical_schema
-from .base import DatasetFormat, Exports, json_bytes
+from .base import DatasetFormat, Downloads, json_bytes
 from .csv_utf8 import FORMAT as CSV
 
 _PACKAGE_KEYS = ("version", "created", "keywords", "licenses", "contributors", "homepage")
 
 
-def resource(exports: Exports, dataset: Dataset, path: str) -> dict:
+def resource(downloads: Downloads, dataset: Dataset, path: str) -> dict:
     """The resource as downloaded: schema inline, the CSV's size and hash.
 
     Downloads are normalised CSV, so a staff file's encoding, delimiter and number separators
     must not travel into the published descriptor.
     """
-    data = exports.render(CSV, dataset)
+    data = downloads.render(CSV, dataset)
     entry = {k: v for k, v in dataset.spec.descriptor.items()
              if k not in ("path", "schema", *FRICTIONLESS_DIALECT_KEYS)}
     entry.update(path=path, bytes=len(data), hash=f"sha256:{hashlib.sha256(data).hexdigest()}",
@@ -45,19 +45,20 @@ def _used_sources(model: Model, datasets: list[Dataset]) -> list[dict]:
     return [s for s in model.catalog.descriptor.get("sources", []) if s.get("id") in used]
 
 
-def package_descriptor(exports: Exports, datasets: list[Dataset], paths: dict[str, str],
+def package_descriptor(downloads: Downloads, datasets: list[Dataset], paths: dict[str, str],
                        main: Dataset | None = None) -> dict:
     """The whole package, or (with `main`) a package named after one dataset."""
-    package = exports.model.catalog.descriptor
+    model = downloads.context.model
+    package = model.catalog.descriptor
     descriptor = {k: v for k, v in package.items() if k != "resources"}
     if main is not None:
         descriptor.update(name=main.name.replace("_", "-"), title=main.title,
                           description=main.description)
         descriptor = {k: v for k, v in descriptor.items()
                       if k in ("name", "title", "description", *_PACKAGE_KEYS)}
-        descriptor["sources"] = _used_sources(exports.model, datasets)
-    descriptor["licenses"] = used_licences(exports.model, datasets)
-    descriptor["resources"] = [resource(exports, d, paths[d.name]) for d in datasets]
+        descriptor["sources"] = _used_sources(model, datasets)
+    descriptor["licenses"] = used_licences(model, datasets)
+    descriptor["resources"] = [resource(downloads, d, paths[d.name]) for d in datasets]
     return descriptor
 
 
@@ -72,10 +73,10 @@ def with_references(model: Model, dataset: Dataset) -> list[Dataset]:
     return found
 
 
-def render(exports: Exports, dataset: Dataset) -> bytes:
-    datasets = with_references(exports.model, dataset)
+def render(downloads: Downloads, dataset: Dataset) -> bytes:
+    datasets = with_references(downloads.context.model, dataset)
     paths = {d.name: CSV.path(d.name).rsplit("/", 1)[1] for d in datasets}
-    return json_bytes(package_descriptor(exports, datasets, paths, dataset))
+    return json_bytes(package_descriptor(downloads, datasets, paths, dataset))
 
 
 FORMAT = DatasetFormat("datapackage", "datapackage.json", ".datapackage.json",

@@ -16,8 +16,9 @@ import re
 
 from .. import urls
 from ..model.areas import Dataset, Model
+from ..model.context import BuildContext
 from ..validation.publisher import Publisher, publisher
-from .base import Exports, json_bytes
+from .base import Downloads, json_bytes
 from .datapackage import licences
 from .formats import offered
 
@@ -108,10 +109,10 @@ def _contact(who: Publisher, kind: str, prefix: str, email) -> dict:
     return point
 
 
-def _dcat_dataset(exports: Exports, dataset: Dataset) -> dict:
-    model = exports.model
+def _dcat_dataset(context: BuildContext, dataset: Dataset) -> dict:
+    model = context.model
     who = publisher(model.catalog.descriptor)
-    landing = exports.url(urls.dataset_path(dataset.name))
+    landing = context.url(urls.dataset_path(dataset.name))
     themes = dict.fromkeys([THEME_ALL, SECTION_THEMES.get(dataset.section, THEME_ALL)])
     entry = {
         "@id": landing, "@type": "dcat:Dataset", "dct:identifier": landing,
@@ -128,7 +129,7 @@ def _dcat_dataset(exports: Exports, dataset: Dataset) -> dict:
                         "skos:prefLabel": {"@value": THEME_LABELS[t], "@language": "en"}}
                        for t in themes],
     }
-    updated = exports.updated(dataset).date
+    updated = context.updated(dataset).date
     if updated:
         entry["dct:modified"] = _date(updated)
     span = years(dataset)
@@ -143,10 +144,10 @@ def _dcat_dataset(exports: Exports, dataset: Dataset) -> dict:
                                  "; ".join(f"{lic.get('title') or lic.get('name')} ({lic['path']})"
                                            for lic in named[1:])}}
     entry["dcat:distribution"] = [{
-        "@id": exports.url(fmt.path(dataset.name)), "@type": "dcat:Distribution",
+        "@id": context.url(fmt.path(dataset.name)), "@type": "dcat:Distribution",
         "dct:title": f"{dataset.title} ({fmt.label})", "dct:description": fmt.description,
         "dcat:accessURL": {"@id": landing},
-        "dcat:downloadURL": {"@id": exports.url(fmt.path(dataset.name))},
+        "dcat:downloadURL": {"@id": context.url(fmt.path(dataset.name))},
         "dcat:mediaType": {"@id": IANA + fmt.media_type, "@type": "dct:MediaType"},
         "dct:format": _concept("file-type", FILE_TYPES[fmt.media_type], "dct:MediaTypeOrExtent"),
         **({"dct:license": _licence(named[0])} if named else {}), **rights,
@@ -154,29 +155,29 @@ def _dcat_dataset(exports: Exports, dataset: Dataset) -> dict:
     return entry
 
 
-def dcat_catalog(exports: Exports) -> dict:
-    model = exports.model
+def dcat_catalog(context: BuildContext) -> dict:
+    model = context.model
     package = model.catalog.descriptor
     catalog = {
-        "@context": CONTEXT, "@id": exports.url(urls.DCAT_FILE), "@type": "dcat:Catalog",
+        "@context": CONTEXT, "@id": context.url(urls.DCAT_FILE), "@type": "dcat:Catalog",
         "dct:title": {"@value": package.get("title", package["name"]), "@language": "id"},
         "dct:description": {"@value": package.get("description", ""), "@language": "id"},
         "dct:publisher": _agent(publisher(package)),
         "dct:language": _concept("language", "IND", "dct:LinguisticSystem"),
-        "foaf:homepage": {"@id": exports.url(urls.HOME), "@type": "foaf:Document"},
+        "foaf:homepage": {"@id": context.url(urls.HOME), "@type": "foaf:Document"},
         "dcat:themeTaxonomy": {"@id": f"{EU}data-theme", "@type": "skos:ConceptScheme",
                                "dct:title": {"@value": "Data theme", "@language": "en"}},
-        "dcat:dataset": [_dcat_dataset(exports, d) for d in catalogued(model)],
+        "dcat:dataset": [_dcat_dataset(context, d) for d in catalogued(model)],
     }
-    if exports.package_date:
-        catalog["dct:modified"] = _date(exports.package_date)
+    if context.package_date:
+        catalog["dct:modified"] = _date(context.package_date)
     return catalog
 
 
-def _pod_dataset(exports: Exports, dataset: Dataset) -> dict:
-    model = exports.model
+def _pod_dataset(context: BuildContext, dataset: Dataset) -> dict:
+    model = context.model
     who = publisher(model.catalog.descriptor)
-    landing = exports.url(urls.dataset_path(dataset.name))
+    landing = context.url(urls.dataset_path(dataset.name))
     entry = {
         "@type": "dcat:Dataset", "identifier": landing, "title": dataset.title,
         "description": dataset.description, "keyword": keywords(model, dataset),
@@ -185,7 +186,7 @@ def _pod_dataset(exports: Exports, dataset: Dataset) -> dict:
         "landingPage": landing, "language": ["id"], "theme": [dataset.section],
         "spatial": spatial_label(model),
     }
-    updated = exports.updated(dataset).date
+    updated = context.updated(dataset).date
     if updated:
         entry["modified"] = updated
     span = years(dataset)
@@ -198,21 +199,21 @@ def _pod_dataset(exports: Exports, dataset: Dataset) -> dict:
         entry["rights"] = "Juga berlaku: " + ", ".join(paths[1:])
     entry["distribution"] = [{
         "@type": "dcat:Distribution", "title": f"{dataset.title} ({fmt.label})",
-        "description": fmt.description, "downloadURL": exports.url(fmt.path(dataset.name)),
+        "description": fmt.description, "downloadURL": context.url(fmt.path(dataset.name)),
         "mediaType": fmt.media_type, "format": fmt.label,
     } for fmt in offered(dataset)]
     return entry
 
 
-def data_json(exports: Exports) -> dict:
+def data_json(context: BuildContext) -> dict:
     return {
-        "@context": f"{POD_SCHEMA}/catalog.jsonld", "@id": exports.url(urls.DATA_JSON_FILE),
+        "@context": f"{POD_SCHEMA}/catalog.jsonld", "@id": context.url(urls.DATA_JSON_FILE),
         "@type": "dcat:Catalog", "conformsTo": POD_SCHEMA,
         "describedBy": f"{POD_SCHEMA}/catalog.json",
-        "dataset": [_pod_dataset(exports, d) for d in catalogued(exports.model)],
+        "dataset": [_pod_dataset(context, d) for d in catalogued(context.model)],
     }
 
 
-def export_catalogues(exports: Exports) -> dict[str, bytes]:
-    return {urls.DCAT_FILE: json_bytes(dcat_catalog(exports)),
-            urls.DATA_JSON_FILE: json_bytes(data_json(exports))}
+def export_catalogues(downloads: Downloads) -> dict[str, bytes]:
+    return {urls.DCAT_FILE: json_bytes(dcat_catalog(downloads.context)),
+            urls.DATA_JSON_FILE: json_bytes(data_json(downloads.context))}

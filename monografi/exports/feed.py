@@ -13,51 +13,52 @@ from __future__ import annotations
 from xml.sax.saxutils import escape
 
 from .. import fmt, urls
+from ..model.context import BuildContext
 from ..model.history import Commit
-from . import versions
-from .base import Exports
+from .base import Downloads
+from .changes import change_text, fields_of
 
 MAX_ENTRIES = 50
 
 
-def _changes(exports: Exports) -> list[tuple[Commit, list[str], str]]:
+def _changes(context: BuildContext) -> list[tuple[Commit, list[str], str]]:
     """(commit, lines, first dataset page) per commit, newest first."""
     by_commit: dict[str, tuple[Commit, list[str], str]] = {}
-    for dataset in exports.model.datasets.values():
-        revisions = exports.revisions(dataset)
-        fields = versions.fields_of(dataset)
+    for dataset in context.model.datasets.values():
+        revisions = context.revisions(dataset)
+        fields = fields_of(dataset)
         for i, revision in enumerate(revisions):
-            text = versions.change_text(revision, fields, first=i == len(revisions) - 1)
+            text = change_text(revision, fields, first=i == len(revisions) - 1)
             line = f"{dataset.title}: {text}"
-            link = exports.url(urls.history_path(dataset.name)) + f"#r-{revision.commit.short}"
+            link = context.url(urls.history_path(dataset.name)) + f"#r-{revision.commit.short}"
             entry = by_commit.setdefault(revision.commit.sha, (revision.commit, [], link))
             entry[1].append(line)
     return sorted(by_commit.values(), key=lambda e: (e[0].date, e[0].sha), reverse=True)
 
 
-def atom(exports: Exports) -> str:
-    package = exports.model.catalog.descriptor
-    changes = _changes(exports)[:MAX_ENTRIES]
-    updated = changes[0][0].date if changes else f"{exports.package_date or '2000-01-01'}T00:00:00Z"
-    home = exports.url(urls.DATA_INDEX)
+def atom(context: BuildContext) -> str:
+    package = context.model.catalog.descriptor
+    changes = _changes(context)[:MAX_ENTRIES]
+    updated = changes[0][0].date if changes else f"{context.package_date or '2000-01-01'}T00:00:00Z"
+    home = context.url(urls.DATA_INDEX)
     parts = ['<?xml version="1.0" encoding="utf-8"?>',
              '<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="id">',
              f"<title>{escape(package.get('title', package['name']))}: perubahan data</title>",
              f'<link href="{escape(home)}" rel="alternate"/>',
-             f'<link href="{escape(exports.url(urls.DATA_FEED))}" rel="self"/>',
-             f"<id>{escape(exports.url(urls.DATA_FEED))}</id>", f"<updated>{updated}</updated>",
+             f'<link href="{escape(context.url(urls.DATA_FEED))}" rel="self"/>',
+             f"<id>{escape(context.url(urls.DATA_FEED))}</id>", f"<updated>{updated}</updated>",
              "<author><name>Monografi</name></author>"]
     for commit, lines, link in changes:
         summary = "\n".join(([commit.note] if commit.note else []) + lines)
         title = commit.note or f"Perubahan data {fmt.tanggal(commit.date)}"
         parts += ["<entry>", f"<title>{escape(title)}</title>",
                   f'<link href="{escape(link)}" rel="alternate"/>',
-                  f"<id>{escape(exports.url(urls.DATA_INDEX))}#commit-{commit.sha}</id>",
+                  f"<id>{escape(context.url(urls.DATA_INDEX))}#commit-{commit.sha}</id>",
                   f"<updated>{commit.date}</updated>",
                   f'<summary type="text">{escape(summary)}</summary>', "</entry>"]
     parts.append("</feed>")
     return "\n".join(parts) + "\n"
 
 
-def export_feed(exports: Exports) -> dict[str, bytes]:
-    return {urls.DATA_FEED: atom(exports).encode("utf-8")}
+def export_feed(downloads: Downloads) -> dict[str, bytes]:
+    return {urls.DATA_FEED: atom(downloads.context).encode("utf-8")}

@@ -3,16 +3,17 @@
 from __future__ import annotations
 
 from ..model.areas import Dataset
-from .base import DatasetFormat, Exports, json_bytes
+from .base import DatasetFormat, Downloads, json_bytes
 from .metadata import dataset_metadata
 
 
-def document(exports: Exports, dataset: Dataset) -> dict:
-    return {"metadata": dataset_metadata(exports, dataset), "data": exports.records(dataset)}
+def document(downloads: Downloads, dataset: Dataset) -> dict:
+    return {"metadata": dataset_metadata(downloads.context, dataset),
+            "data": downloads.records(dataset)}
 
 
-def render(exports: Exports, dataset: Dataset) -> bytes:
-    return json_bytes(document(exports, dataset))
+def render(downloads: Downloads, dataset: Dataset) -> bytes:
+    return json_bytes(document(downloads, dataset))
 
 
 FORMAT = DatasetFormat("json", "JSON", ".json", "application/json",

@@ -4,21 +4,21 @@ from __future__ import annotations
 
 from .. import fmt, urls
 from ..model.areas import Dataset
+from ..model.context import BuildContext
 from ..validation.publisher import publisher
 from . import citation
-from .base import Exports
 from .datapackage import licences
 
 
-def dataset_metadata(exports: Exports, dataset: Dataset) -> dict:
-    model = exports.model
-    updated = exports.updated(dataset)
+def dataset_metadata(context: BuildContext, dataset: Dataset) -> dict:
+    model = context.model
+    updated = context.updated(dataset)
     who = publisher(model.catalog.descriptor)
     return {
         "nama": dataset.name,
         "judul": dataset.title,
         "deskripsi": dataset.description,
-        "url": exports.url(urls.dataset_path(dataset.name)),
+        "url": context.url(urls.dataset_path(dataset.name)),
         "terakhir_diperbarui": updated.date,
         "dasar_tanggal": updated.basis,
         "versi_paket": citation.package_version(model),
@@ -29,5 +29,5 @@ def dataset_metadata(exports: Exports, dataset: Dataset) -> dict:
         "kolom": [{"nama": f.name, "judul": f.title, "tipe": f.type,
                    "satuan": fmt.satuan(f.unit), "definisi": f.description}
                   for f in dataset.fields],
-        "kutipan": citation.for_dataset(exports, dataset).text,
+        "kutipan": citation.for_dataset(context, dataset).text,
     }

@@ -10,9 +10,10 @@ from __future__ import annotations
 import json
 
 from .. import urls
+from ..model.context import BuildContext
 from ..validation.publisher import publisher
 from . import citation
-from .base import LICENCE_DIR, Exports, deterministic_zip, json_bytes
+from .base import LICENCE_DIR, Downloads, deterministic_zip, json_bytes
 from .csv_utf8 import FORMAT as CSV
 from .datapackage import licences, package_descriptor, used_licences
 
@@ -27,9 +28,9 @@ def _licence_text(licence: dict) -> str:
     return f"{licence.get('title') or licence.get('name')} ({licence.get('path', '')})"
 
 
-def readme(exports: Exports, cite: citation.Citation) -> str:
+def readme(context: BuildContext, cite: citation.Citation) -> str:
     """What is inside the zip, under which licence, from whom, when it changed, how to cite it."""
-    model = exports.model
+    model = context.model
     package = model.catalog.descriptor
     who = publisher(package)
     lines = [f"# {package.get('title', package['name'])}", "", package.get("description", ""), "",
@@ -37,7 +38,7 @@ def readme(exports: Exports, cite: citation.Citation) -> str:
              f"Penerbit: {who.name}" + "".join(f" · {x}" for x in (who.url, who.email) if x),
              "", "## Isi", ""]
     for dataset in model.datasets.values():
-        updated = exports.updated(dataset).date or "tidak diketahui"
+        updated = context.updated(dataset).date or "tidak diketahui"
         empty = "; belum ada data" if dataset.table.empty else ""
         sources = [f"{s} ({model.sources[s].get('title', '')})" for s in dataset.source_ids
                    if s in model.sources]
@@ -56,9 +57,9 @@ def readme(exports: Exports, cite: citation.Citation) -> str:
     return "\n".join(lines)
 
 
-def citation_cff(exports: Exports, cite: citation.Citation) -> str:
+def citation_cff(context: BuildContext, cite: citation.Citation) -> str:
     """CITATION.cff 1.2.0; strings are JSON-quoted, which YAML reads as double-quoted scalars."""
-    model = exports.model
+    model = context.model
     package = model.catalog.descriptor
     who = publisher(package)
     q = json.dumps
@@ -90,22 +91,23 @@ def citation_cff(exports: Exports, cite: citation.Citation) -> str:
     return "\n".join(lines) + "\n"
 
 
-def package_zip(exports: Exports, cite: citation.Citation) -> tuple[bytes, bytes]:
-    """(datapackage.json, zip) for the model held by `exports`, cited as `cite`."""
-    datasets = list(exports.model.datasets.values())
-    descriptor = package_descriptor(exports, datasets, {d.name: f"{d.name}.csv" for d in datasets})
+def package_zip(downloads: Downloads, cite: citation.Citation) -> tuple[bytes, bytes]:
+    """(datapackage.json, zip) for the model of `downloads`' context, cited as `cite`."""
+    context = downloads.context
+    datasets = list(context.model.datasets.values())
+    descriptor = package_descriptor(downloads, datasets, {d.name: f"{d.name}.csv" for d in datasets})
     if cite.version:
         descriptor["version"] = cite.version
     package_json = json_bytes(descriptor)
-    members = {f"{d.name}.csv": exports.render(CSV, d) for d in datasets}
+    members = {f"{d.name}.csv": downloads.render(CSV, d) for d in datasets}
     members["datapackage.json"] = package_json
-    members["README.md"] = readme(exports, cite).encode()
-    members["CITATION.cff"] = citation_cff(exports, cite).encode()
+    members["README.md"] = readme(context, cite).encode()
+    members["CITATION.cff"] = citation_cff(context, cite).encode()
     members.update(licence_texts(descriptor["licenses"]))
     return package_json, deterministic_zip(members)
 
 
-def export_package(exports: Exports) -> dict[str, bytes]:
-    package_json, archive = package_zip(exports, citation.for_package(exports))
-    name = exports.model.catalog.descriptor["name"]
+def export_package(downloads: Downloads) -> dict[str, bytes]:
+    package_json, archive = package_zip(downloads, citation.for_package(downloads.context))
+    name = downloads.context.model.catalog.descriptor["name"]
     return {urls.PACKAGE_FILE: package_json, urls.zip_path(name): archive}

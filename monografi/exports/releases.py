@@ -13,17 +13,18 @@ from __future__ import annotations
 import hashlib
 import logging
 import tempfile
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from .. import urls
 from ..files import code_fingerprint, load, store
 from ..model.areas import build_model
+from ..model.context import BuildContext
 from ..model.history import History, Tag
 from ..project import DATASETS
 from ..validation.check import validate_datasets
 from . import citation
-from .base import LICENCE_DIR, Exports, deterministic_zip
+from .base import LICENCE_DIR, Downloads, deterministic_zip
 from .package import package_zip
 
 log = logging.getLogger(__name__)
@@ -33,15 +34,16 @@ log = logging.getLogger(__name__)
 class Release:
     tag: Tag
     path: str  # the zip, relative to the site root
+    data: bytes = field(repr=False)  # the zip itself
 
     @property
     def date(self) -> str:
         return self.tag.commit.date[:10]
 
 
-def release_citation(exports: Exports, tag: Tag, path: str) -> citation.Citation:
+def release_citation(context: BuildContext, tag: Tag, path: str) -> citation.Citation:
     """A release is cited by its tag, the tag's date and the URL of its frozen zip."""
-    return citation.for_package(exports, tag.commit.date[:10], tag.name, exports.url(path))
+    return citation.for_package(context, tag.commit.date[:10], tag.name, context.url(path))
 
 
 def _raw_zip(datasets: Path) -> bytes:
@@ -52,11 +54,11 @@ def _raw_zip(datasets: Path) -> bytes:
     return deterministic_zip(members)
 
 
-def snapshot(exports: Exports, tag: Tag) -> tuple[str, bytes] | None:
+def snapshot(context: BuildContext, tag: Tag) -> tuple[str, bytes] | None:
     """The package zip as of `tag`; None only when git cannot produce the tag's tree."""
-    package_name = exports.model.catalog.descriptor["name"]
+    package_name = context.model.catalog.descriptor["name"]
     with tempfile.TemporaryDirectory() as folder:
-        datasets = exports.history.archive(tag, Path(folder))
+        datasets = context.history.archive(tag, Path(folder))
         if datasets is None or not datasets.is_dir():
             log.warning("Rilis %s dilewati: tag itu tidak memuat folder datasets/", tag.name)
             return None
@@ -65,39 +67,40 @@ def snapshot(exports: Exports, tag: Tag) -> tuple[str, bytes] | None:
             log.warning("Rilis %s: data pada tag itu tidak lolos validasi sekarang; "
                         "zip berisi berkas apa adanya", tag.name)
             return urls.release_path(tag.name, package_name), _raw_zip(datasets)
-        history = History(exports.project, tag.commit.sha, datasets)
-        old = Exports(build_model(catalog), exports.project, exports.base_url, history)
+        history = History(context.project, tag.commit.sha, datasets)
+        old = BuildContext(build_model(catalog), context.project, context.base_url, history)
         path = urls.release_path(tag.name, package_name)
-        _, archive = package_zip(old, release_citation(old, tag, path))
+        _, archive = package_zip(Downloads(old), release_citation(old, tag, path))
         return path, archive
 
 
-def cached_snapshot(exports: Exports, tag: Tag) -> tuple[str, bytes] | None:
-    """A snapshot from exports.cache when one was built for the same commit, code and URL."""
-    if exports.cache is None:
-        return snapshot(exports, tag)
-    key = hashlib.sha256(f"{tag.commit.sha}|{exports.base_url}|{code_fingerprint()}".encode())
-    file = exports.cache / "rilis" / f"{tag.name}-{key.hexdigest()[:16]}.zip"
-    path = urls.release_path(tag.name, exports.model.catalog.descriptor["name"])
+def cached_snapshot(context: BuildContext, tag: Tag) -> tuple[str, bytes] | None:
+    """A snapshot from context.cache when one was built for the same commit, code and URL."""
+    if context.cache is None:
+        return snapshot(context, tag)
+    key = hashlib.sha256(f"{tag.commit.sha}|{context.base_url}|{code_fingerprint()}".encode())
+    file = context.cache / "rilis" / f"{tag.name}-{key.hexdigest()[:16]}.zip"
+    path = urls.release_path(tag.name, context.model.catalog.descriptor["name"])
     data = load(file)  # None when missing or damaged: then the snapshot is made again
     if data is not None:
         return path, data
-    result = snapshot(exports, tag)
+    result = snapshot(context, tag)
     if result:
         store(file, result[1])
     return result
 
 
-def tagged_releases(exports: Exports) -> list[tuple[Release, bytes]]:
-    """Tagged versions that have a snapshot, oldest first (read it as `exports.releases`:
-    rebuilding is costly)."""
+def build_releases(context: BuildContext) -> list[Release]:
+    """Tagged versions that have a snapshot, oldest first. Costly (each tag is validated and
+    modelled again, unless cached): the pipeline calls it once, for the part that writes the
+    shared outputs, and hands the result to export_releases and the release page."""
     built = []
-    for tag in exports.history.tags():
-        result = cached_snapshot(exports, tag)
+    for tag in context.history.tags():
+        result = cached_snapshot(context, tag)
         if result:
-            built.append((Release(tag, result[0]), result[1]))
+            built.append(Release(tag, *result))
     return built
 
 
-def export_releases(exports: Exports) -> dict[str, bytes]:
-    return {release.path: data for release, data in exports.releases}
+def export_releases(releases: list[Release]) -> dict[str, bytes]:
+    return {release.path: release.data for release in releases}

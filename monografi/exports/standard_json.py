@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 from ..model.areas import Dataset
-from .base import DatasetFormat, Exports, json_bytes
+from .base import DatasetFormat, Downloads, json_bytes
 from .standard_data import standar_data
 
 
-def render(exports: Exports, dataset: Dataset) -> bytes:
+def render(downloads: Downloads, dataset: Dataset) -> bytes:
     return json_bytes(standar_data(dataset))
 
 

@@ -1,7 +1,7 @@
 """Versions as readers see them: the 'Terakhir diperbarui' line, the download list, the changes.
 
-Plain data for the templates (like views.py), kept apart from history.py so that module stays
-about git and this one about wording.
+Plain data for the page templates only (nothing in exports/ reads it): the sentences a change
+is summed up in live in exports.changes, which the data-change feed shares.
 """
 
 from __future__ import annotations
@@ -10,12 +10,13 @@ from dataclasses import dataclass
 
 from .. import fmt
 from ..model.areas import Dataset
+from ..model.context import BuildContext
 from ..model.history import Revision, Updated
-from .base import Exports
+from .base import Downloads
+from .changes import change_text, fields_of, key_text
 from .formats import offered
 
 MAX_LISTED_ROWS = 100
-MAX_NAMED_ROWS = 3  # rows named in a change sentence; the history page lists them all
 
 
 def updated_text(updated: Updated) -> str:
@@ -27,58 +28,10 @@ def updated_text(updated: Updated) -> str:
     return f"{day} (ada perubahan yang belum tercatat)" if updated.uncommitted else day
 
 
-def _named(records: list[str]) -> str:
-    names = ", ".join(records[:MAX_NAMED_ROWS])
-    more = len(records) - MAX_NAMED_ROWS
-    return f"{names} dan {fmt.angka(more)} lainnya" if more > 0 else names
-
-
-def _cell(text: str, field: dict) -> str:
-    """A CSV cell as readers write it: numbers with Indonesian separators, blanks as '–'."""
-    if field.get("type") in ("number", "integer"):
-        try:
-            return fmt.angka(float(text), len(text.partition(".")[2]))
-        except ValueError:
-            pass
-    return text or fmt.MISSING
-
-
-def change_text(revision: Revision, fields: dict[str, dict], first: bool = False) -> str:
-    """What a commit changed, in sentences computed from the row diff (never its subject)."""
-    if revision.structure_only:
-        return "Hanya struktur (skema) yang berubah; isi data tetap."
-    if revision.unreadable:
-        return "Isi data berubah, tetapi versi ini tidak dapat dirinci per baris."
-    if first:
-        return f"Terbit pertama: {fmt.angka(len(revision.added))} baris."
-    key = revision.key
-    sentences = []
-    if revision.added:
-        names = _named([_key_text(r, key) for r in revision.added])
-        sentences.append(f"{fmt.angka(len(revision.added))} baris ditambah ({names}).")
-    if revision.changed:
-        cells = [f"{_key_text(record, key)}, {fields.get(c.column, {}).get('title') or c.column}: "
-                 f"{_cell(c.old, fields.get(c.column, {}))} → {_cell(c.new, fields.get(c.column, {}))}"
-                 for record, changes in revision.changed for c in changes]
-        sentences.append(f"{fmt.angka(len(revision.changed))} baris diubah ({_named(cells)}).")
-    if revision.removed:
-        names = _named([_key_text(r, key) for r in revision.removed])
-        sentences.append(f"{fmt.angka(len(revision.removed))} baris dihapus ({names}).")
-    return " ".join(sentences) or "Tidak ada baris yang berubah."
-
-
-def fields_of(dataset: Dataset) -> dict[str, dict]:
-    return {f["name"]: f for f in dataset.spec.fields}
-
-
-def downloads(exports: Exports, dataset: Dataset) -> list[dict]:
+def downloads(files: Downloads, dataset: Dataset) -> list[dict]:
     return [{"label": f.label, "path": f.path(dataset.name), "file": f.path(dataset.name)
              .rsplit("/", 1)[1], "description": f.description, "media_type": f.media_type,
-             "bytes": len(exports.render(f, dataset))} for f in offered(dataset)]
-
-
-def _key_text(record: dict, key: list[str]) -> str:
-    return " / ".join(record.get(k, "") for k in key) if key else "(baris utuh)"
+             "bytes": len(files.render(f, dataset))} for f in offered(dataset)]
 
 
 def _values_text(record: dict, key: list[str]) -> str:
@@ -94,7 +47,7 @@ class ListedRow:
 
 
 def _rows(records: list[dict], key: list[str]) -> list[ListedRow]:
-    return [ListedRow(_key_text(r, key), _values_text(r, key)) for r in records[:MAX_LISTED_ROWS]]
+    return [ListedRow(key_text(r, key), _values_text(r, key)) for r in records[:MAX_LISTED_ROWS]]
 
 
 def revision_view(revision: Revision, first: bool, fields: dict[str, dict]) -> dict:
@@ -111,14 +64,14 @@ def revision_view(revision: Revision, first: bool, fields: dict[str, dict]) -> d
         "added_more": max(0, len(revision.added) - MAX_LISTED_ROWS),
         "removed": _rows(revision.removed, key),
         "removed_more": max(0, len(revision.removed) - MAX_LISTED_ROWS),
-        "changed": [{"key": _key_text(record, key),
+        "changed": [{"key": key_text(record, key),
                      "changes": [{"column": c.column, "old": c.old or fmt.MISSING,
                                   "new": c.new or fmt.MISSING} for c in changes]}
                     for record, changes in revision.changed],
     }
 
 
-def revisions_view(exports: Exports, dataset: Dataset) -> list[dict]:
-    revisions = exports.revisions(dataset)
+def revisions_view(context: BuildContext, dataset: Dataset) -> list[dict]:
+    revisions = context.revisions(dataset)
     fields = fields_of(dataset)
     return [revision_view(r, i == len(revisions) - 1, fields) for i, r in enumerate(revisions)]

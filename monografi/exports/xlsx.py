@@ -18,8 +18,9 @@ from openpyxl.xml.functions import tostring
 
 from .. import fmt
 from ..model.areas import Dataset
+from ..model.context import BuildContext
 from ..text_cells import keep_text
-from .base import DatasetFormat, Exports, deterministic_zip
+from .base import DatasetFormat, Downloads, deterministic_zip
 from .metadata import dataset_metadata
 from .standard_data import COLUMN_TITLES, COLUMNS, standar_data
 
@@ -53,8 +54,8 @@ def fits(dataset: Dataset) -> bool:
     return len(dataset.table) < EXCEL_MAX_ROWS
 
 
-def _metadata_rows(exports: Exports, dataset: Dataset) -> list[list]:
-    meta = dataset_metadata(exports, dataset)
+def _metadata_rows(context: BuildContext, dataset: Dataset) -> list[list]:
+    meta = dataset_metadata(context, dataset)
     rows = [["Judul", meta["judul"]], ["Deskripsi", meta["deskripsi"]],
             ["Terakhir diperbarui", meta["terakhir_diperbarui"] or "tidak diketahui"],
             ["Versi paket", meta["versi_paket"]], ["Alamat", meta["url"]],
@@ -71,7 +72,7 @@ def _metadata_rows(exports: Exports, dataset: Dataset) -> list[list]:
     return rows
 
 
-def workbook(exports: Exports, dataset: Dataset) -> Workbook:
+def workbook(downloads: Downloads, dataset: Dataset) -> Workbook:
     """Above STREAMED_ROWS the workbook is write-only: rows go to disk as they are added, never
     held as a million Cell objects. Below it the usual workbook keeps the published bytes (a
     write-only sheet leaves out its <dimension>)."""
@@ -84,10 +85,10 @@ def workbook(exports: Exports, dataset: Dataset) -> Workbook:
         data.title = "data"
     data.freeze_panes = "A2"  # before the rows: a write-only sheet writes its view first
     _append(data, [f.name for f in dataset.fields], bold=True)
-    for record in exports.iter_records(dataset):
+    for record in downloads.iter_records(dataset):
         _append(data, [record.get(f.name) for f in dataset.fields])
     meta = book.create_sheet("metadata")
-    for row in _metadata_rows(exports, dataset):
+    for row in _metadata_rows(downloads.context, dataset):
         _append(meta, row, bold=bool(row) and row[0] in ("Sumber", "Kolom"))
     standard = book.create_sheet("standar_data")
     view = standar_data(dataset)
@@ -98,7 +99,7 @@ def workbook(exports: Exports, dataset: Dataset) -> Workbook:
     _append(standard, list(COLUMN_TITLES), bold=True)
     for row in view["kolom"]:
         _append(standard, [fmt.satuan(row[c]) if c == "satuan" else row[c] for c in COLUMNS])
-    date = exports.updated(dataset).date or "2000-01-01"
+    date = downloads.context.updated(dataset).date or "2000-01-01"
     stamp = datetime.fromisoformat(date)
     book.properties.creator = "Monografi"
     book.properties.title = dataset.title
@@ -119,8 +120,8 @@ def workbook_bytes(book: Workbook) -> bytes:
     return deterministic_zip(members)
 
 
-def render(exports: Exports, dataset: Dataset) -> bytes:
-    return workbook_bytes(workbook(exports, dataset))
+def render(downloads: Downloads, dataset: Dataset) -> bytes:
+    return workbook_bytes(workbook(downloads, dataset))
 
 
 FORMAT = DatasetFormat("xlsx", "XLSX", ".xlsx", MEDIA_TYPE,

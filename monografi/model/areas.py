@@ -13,7 +13,7 @@ import pandas as pd
 
 from .. import address, fmt
 from ..validation import sources
-from ..validation.boundaries import load_boundaries
+from ..validation.boundaries import checked_boundaries
 from ..validation.catalog import AREA_LEVELS, Catalog, ResourceSpec
 from ..validation.dialect import rows_of
 from .derived import compute_derived
@@ -306,7 +306,6 @@ def build_model(catalog: Catalog) -> Model:
                 for spec in catalog.resources}
     model = Model(catalog, datasets, _build_areas(datasets))
     model.home = front_page(model)
-    loaded, _ = load_boundaries(catalog)  # problems are reported by validation
-    model.boundaries = {b.level: b for b in loaded}
+    model.boundaries = checked_boundaries(catalog)
     model.derived = compute_derived(model)
     return model

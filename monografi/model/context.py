@@ -4,7 +4,9 @@ Like Datasette handing `datasette` to every hook, each stage gets this one objec
 looking anything up: the model, the project folder, the public address, the git history, the
 cache folder, and what is computed from them once per build (indicators, update dates,
 revisions). A release snapshot builds its own context for the tagged model, so nothing needs
-patching to see the old dates. exports.base.Exports adds what only exports and pages use.
+patching to see the old dates. What only the exports need (each rendered download) is theirs
+(exports.base.Downloads), and release snapshots are built by the release exporter when the
+pipeline asks: nothing here triggers a costly step on first access.
 """
 
 from __future__ import annotations
@@ -65,3 +67,11 @@ class BuildContext:
 
     def url(self, path: str) -> str:
         return address.absolute(self.base_url, urls.url(path))
+
+
+def build_context(model: Model, project: Path | None = None, cache: Path | None = None,
+                  part: str | None = None) -> BuildContext:
+    """The build's one context; the project defaults to the folder holding datasets/, the
+    public address comes from its pelicanconf.py; `part`: one part of a sharded build."""
+    root = Path(project) if project else model.catalog.root.parent
+    return BuildContext(model, root, address.site_url(root), cache=cache, part=part)

@@ -25,6 +25,7 @@ from stat import S_ISREG
 from .. import urls
 from ..files import scan_tree, tree_sums
 from ..model.areas import SHARED_PART, build_model
+from ..model.context import BuildContext
 from ..project import Project
 from ..refusal import Refused
 from ..safe_write import write_file
@@ -49,20 +50,20 @@ def parts_of(catalog) -> list[str]:
     return build_model(catalog).parts()
 
 
-def summary(exports, inputs: str, site_dir: Path) -> bytes:
+def summary(context: BuildContext, inputs: str, site_dir: Path) -> bytes:
     """What the merge needs of one part, and nothing else."""
-    document = {"versi": SUMMARY_VERSION, "bagian": exports.part, "masukan": inputs,
-                "semua_bagian": exports.model.parts(), "berkas": {
+    document = {"versi": SUMMARY_VERSION, "bagian": context.part, "masukan": inputs,
+                "semua_bagian": context.model.parts(), "berkas": {
                     path: sums[1] for path, sums in tree_sums(site_dir).items()}}
-    if exports.part == SHARED_PART:
-        dates, newest = dataset_dates(exports)
-        document["peta_situs"] = {"alamat": exports.base_url.rstrip("/"), "terbaru": newest,
+    if context.part == SHARED_PART:
+        dates, newest = dataset_dates(context)
+        document["peta_situs"] = {"alamat": context.base_url.rstrip("/"), "terbaru": newest,
                                   "tanggal": dates}
     return json.dumps(document, ensure_ascii=False, indent=0, sort_keys=True).encode()
 
 
-def write_summary(exports, inputs: str, site_dir: Path) -> None:
-    write_file(site_dir, SUMMARY_FILE, summary(exports, inputs, site_dir))
+def write_summary(context: BuildContext, inputs: str, site_dir: Path) -> None:
+    write_file(site_dir, SUMMARY_FILE, summary(context, inputs, site_dir))
 
 
 def _read_summary(folder: Path) -> dict:

@@ -27,9 +27,11 @@ from pelican.writers import Writer
 
 from .. import files
 from ..charts import plan_charts, write_charts
-from ..exports import build_context
+from ..exports import Downloads
 from ..exports.portal import write_exports
-from ..model.areas import build_model
+from ..exports.releases import build_releases
+from ..model.areas import SHARED_PART, build_model
+from ..model.context import build_context
 from ..progress import Progress
 from ..project import Project
 from ..refusal import Refused
@@ -200,11 +202,14 @@ def _build_locked(project: Project, output: Path, quiet: bool, workers: int | No
             result.charts = write_charts([c for c in charts if context.builds(c.area)], site_dir,
                                          project.cache, workers=workers, progress=progress)
         with stage("ekspor"):
+            downloads = Downloads(context)
+            releases = build_releases(context) if context.builds(SHARED_PART) else []
             if cached_stage("ekspor", data_key, site_dir, page_build,
-                            lambda: write_exports(context, site_dir)):
+                            lambda: write_exports(downloads, releases, site_dir)):
                 result.reused_stages.append("ekspor")
         with stage("halaman"):
-            result.pages = render_site(project, site_dir, SiteData(context, charts, page_build))
+            site = SiteData(context, charts, downloads, releases, page_build)
+            result.pages = render_site(project, site_dir, site)
             result.page_counts = page_build.counts
         if context.sharded:  # search index and content/extra/ come with the merge
             parts.write_summary(context, cache.inputs_digest(project), site_dir)

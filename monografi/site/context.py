@@ -1,4 +1,5 @@
-"""What the page writers receive: the build context, the planned charts, and how pages are written."""
+"""What the page writers receive: the build context, the planned charts, the rendered downloads,
+the release snapshots, and how pages are written."""
 
 from __future__ import annotations
 
@@ -6,9 +7,11 @@ from dataclasses import dataclass, field
 from functools import cached_property
 
 from ..charts import Chart
-from ..exports import Exports
+from ..exports import Downloads
+from ..exports.releases import Release
 from ..files import Manifest
 from ..model.areas import Model
+from ..model.context import BuildContext
 from ..progress import Progress
 
 
@@ -26,13 +29,15 @@ class PageBuild:
 
 @dataclass
 class SiteData:
-    exports: Exports  # the build context
+    context: BuildContext  # the build's one context (model.context.build_context)
     charts: list[Chart]
+    downloads: Downloads  # the exports' rendered files: a dataset page lists their sizes
+    releases: list[Release] = field(default_factory=list)  # exports.releases.build_releases
     build: PageBuild = field(default_factory=PageBuild)
 
     @property
     def model(self) -> Model:
-        return self.exports.model
+        return self.context.model
 
     @cached_property
     def charts_by_block(self) -> dict[tuple[str, str], list[Chart]]:

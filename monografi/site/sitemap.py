@@ -43,18 +43,18 @@ def robots_txt(base: str) -> str:
     return f"User-agent: *\nAllow: /\nSitemap: {base}/{urls.SITEMAP}\n"
 
 
-def dataset_dates(exports) -> tuple[dict[str, str], str | None]:
+def dataset_dates(context) -> tuple[dict[str, str], str | None]:
     """(dataset → its last change, the package's newest): what `lastmod_of` needs, from git."""
-    dates = {name: exports.updated(d).date for name, d in exports.model.datasets.items()
-             if exports.updated(d).date}
-    return dates, exports.package_date
+    dates = {name: context.updated(d).date for name, d in context.model.datasets.items()
+             if context.updated(d).date}
+    return dates, context.package_date
 
 
 def _git_dates(pelican):
     site = pelican.settings.get("MONOGRAFI")
     if site is None:
         return lambda path: None
-    return lastmod_of(*dataset_dates(site.exports))
+    return lastmod_of(*dataset_dates(site.context))
 
 
 def write_sitemap(pelican) -> None:
@@ -63,7 +63,7 @@ def write_sitemap(pelican) -> None:
     site_dir = Path(pelican.output_path)
     base = pelican.settings.get("SITEURL_PUBLIK", "").rstrip("/")
     site = pelican.settings.get("MONOGRAFI")
-    if site is None or not site.exports.sharded:
+    if site is None or not site.context.sharded:
         write_file(site_dir, urls.SITEMAP, sitemap_xml(site_dir, base, _git_dates(pelican)).encode())
     write_file(site_dir, urls.ROBOTS, robots_txt(base).encode())
 

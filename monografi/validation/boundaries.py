@@ -163,3 +163,11 @@ def load_boundaries(catalog: Catalog) -> tuple[list[Boundaries], list[Problem]]:
                         for code in sorted(codes.keys() - set(shapes)))
         loaded.append(Boundaries(level, shapes, declaration.get("sumber"), where))
     return loaded, problems
+
+
+def checked_boundaries(catalog: Catalog) -> dict[str, Boundaries]:
+    """Level → boundaries as validation read and checked them (each file is read once per
+    build), else read and checked now (a catalog loaded without validation)."""
+    if catalog.boundaries is not None:
+        return catalog.boundaries
+    return {b.level: b for b in load_boundaries(catalog)[0]}

@@ -103,6 +103,9 @@ class Catalog:
     # CSV again (see validation.dialect.rows_of)
     tables: dict[str, tuple[list[str], list[list[str]]]] = dataclasses.field(
         default_factory=dict, repr=False, compare=False)
+    # level → validation.boundaries.Boundaries as validation read and checked them (None: not
+    # checked yet): the model draws its maps from these, never reading a GeoJSON file again
+    boundaries: dict | None = dataclasses.field(default=None, repr=False, compare=False)
 
     def resource(self, name: str) -> ResourceSpec:
         return next(r for r in self.resources if r.name == name)

@@ -26,6 +26,7 @@ from .publisher import publisher_problems
 from .report import Problem, Report
 from .schema import metadata_problems, schema_problems
 from .suggestions import suggest
+from .template_hints import template_hint_problems
 from .uniqueness import duplicate_problems, first_row
 from .warnings import warnings_for
 
@@ -72,6 +73,7 @@ def validate_datasets(root: Path, published: Path | None = None) -> tuple[Catalo
     tables = {spec.name: dialect.read(spec) for spec in catalog.resources}
     catalog.tables = {name: (table.header, table.rows) for name, table in tables.items()}
     report.extend(hint_problems(catalog))
+    report.extend(template_hint_problems(catalog))
     report.extend(sources.source_problems(catalog))
     report.extend(placeholder_problems(catalog))
     for table in tables.values():
@@ -94,7 +96,9 @@ def validate_datasets(root: Path, published: Path | None = None) -> tuple[Catalo
             report.extend(_frictionless_problems(package, spec, tables, trimmed.get(spec.name)))
         report.extend(_monograph_problems(catalog, spec, table))
         report.extend(duplicate_problems(spec, table.header, table.rows))
-    report.extend(load_boundaries(catalog)[1])
+    loaded, problems = load_boundaries(catalog)
+    catalog.boundaries = {b.level: b for b in loaded}
+    report.extend(problems)
     rows = {name: (t.header, t.rows) for name, t in tables.items() if not t.unreadable}
     report.extend(shrink_problems(catalog, rows, published or Project.of_datasets(root).output))
     if report.ok:

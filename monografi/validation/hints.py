@@ -58,6 +58,7 @@ RESOURCE_KEYS = {
     "bagian": Key("teks"), "grafik": Key("daftar_objek"), "aturan_baris": Key("daftar_objek"),
     "angka_utama": Key("daftar_objek"), "jumlah_desa": Key("objek"),
     "boleh_kosong": Key("benar_salah"),
+    "formulir": Key("objek"), "rekap": Key("objek"), "rujukan": Key("daftar_objek"),
 }
 # A headline figure ('angka utama' card): which measure, how rows of one period are combined
 # across categories (jenjang, jenis, …), which rows count. Declared, never guessed from a row.

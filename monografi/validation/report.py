@@ -19,7 +19,8 @@ CONFIG_RULES = frozenset({
     "tipe_json",
     "kunci_wajib", "json_rusak", "data_sebaris", "skema", "pola_rusak", "kunci_kolom",
     "kunci_tabel", "petunjuk_jenis", "petunjuk_kolom", "petunjuk_tipe_kolom", "petunjuk_tabel",
-    "petunjuk_sumber", "petunjuk_rinci", "petunjuk_nilai", "rumus_sintaks", "rumus_kolom",
+    "petunjuk_sumber", "petunjuk_rinci", "petunjuk_nilai", "petunjuk_pilihan", "petunjuk_tingkat",
+    "rumus_sintaks", "rumus_kolom",
     "angka_utama_agregasi", "angka_utama_kategori",
     "sumber_di_json", "sumber_tanpa_tabel", "isian_kerangka"})
 FORMATS = ("teks", "json", "github")

@@ -43,10 +43,10 @@ def collect(site: SiteData) -> list[Page]:
     In a sharded build this is where the part's pages are chosen: a part other than the shared
     one runs only the writers marked PER_AREA (which skip other parts' areas before building
     their contexts), and any page about an area of another part is left out."""
-    exports = site.exports
-    shared = exports.builds(SHARED_PART)
+    context = site.context
+    shared = context.builds(SHARED_PART)
     return [page for writer in writers() if shared or getattr(writer, "PER_AREA", False)
-            for page in writer.pages(site) if exports.builds(page.area)]
+            for page in writer.pages(site) if context.builds(page.area)]
 
 
 __all__ = ["Page", "PageWriter", "collect", "writers"]

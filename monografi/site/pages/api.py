@@ -23,15 +23,15 @@ def text_dtype(dataset: Dataset) -> str:
 
 def pages(site: SiteData) -> Iterator[Page]:
     model = site.model
-    exports = site.exports
+    context = site.context
     area = next(iter(model.level("kecamatan")), None) or model.roots[0]
     dataset = next(iter(model.topics()), None) or next(iter(model.datasets.values()))
     view = {
-        "index": exports.url(urls.API_INDEX),
-        "area": area, "area_doc": exports.url(urls.api_area_path(area)),
-        "area_pattern": exports.url(f"{urls.API_ROOT}/{area.level}/") + "{kode-dengan-tanda-hubung}.json",
-        "dataset": dataset, "dataset_doc": exports.url(urls.api_dataset_path(dataset.name)),
-        "csv": exports.url(by_key("csv").path(dataset.name)),
+        "index": context.url(urls.API_INDEX),
+        "area": area, "area_doc": context.url(urls.api_area_path(area)),
+        "area_pattern": context.url(f"{urls.API_ROOT}/{area.level}/") + "{kode-dengan-tanda-hubung}.json",
+        "dataset": dataset, "dataset_doc": context.url(urls.api_dataset_path(dataset.name)),
+        "csv": context.url(by_key("csv").path(dataset.name)),
         "dtype": text_dtype(dataset),
         "levels": sorted({a.level for a in model.areas.values()}),
     }

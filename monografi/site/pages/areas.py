@@ -15,9 +15,9 @@ PER_AREA = True  # in a sharded build, every part runs this writer for its own a
 
 def pages(site: SiteData) -> Iterator[Page]:
     model = site.model
-    for area in (a for a in model.pages() if site.exports.builds(a.code)):
-        context = {"view": views.area_view(model, site.charts_by_block, area, site.exports.indicators),
-                   "kutipan": citation.for_area(site.exports, area)}
+    for area in (a for a in model.pages() if site.context.builds(a.code)):
+        context = {"view": views.area_view(model, site.charts_by_block, area, site.context.indicators),
+                   "kutipan": citation.for_area(site.context, area)}
         if area.home:
             context["availability"] = views.availability(model)
         yield Page(urls.area_path(area), "area", context, area.code)

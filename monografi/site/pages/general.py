@@ -15,7 +15,7 @@ def pages(site: SiteData) -> Iterator[Page]:
               [(c, urls.url(urls.area_path(c))) for c in a.children])
              for a in model.level("kecamatan")]
     datasets = [(d.title, urls.url(urls.dataset_path(d.name))) for d in model.datasets.values()]
-    indicators = [(i.title, urls.url(urls.indicator_path(i.id))) for i in site.exports.indicators]
+    indicators = [(i.title, urls.url(urls.indicator_path(i.id))) for i in site.context.indicators]
     yield Page(urls.SEARCH_PAGE, "cari",
                {"areas": areas, "datasets": datasets, "indicators": indicators})
     yield Page(urls.NOT_FOUND_PAGE, "404")

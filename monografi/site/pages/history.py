@@ -11,10 +11,10 @@ from . import Page
 
 
 def pages(site: SiteData) -> Iterator[Page]:
-    exports = site.exports
+    context = site.context
     for dataset in site.model.datasets.values():
         view = {"title": dataset.title, "url": urls.url(urls.dataset_path(dataset.name)),
-                "updated": versions.updated_text(exports.updated(dataset)),
+                "updated": versions.updated_text(context.updated(dataset)),
                 "key": " + ".join(dataset.spec.primary_key),
-                "revisions": versions.revisions_view(exports, dataset)}
+                "revisions": versions.revisions_view(context, dataset)}
         yield Page(urls.history_path(dataset.name), "riwayat", {"view": view})

@@ -58,7 +58,7 @@ def indicator_view(site: SiteData, indicator: Indicator) -> dict:
 
 
 def pages(site: SiteData) -> Iterator[Page]:
-    indicators = site.exports.indicators
+    indicators = site.context.indicators
     for indicator in indicators:
         yield Page(urls.indicator_path(indicator.id), "indicator",
                    {"view": indicator_view(site, indicator)})

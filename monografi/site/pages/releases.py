@@ -12,11 +12,11 @@ from . import Page
 
 
 def pages(site: SiteData) -> Iterator[Page]:
-    exports = site.exports
+    context = site.context
     items = [{"tag": release.tag.name, "date": release.date, "path": release.path,
-              "bytes": len(data),
-              "citation": release_citation(exports, release.tag, release.path).text}
-             for release, data in reversed(exports.releases)]
+              "bytes": len(release.data),
+              "citation": release_citation(context, release.tag, release.path).text}
+             for release in reversed(site.releases)]
     yield Page(urls.RELEASES_PAGE, "rilis",
-               {"releases": items, "git": exports.history.available,
-                "current": citation.for_package(exports)})
+               {"releases": items, "git": context.history.available,
+                "current": citation.for_package(context)})
