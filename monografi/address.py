@@ -7,7 +7,7 @@ pages agree; without that file the address stays empty and URLs stay site-relati
 
 URLs written by staff (licences, sources, homepage, contributors) end up as links on pages and in
 harvested catalogues, where `javascript:` or `data:` would run in a reader's browser. public_url
-is the one decision: `check` refuses what it refuses (validation.catalog.url_problems), and
+is the one decision: `check` refuses what it refuses (validation.package.url_problems), and
 build_model drops it again (publishable) so no page or export can emit it even if validation
 were bypassed.
 """

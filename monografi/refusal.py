@@ -46,7 +46,13 @@ def system_error(error: OSError, lang: str = "id") -> str:
     return " ".join(system_words(error, lang))
 
 
-def system_details(error: OSError) -> dict[str, str]:
-    """The error's words in both languages, for a report problem (rule `tulis_gagal`)."""
-    (what, fix), (what_en, fix_en) = system_words(error, "id"), system_words(error, "en")
-    return {"batas": what, "batas_en": what_en, "perbaikan": fix, "perbaikan_en": fix_en}
+def system_details(error: OSError) -> dict:
+    """A report problem's details for an error of the system (see `system_words_of`)."""
+    return {"errno": error.errno, "berkas": error.filename}
+
+
+def system_words_of(details: dict, lang: str) -> dict[str, str]:
+    """A rule's words (validation.rules.Rule.words) for `system_details`: {sebab} and
+    {perbaikan} in the reader's language."""
+    what, fix = system_words(OSError(details["errno"], "", details["berkas"]), lang)
+    return {"sebab": what, "perbaikan": fix}

@@ -81,8 +81,10 @@ def chart_path(chart_id: str) -> str:
     return f"{CHARTS}/{chart_id}.svg"
 
 
-def api_area_path(area) -> str:
-    return f"{API_ROOT}/{area.level}/{area.slug}.json"
+def api_area_path(area, slug: str | None = None) -> str:
+    """The area's API document; with `slug`, the path of that slug at the area's level (the API
+    page shows the pattern with a placeholder)."""
+    return f"{API_ROOT}/{area.level}/{slug or area.slug}.json"
 
 
 def api_dataset_path(name: str) -> str:

@@ -12,7 +12,7 @@ from monografi.exports.datapackage import FORMAT as DATAPACKAGE
 from monografi.exports.metadata import dataset_metadata
 from monografi.model.areas import build_model
 from monografi.model.context import build_context
-from monografi.site import views
+from monografi.site.views.dataset import dataset_view
 from monografi.validation.catalog import load_catalog
 from monografi.validation.check import validate_datasets
 from tests.helpers import edit_package, resource_of
@@ -72,9 +72,9 @@ def problems_at(project, place, value):
                                    "data:text/html,x", "lisensi.html"])
 def test_check_refuses_an_unsafe_url_at_its_key_with_exit_code_2(project, place, value):
     report = problems_at(project, place, value)
-    problem = next(p for p in report.errors if p.rule == "alamat_tidak_aman")
+    problem = next(p for p in report.errors if p.rule.id == "alamat_tidak_aman")
     assert (problem.file, problem.column, problem.value) == (place[1], place[2], value)
-    assert report.config_error  # exit code 2, like every other datapackage.json mistake
+    assert report.exit_code == 2  # exit code 2, like every other datapackage.json mistake
     message, fix = problem.texts("id")
     assert "tidak dapat diterbitkan" in message and "https://" in fix
     assert "cannot be published" in problem.texts("en")[0] and "https://" in problem.texts("en")[1]
@@ -107,7 +107,7 @@ def test_unsafe_urls_never_reach_pages_or_exports_even_without_check(project):
     context = build_context(model, project)
     dataset = model.datasets["desa"]
     published = [dcat.dcat_catalog(context), dcat.data_json(context),
-                 dataset_metadata(context, dataset), views.dataset_view(model, dataset),
+                 dataset_metadata(context, dataset), dataset_view(context, Downloads(context), dataset),
                  model.sources]
     text = json.dumps(published, default=str) + DATAPACKAGE.render(Downloads(context), dataset).decode()
     assert "javascript" not in text.lower()

@@ -19,16 +19,18 @@ from openpyxl import load_workbook
 from pelican.settings import read_settings
 
 from monografi import fmt, urls
-from monografi.exports import Downloads, api, dcat, versions, xlsx
+from monografi.exports import Downloads, api, dcat, xlsx
 from monografi.exports.base import cell_value
 from monografi.exports.formats import by_key, offered, withheld
 from monografi.exports.portal import export_datasets
 from monografi.model.areas import build_model
 from monografi.model.context import build_context
-from monografi.site import views
 from monografi.site.context import SiteData
 from monografi.site.digest import ValueDigest
 from monografi.site.pages import datasets as dataset_pages
+from monografi.site.views import area as area_views
+from monografi.site.views import tables
+from monografi.site.views.dataset import downloads
 from monografi.validation.catalog import load_catalog
 from monografi.validation.publisher import publisher
 from tests.conftest import REPO
@@ -49,10 +51,10 @@ def _model(project: Path):
 
 # --- page keys --------------------------------------------------------------------------------
 
-def _table(texts: list[str]) -> views.TableView:
-    return views.TableView("Contoh", [views.Cell("Nilai", numeric=True)],
-                           [[views.Cell(t, numeric=True, href=f"unduh/{i}.csv", title="S1")]
-                            for i, t in enumerate(texts)])
+def _table(texts: list[str]) -> tables.TableView:
+    return tables.TableView("Contoh", [tables.Cell("Nilai", numeric=True)],
+                            [[tables.Cell(t, numeric=True, href=f"unduh/{i}.csv", title="S1")]
+                             for i, t in enumerate(texts)])
 
 
 @pytest.mark.parametrize("change", [
@@ -77,7 +79,7 @@ def test_page_key_follows_a_changed_figure_on_a_real_area_page(project):
     after = _model(project)
 
     def key(model):
-        return ValueDigest(model)(views.area_view(model, {}, model.areas[desa], []))
+        return ValueDigest(model)(area_views.area_view(model, {}, model.areas[desa], []))
 
     assert key(before) == key(again) and key(after) != key(before)
 
@@ -111,7 +113,7 @@ def _theme() -> jinja2.Environment:
     return env
 
 
-def _render_table(table: views.TableView) -> str:
+def _render_table(table: tables.TableView) -> str:
     return _theme().from_string('{% import "_macros.html" as m with context %}{{ m.table(t) }}').render(
         t=table, SITEURL=".")
 
@@ -120,8 +122,8 @@ def test_a_table_longer_than_the_cap_shows_the_first_rows_and_links_the_csv(cont
     model = context.model
     dataset = model.datasets["luas_kecamatan"]
     rows = dataset.sorted_rows(dataset.table)
-    monkeypatch.setattr(views, "PAGE_ROWS", 4)
-    capped = views.capped_table(model, dataset, rows.head(5).to_dict("records"), "Luas", True)
+    monkeypatch.setattr(tables, "PAGE_ROWS", 4)
+    capped = tables.capped_table(model, dataset, rows.head(5).to_dict("records"), "Luas", True)
     assert len(capped.rows) == 4 and capped.total == 5
     assert capped.full.href == urls.csv_path("luas_kecamatan") == "unduh/luas_kecamatan.csv"
     assert [r[0].title for r in capped.rows] == list(rows["kode_kecamatan"].head(4))  # stable order
@@ -130,7 +132,7 @@ def test_a_table_longer_than_the_cap_shows_the_first_rows_and_links_the_csv(cont
     assert ('Menampilkan 4 baris pertama dari 5 baris; semua baris ada di '
             '<a href="./unduh/luas_kecamatan.csv">berkas CSV</a>.') in html
 
-    exact = views.capped_table(model, dataset, rows.head(4).to_dict("records"), "Luas", True)
+    exact = tables.capped_table(model, dataset, rows.head(4).to_dict("records"), "Luas", True)
     assert len(exact.rows) == 4 and exact.total is None and exact.full is None
     assert "Menampilkan" not in _render_table(exact)
 
@@ -138,17 +140,18 @@ def test_a_table_longer_than_the_cap_shows_the_first_rows_and_links_the_csv(cont
 def test_every_table_of_an_area_page_is_capped(context, monkeypatch):
     """Own rows, the rows of the areas below, and the derived figures: none grows with the data."""
     model = context.model
-    monkeypatch.setattr(views, "PAGE_ROWS", 1)
+    monkeypatch.setattr(tables, "PAGE_ROWS", 1)
+    monkeypatch.setattr(area_views, "PAGE_ROWS", 1)
     kecamatan = model.areas["32.15.01"]
-    view = views.area_view(model, {}, kecamatan, [])
-    tables = [b.table for s in view["sections"] for b in s.blocks] + [view["derived"]]
-    assert all(len(t.rows) <= 1 for t in tables)
-    long = [t for t in tables if t.total]
+    view = area_views.area_view(model, {}, kecamatan, [])
+    shown = [b.table for s in view.sections for b in s.blocks] + [view.derived]
+    assert all(len(t.rows) <= 1 for t in shown)
+    long = [t for t in shown if t.total]
     assert long and all(t.total > 1 and t.full.href for t in long)
-    assert view["derived"].total == len(model.derived_for(kecamatan.code)) + sum(
+    assert view.derived.total == len(model.derived_for(kecamatan.code)) + sum(
         len(model.derived_for(c.code)) for c in kecamatan.children)
-    assert view["derived"].full.href == urls.url(urls.API_PAGE)  # figures of several areas
-    home = views.derived_table(model, next(iter(model.roots)))
+    assert view.derived.full.href == urls.url(urls.API_PAGE)  # figures of several areas
+    home = area_views.derived_table(model, next(iter(model.roots)))
     assert home.total and home.full.href == urls.api_area_path(next(iter(model.roots)))
 
 
@@ -218,10 +221,10 @@ def test_xlsx_is_neither_written_nor_listed_for_a_table_beyond_excels_limit(cont
     monkeypatch.setattr(xlsx, "EXCEL_MAX_ROWS", len(big.table))  # header + rows: one too many
     small = model.datasets["luas_desa"]
     assert by_key("xlsx") not in offered(big) and by_key("xlsx") in offered(small)
-    downloads = Downloads(context)
-    assert "unduh/luas_kecamatan.xlsx" not in export_datasets(downloads)
-    assert {"unduh/luas_kecamatan.csv", "unduh/luas_desa.xlsx"} <= export_datasets(downloads).keys()
-    assert [d["label"] for d in versions.downloads(downloads, big)] == [
+    files = Downloads(context)
+    assert "unduh/luas_kecamatan.xlsx" not in export_datasets(files)
+    assert {"unduh/luas_kecamatan.csv", "unduh/luas_desa.xlsx"} <= export_datasets(files).keys()
+    assert [d.label for d in downloads(files, big)] == [
         f.label for f in offered(big)] and "XLSX" not in [f.label for f in offered(big)]
     entries = {e["identifier"].rstrip("/").rsplit("/", 1)[1]: e
                for e in dcat.data_json(context)["dataset"]}
@@ -244,10 +247,10 @@ def test_dataset_page_says_where_the_xlsx_download_would_be(context, monkeypatch
     package = context.model.catalog.descriptor
     site = {"SITEURL": ".", "MONOGRAFI_PACKAGE": package,  # what the plugin adds to every page
             "MONOGRAFI_PUBLISHER": publisher(package)}
-    html = _theme().get_template("dataset.html").render(**page.context, **site)
+    html = _theme().get_template("dataset.html").render(view=page.view, **site)
     unduh = html[html.index('id="unduh"'):html.index("</section>", html.index('id="unduh"'))]
     assert "XLSX tidak tersedia: tabel ini berisi 56 baris" in unduh and ".xlsx" not in unduh
-    index = _theme().get_template("datasets.html").render(**pages[urls.DATA_INDEX].context, **site)
+    index = _theme().get_template("datasets.html").render(view=pages[urls.DATA_INDEX].view, **site)
     assert "Kecuali XLSX untuk " in index and context.model.datasets["luas_kecamatan"].title in index
 
 

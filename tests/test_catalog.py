@@ -2,12 +2,13 @@ import os
 
 import pytest
 
-from monografi.validation.catalog import MAX_FILE_BYTES, load_catalog
+from monografi.validation.catalog import load_catalog
+from monografi.validation.package import MAX_FILE_BYTES
 from tests.helpers import edit_package, resource_of
 
 
 def rules(problems):
-    return {(p.rule, p.value) for p in problems}
+    return {(p.rule.id, p.value) for p in problems}
 
 
 def test_real_package_loads_with_schemas_inlined(project):
@@ -34,7 +35,7 @@ def test_paths_outside_datasets_or_to_network_are_refused(project, path):
     catalog, problems = load_catalog(project / "datasets")
     assert catalog is None
     assert ("jalur_tidak_aman", path) in rules(problems)
-    problem = next(p for p in problems if p.rule == "jalur_tidak_aman")
+    problem = next(p for p in problems if p.rule.id == "jalur_tidak_aman")
     assert problem.column == "path" and "datapackage.json" in problem.file
 
 
@@ -63,7 +64,7 @@ def test_missing_file_is_named(project):
 def test_broken_json_is_reported_not_raised(project):
     (project / "datasets" / "datapackage.json").write_text("{ not json", encoding="utf-8")
     catalog, problems = load_catalog(project / "datasets")
-    assert catalog is None and problems[0].rule == "json_rusak"
+    assert catalog is None and problems[0].rule.id == "json_rusak"
     assert (problems[0].row, problems[0].column, problems[0].value) == (1, "3", "{ not json")
 
 
@@ -90,7 +91,7 @@ def test_oversized_file_is_named_with_the_limit(project):
     catalog, problems = load_catalog(project / "datasets")
     assert catalog is None
     [problem] = problems
-    assert (problem.rule, problem.value, problem.column) == ("terlalu_besar", "desa.csv", "path")
+    assert (problem.rule.id, problem.value, problem.column) == ("terlalu_besar", "desa.csv", "path")
     assert "50 MB" in problem.texts("id")[0] and "50 MB" in problem.texts("en")[0]
 
 

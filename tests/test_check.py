@@ -14,7 +14,7 @@ def problems_of(project):
 
 
 def only(report, rule):
-    found = [p for p in report.errors if p.rule == rule]
+    found = [p for p in report.errors if p.rule.id == rule]
     assert found, report.format_text()
     return found[0]
 
@@ -121,7 +121,7 @@ def test_personal_data_column_is_refused(project):
     lines[0] = lines[0].replace("nama_provinsi", "nik")
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
     report = problems_of(project)
-    assert any(p.rule == "data_pribadi" and p.column == "nik" for p in report.errors)
+    assert any(p.rule.id == "data_pribadi" and p.column == "nik" for p in report.errors)
 
 
 def test_desa_code_must_sit_under_its_kecamatan(project):
@@ -141,7 +141,7 @@ def test_renamed_header_is_reported(project):
     text = path.read_text(encoding="utf-8")
     path.write_text(text.replace("luas_km2", "luas", 1), encoding="utf-8")
     report = problems_of(project)
-    assert any(p.file == "luas_desa.csv" and p.row == 1 and p.rule.startswith("judul_kolom")
+    assert any(p.file == "luas_desa.csv" and p.row == 1 and p.rule.id.startswith("judul_kolom")
                for p in report.errors), report.format_text()
 
 
@@ -213,7 +213,7 @@ def test_personal_data_columns_are_refused(project, column):
     path = project / "datasets" / "penduduk_dukcapil_kecamatan.csv"
     text = path.read_text(encoding="utf-8")
     path.write_text(text.replace("catatan", column, 1), encoding="utf-8")
-    assert any(p.rule == "data_pribadi" and p.column == column and p.row == 1
+    assert any(p.rule.id == "data_pribadi" and p.column == column and p.row == 1
                for p in problems_of(project).errors)
 
 

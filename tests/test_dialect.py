@@ -5,7 +5,7 @@ import json
 import pytest
 
 from monografi.model.areas import typed_table
-from monografi.validation import catalog as catalog_module
+from monografi.validation import package as package_module
 from monografi.validation.catalog import load_catalog
 from monografi.validation.check import validate_datasets
 from monografi.validation.dialect import canonical_number, local_number, read_raw, write
@@ -27,7 +27,7 @@ def spec_of(project, name):
 
 
 def the(report, rule):
-    found = [p for p in report.errors if p.rule == rule]
+    found = [p for p in report.errors if p.rule.id == rule]
     assert found, report.format_text()
     return found[0]
 
@@ -109,7 +109,7 @@ def test_badly_grouped_number_under_declared_dialect_is_refused(project):
     assert (problem.file, problem.row, problem.column, problem.value) == (
         "penduduk_dukcapil_kecamatan.csv", 3, "jumlah", "171.66")
     assert "1.234" in problem.texts("id")[1]
-    assert [p.rule for p in check(project).errors] == ["angka_dialek"]  # no duplicate type error
+    assert [p.rule.id for p in check(project).errors] == ["angka_dialek"]  # no duplicate type error
 
 
 def test_decimal_point_under_declared_decimal_comma_is_refused_not_misread(project):
@@ -134,22 +134,24 @@ def test_stray_spaces_and_trailing_empty_rows_are_harmless(project):
     assert report.ok, report.format_text()
 
 
-@pytest.mark.parametrize(("content", "kind"), [
-    (b"PK\x03\x04\x14\x00\x06\x00" + b"\x00" * 64, "xlsx/zip"),
-    (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 64, "xls"),
-    (b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n", "pdf"),
-    (b"kode_desa,tahun\x00\x01\x02\xff", "biner"),
+@pytest.mark.parametrize(("content", "kind", "id_name", "en_name"), [
+    (b"PK\x03\x04\x14\x00\x06\x00" + b"\x00" * 64, "xlsx/zip", "xlsx/zip", "xlsx/zip"),
+    (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 64, "xls", "xls", "xls"),
+    (b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n", "pdf", "pdf", "pdf"),
+    (b"kode_desa,tahun\x00\x01\x02\xff", "binary", "biner", "binary"),
 ])
-def test_non_text_file_is_refused_with_a_message(project, content, kind):
+def test_non_text_file_is_refused_with_a_message(project, content, kind, id_name, en_name):
     (project / "datasets" / "luas_desa.csv").write_bytes(content)
     problem = the(check(project), "bukan_teks")
     assert problem.file == "luas_desa.csv" and problem.value == kind
     assert "impor" in problem.texts("id")[1]
+    assert f"(terbaca sebagai {id_name})" in problem.texts("id")[0]
+    assert f"(it looks like {en_name})" in problem.texts("en")[0]
 
 
 def test_oversized_file_is_refused_with_a_message(project):
     with (project / "datasets" / "luas_desa.csv").open("r+b") as handle:
-        handle.truncate(catalog_module.MAX_FILE_BYTES + 1)  # sparse: cheap to make
+        handle.truncate(package_module.MAX_FILE_BYTES + 1)  # sparse: cheap to make
     problem = the(check(project), "terlalu_besar")
     assert problem.value == "luas_desa.csv" and "50 MB" in problem.texts("id")[0]
 
@@ -198,7 +200,7 @@ def test_unusable_dialect_declaration_is_a_configuration_error(project, change, 
     report = check(project)
     problem = the(report, "metadata")
     assert (problem.file, problem.column) == (f"{name}.csv", column)
-    assert report.config_error
+    assert report.exit_code == 2
 
 
 UNICODE_TEXT = [("utf-16", "UTF-16 LE"), ("utf-16-le", "UTF-16 LE"), ("utf-16-be", "UTF-16 BE"),
@@ -212,7 +214,7 @@ def test_unicode_text_from_excel_is_named_not_taken_for_a_workbook(project, name
     path = project / "datasets" / f"{name}.csv"
     path.write_bytes(path.read_text(encoding="utf-8").replace(",", "\t").encode(codec))
     (problem,) = check(project).errors
-    assert (problem.file, problem.rule, problem.value) == (f"{name}.csv", "pengkodean_utf16", shown)
+    assert (problem.file, problem.rule.id, problem.value) == (f"{name}.csv", "pengkodean_utf16", shown)
     assert "CSV UTF-8" in problem.texts("id")[1] and "CSV UTF-8" in problem.texts("en")[1]
     assert "xlsx" not in problem.texts("id")[0]
 
@@ -245,7 +247,7 @@ def test_a_filled_cell_beyond_the_header_is_still_refused_at_its_row(project):
     lines[3] += "x,,"
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
     errors = check(project).errors
-    assert errors and {(p.file, p.row, p.rule) for p in errors} == {
+    assert errors and {(p.file, p.row, p.rule.id) for p in errors} == {
         ("luas_kecamatan.csv", 4, "sel_lebih")}
     assert "x" in {p.value for p in errors}
 
@@ -257,7 +259,7 @@ def test_an_empty_file_is_named_as_such_in_both_languages(project, content):
     (project / "datasets" / "luas_kecamatan.csv").write_bytes(content)
     _, report = validate_datasets(project / "datasets")
     (problem,) = [p for p in report.errors if p.file == "luas_kecamatan.csv"]
-    assert problem.rule == "berkas_kosong"
+    assert problem.rule.id == "berkas_kosong"
     for lang in ("id", "en"):
         text = report.format_text(lang)
         assert "source is empty" not in text and "kode_kecamatan,tahun,sumber" in text

@@ -37,7 +37,6 @@ def rows_of(sheet):
                   for row in sheet.iter_rows(min_row=3) if row[0].value]
 
 
-
 def imported(project, path):
     return import_form(catalog_of(project), path)
 
@@ -149,7 +148,7 @@ def test_invalid_form_writes_nothing_and_points_at_the_form_cell(project, form, 
     before = tree_digest(project / "datasets")
     result = imported(project, form)
     assert not result.ok and result.written == []
-    problem = next(p for p in result.report.errors if p.rule == rule)
+    problem = next(p for p in result.report.errors if p.rule.id == rule)
     assert (problem.file, problem.row, problem.column) == (
         "formulir.xlsx › penduduk_dukcapil_kecamatan", 5, column)
     assert tree_digest(project / "datasets") == before
@@ -162,7 +161,7 @@ def test_one_bad_cell_blocks_every_other_change(project, form):
     book.save(form)
     before = tree_digest(project / "datasets")
     result = imported(project, form)
-    assert not result.ok and [p.rule for p in result.report.errors] == ["tipe"]
+    assert not result.ok and [p.rule.id for p in result.report.errors] == ["tipe"]
     assert tree_digest(project / "datasets") == before
 
 
@@ -179,7 +178,7 @@ def test_file_that_is_not_an_xlsx_is_refused_in_indonesian(project, tmp_path, na
     path.write_bytes(content)
     result = imported(project, path)
     (problem,) = result.report.errors
-    assert problem.rule == "bukan_xlsx" and problem.details["batas"] == seen_as
+    assert problem.rule.id == "bukan_xlsx" and f"Terbaca sebagai: {seen_as}." in problem.texts("id")[0]
     message = " ".join(problem.texts("id"))
     assert "bukan berkas .xlsx; simpan sebagai Excel Workbook (.xlsx)" in message
     assert "openpyxl" not in message and "xlrd" not in message
@@ -189,7 +188,7 @@ def test_workbook_without_form_sheet_is_refused(project, tmp_path):
     path = tmp_path / "lain.xlsx"
     openpyxl.Workbook().save(path)
     result = imported(project, path)
-    assert [p.rule for p in result.report.errors] == ["formulir"]
+    assert [p.rule.id for p in result.report.errors] == ["formulir"]
     assert "_formulir" in result.report.errors[0].texts("id")[0]
 
 
@@ -199,14 +198,14 @@ def test_same_key_filled_twice_in_the_form_is_refused(project, form):
     sheet.append(["32.15.05", "Klari", "2022-S1", 190999, None, "S7", None])  # row 6
     book.save(form)
     result = imported(project, form)
-    problem = next(p for p in result.report.errors if p.rule == "kunci_ganda")
+    problem = next(p for p in result.report.errors if p.rule.id == "kunci_ganda")
     assert (problem.row, problem.value) == (6, "32.15.05 / 2022-S1 / S7")
     assert result.written == []
 
 
 def test_figures_without_an_area_code_are_refused(project, form):
     _fill_new_dukcapil(form, kode_kecamatan=None, jumlah=1000, sumber="S7")
-    problem = next(p for p in imported(project, form).report.errors if p.rule == "wajib")
+    problem = next(p for p in imported(project, form).report.errors if p.rule.id == "wajib")
     assert (problem.row, problem.column) == (5, "kode_kecamatan")
 
 
@@ -237,7 +236,7 @@ def test_character_the_file_encoding_cannot_hold_is_refused_at_the_form(project,
     result = imported(project, form)
     assert not result.ok
     (problem,) = result.report.errors
-    assert problem.rule == "pengkodean_tulis" and problem.value == "≥"
+    assert problem.rule.id == "pengkodean_tulis" and problem.value == "≥"
     assert "cp1252" in problem.texts("id")[0]
     assert tree_digest(project / "datasets") == before
 

@@ -34,7 +34,6 @@ def catalog_of(project):
     return catalog
 
 
-
 def set_csv(project, dataset, match: dict, column, value):
     """What a colleague commits meanwhile: one cell of the row matching `match` changed."""
     path = project / "datasets" / f"{dataset}.csv"
@@ -121,7 +120,7 @@ def test_a_cell_changed_in_both_places_is_a_conflict_and_nothing_is_written(
     before = tree_digest(desa_project / "datasets")
     result = importing(desa_project, form)
     (problem,) = result.report.errors
-    assert (problem.rule, problem.file, problem.column) == (
+    assert (problem.rule.id, problem.file, problem.column) == (
         "konflik", f"formulir.xlsx › {dataset}", column)
     assert problem.row == find_row(openpyxl.load_workbook(form)[dataset],
                                    **sheet_match)[column].row
@@ -147,7 +146,7 @@ def test_a_row_added_in_datasets_since_conflicts_with_the_forms_new_row(project,
     fresh["periode"].value, fresh["jumlah"].value, fresh["sumber"].value = "2025-S1", 201234, "S7"
     book.save(form)
     result = importing(project, form)
-    assert [(p.rule, p.column, p.row) for p in result.report.errors] == [("konflik", "jumlah", 5)]
+    assert [(p.rule.id, p.column, p.row) for p in result.report.errors] == [("konflik", "jumlah", 5)]
     assert result.written == []
 
 
@@ -161,7 +160,7 @@ def test_a_row_deleted_since_is_not_brought_back(project, form):
     assert "2022-S1" not in path.read_text(encoding="utf-8").split(KLARI, 1)[1].split("\n", 1)[0]
     assert f"{KLARI},2022-S1" not in path.read_text(encoding="utf-8")
     edit(form, DUKCAPIL, {"periode": "2022-S1"}, "jumlah", 1)  # changing it now is a conflict
-    assert [p.rule for p in importing(project, form).report.errors] == ["konflik_dihapus"]
+    assert [p.rule.id for p in importing(project, form).report.errors] == ["konflik_dihapus"]
 
 
 def _as_old_version(form):
@@ -179,7 +178,7 @@ def test_an_old_version_form_refuses_every_prefilled_cell_that_differs_from_toda
     before = tree_digest(project / "datasets")
     result = importing(project, form)
     (problem,) = result.report.errors
-    assert (problem.rule, problem.row, problem.column, problem.value) == (
+    assert (problem.rule.id, problem.row, problem.column, problem.value) == (
         "formulir_lama", 3, "jumlah", "190523")
     assert "190600" in problem.texts("id")[0] and "`monografi formulir`" in problem.texts()[1]
     assert tree_digest(project / "datasets") == before
@@ -234,7 +233,7 @@ def test_a_file_that_cannot_be_replaced_leaves_every_file_as_it_was(project, for
     monkeypatch.setattr(journal.os, "replace", replace)
     result = importing(project, form)
     (problem,) = result.report.errors
-    assert (problem.rule, problem.value) == ("tulis_gagal", order[failing])
+    assert (problem.rule.id, problem.value) == ("tulis_gagal", order[failing])
     assert "Tidak ada izin" in problem.texts()[0] and "Excel" in problem.texts()[1]
     assert "Permission denied" not in problem.texts()[0] and "No permission" in problem.texts("en")[0]
     assert result.written == [] and tree_digest(project / "datasets") == before
@@ -254,12 +253,12 @@ def test_a_failed_roll_back_is_finished_by_the_next_import(project, form, monkey
 
     monkeypatch.setattr(journal.os, "replace", replace)
     result = importing(project, form)
-    assert [p.rule for p in result.report.errors] == ["tulis_gagal", "impor_terputus"]
+    assert [p.rule.id for p in result.report.errors] == ["tulis_gagal", "impor_terputus"]
     assert tree_digest(project / "datasets") != before  # half-way, but journaled
     monkeypatch.setattr(journal.os, "replace", real)
     untouched = write_form(catalog_of(project), KLARI, form.parent / "baru.xlsx")
     result = importing(project, untouched)
-    assert result.ok and [p.rule for p in result.report.warnings] == ["impor_dipulihkan"]
+    assert result.ok and [p.rule.id for p in result.report.warnings] == ["impor_dipulihkan"]
     assert tree_digest(project / "datasets") == before
     _no_strays(project)
 
@@ -286,7 +285,7 @@ def test_an_import_killed_half_way_is_rolled_back_by_the_next_run(project, form)
     half = tree_digest(project / "datasets")
     assert half[order[0]] != before[order[0]] and half[order[1]] == before[order[1]]
     result = importing(project, write_form(catalog_of(project), KLARI, form.parent / "b.xlsx"))
-    assert [(p.rule, p.file) for p in result.report.warnings] == [("impor_dipulihkan", order[0])]
+    assert [(p.rule.id, p.file) for p in result.report.warnings] == [("impor_dipulihkan", order[0])]
     assert tree_digest(project / "datasets") == before
     _no_strays(project)
     assert importing(project, form).written == order  # and the form imports fine afterwards
@@ -337,7 +336,7 @@ def test_a_half_done_import_never_overwrites_a_later_hand_edit(project, form, mo
     append_line(project, order[0].removesuffix(".csv"), f"{KLARI},2024,S3,70,")  # a hand edit
     edited = tree_digest(project / "datasets")
     result = importing(project, form)
-    assert [(p.rule, p.file) for p in result.report.errors] == [("impor_terputus_diubah", order[0])]
+    assert [(p.rule.id, p.file) for p in result.report.errors] == [("impor_terputus_diubah", order[0])]
     assert tree_digest(project / "datasets") == edited
 
 
@@ -361,7 +360,7 @@ def test_a_concurrent_import_waits_and_merges_onto_the_first_ones_result(project
 def test_a_busy_lock_after_waiting_is_a_message(project, form):
     with build_lock(Project(project).state):
         result = importing(project, form, wait=0.2)
-    assert [p.rule for p in result.report.errors] == ["impor_sibuk"]
+    assert [p.rule.id for p in result.report.errors] == ["impor_sibuk"]
 
 
 def test_an_unwritable_state_folder_is_a_message_not_a_traceback(project, form):
@@ -369,7 +368,7 @@ def test_an_unwritable_state_folder_is_a_message_not_a_traceback(project, form):
     edit(form, DUKCAPIL, {"periode": "2022-S2"}, "jumlah", 195500)
     before = tree_digest(project / "datasets")
     result = importing(project, form)
-    assert [p.rule for p in result.report.errors] == ["tulis_gagal"]
+    assert [p.rule.id for p in result.report.errors] == ["tulis_gagal"]
     assert tree_digest(project / "datasets") == before
 
 
@@ -381,7 +380,7 @@ def test_a_renamed_sheet_names_the_sheet_and_the_command(project, form):
     book["luas_kecamatan"].title = "Luas"
     book.save(form)
     (problem,) = importing(project, form).report.errors
-    assert (problem.rule, problem.value) == ("formulir_lembar", "luas_kecamatan")
+    assert (problem.rule.id, problem.value) == ("formulir_lembar", "luas_kecamatan")
     assert f"monografi formulir --kecamatan {KLARI}" in problem.texts()[1]
 
 
@@ -396,7 +395,7 @@ def test_an_edited_codes_row_names_the_cell_and_the_command(project, form, cell,
     book[DUKCAPIL][cell] = value
     book.save(form)
     problems = importing(project, form).report.errors
-    assert all(p.rule == "formulir_kode" and p.row == 2 for p in problems)
+    assert all(p.rule.id == "formulir_kode" and p.row == 2 for p in problems)
     assert (column, code) in [(p.column, p.value) for p in problems]
     assert f"--kecamatan {KLARI}" in problems[0].texts()[1]
 
@@ -413,7 +412,7 @@ def test_values_typed_where_they_would_not_be_imported_are_reported(desa_project
     book[sheet][cell] = 1234
     book.save(form)
     (problem,) = importing(desa_project, form).report.errors
-    assert (problem.rule, problem.file, problem.row, problem.column, problem.value) == (
+    assert (problem.rule.id, problem.file, problem.row, problem.column, problem.value) == (
         rule, f"formulir.xlsx › {sheet}", int(cell[1:]), column, "1234")
 
 
@@ -424,7 +423,7 @@ def test_a_right_name_on_an_added_row_is_fine_and_a_stray_sheet_is_a_warning(pro
     book.save(form)
     result = importing(project, form)
     assert result.ok, result.report.format_text()
-    assert [p.rule for p in result.report.warnings] == ["lembar_lain"]
+    assert [p.rule.id for p in result.report.warnings] == ["lembar_lain"]
     assert result.added == [("luas_desa", (DESA, "2024", "S3"))]
 
 
@@ -437,7 +436,7 @@ def test_a_formula_without_a_saved_value_says_so_instead_of_required(desa_projec
                                                                      match, column):
     edit(form, sheet, match, column, "=SUM(1,2)")  # openpyxl, like many tools, saves no result
     errors = importing(desa_project, form).report.errors
-    assert [(p.rule, p.column) for p in errors] == [("rumus_tanpa_nilai", column)]
+    assert [(p.rule.id, p.column) for p in errors] == [("rumus_tanpa_nilai", column)]
     message = " ".join(errors[0].texts())
     assert "rumus tanpa nilai tersimpan: buka dan simpan ulang di Excel/LibreOffice, atau ketik " \
            "angkanya" in message and "wajib" not in message
@@ -448,7 +447,7 @@ def test_an_integer_beyond_64_bits_is_refused_at_its_cell(project, form, typed):
     edit(form, DUKCAPIL, {"periode": "2022-S2"}, "jumlah", typed)
     before = tree_digest(project / "datasets")
     (problem,) = importing(project, form).report.errors
-    assert (problem.rule, problem.row, problem.column) == ("maksimum", 4, "jumlah")
+    assert (problem.rule.id, problem.row, problem.column) == ("maksimum", 4, "jumlah")
     assert tree_digest(project / "datasets") == before
 
 

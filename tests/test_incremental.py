@@ -170,7 +170,7 @@ def _page_keys(project) -> dict[str, str]:
     model = build_model(load_catalog(project / "datasets")[0])
     context = build_context(model, project)
     digest = ValueDigest(model)
-    return {page.path: digest((page.path, page.template, page.context))
+    return {page.path: digest((page.path, page.template, page.view))
             for page in collect(SiteData(context, plan_charts(context), Downloads(context)))}
 
 
@@ -178,9 +178,10 @@ def _page_keys(project) -> dict[str, str]:
     # a desa figure: its page, its kecamatan's table of desa rows, the dataset's preview
     ("penduduk_desa", "jumlah", {"desa/32-15-01-1001/index.html", "kecamatan/32-15-01/index.html",
                                  "data/penduduk_desa/index.html"}),
-    # a kecamatan's 2010 census count (ranks unchanged): its page, the dataset's preview, the
-    # indicator's ranking and the indicator list (not the other 29 kecamatan pages)
-    ("penduduk_kecamatan", "jumlah", {"kecamatan/32-15-01/index.html", "indikator/index.html",
+    # a kecamatan's 2010 census count (ranks unchanged): its page, the dataset's preview and the
+    # indicator's ranking (not the other 29 kecamatan pages, nor the indicator list, which shows
+    # how many kecamatan each ranking covers but no figure)
+    ("penduduk_kecamatan", "jumlah", {"kecamatan/32-15-01/index.html",
                                       "indikator/penduduk_kecamatan-jumlah/index.html",
                                       "data/penduduk_kecamatan/index.html"}),
 ])

@@ -121,7 +121,7 @@ def test_without_a_publisher_email_check_warns_at_its_key_and_nothing_is_invente
     project = copy_project(tmp_path / "proyek", contact=None)
     catalog, report = validate_datasets(project / "datasets")
     assert report.ok
-    [warning] = [p for p in report.warnings if p.rule == "penerbit_tanpa_email"]
+    [warning] = [p for p in report.warnings if p.rule.id == "penerbit_tanpa_email"]
     assert (warning.file, warning.column) == ("datapackage.json", "contributors[0].email")
     assert "data.json" in report.format_text("id") and "data.json" in report.format_text("en")
     document = dcat.data_json(build_context(build_model(catalog), project))
@@ -139,11 +139,11 @@ def test_the_publisher_block_is_found_whatever_the_contributors(project, contrib
     edit_package(project, lambda d: d.update(contributors=contributors))
     catalog, report = validate_datasets(project / "datasets")
     assert publisher(catalog.descriptor).name == name
-    assert [p.column for p in report.warnings if p.rule == "penerbit_tanpa_email"] == [key]
+    assert [p.column for p in report.warnings if p.rule.id == "penerbit_tanpa_email"] == [key]
     edit_package(project, lambda d: d.update(contributors=[
         {**c, "email": CONTACT} if c.get("title") == name else c for c in contributors]))
     _, report = validate_datasets(project / "datasets")
-    assert not [p for p in report.warnings if p.rule == "penerbit_tanpa_email"] or not contributors
+    assert not [p for p in report.warnings if p.rule.id == "penerbit_tanpa_email"] or not contributors
 
 
 def _zip(data: bytes) -> zipfile.ZipFile:

@@ -56,11 +56,11 @@ def test_a_repeated_value_is_reported_at_every_row_it_is_in(project):
         f"32.15.01.1001,2023,proyeksi,10,11,21,S99,{NIK}"])
     catalog, spec = spec_of(project, "penduduk_desa")
     found = check._monograph_problems(catalog, spec, dialect.read(spec))
-    assert [(p.rule, p.row, p.column, p.value) for p in found] == [
+    assert [(p.rule.id, p.row, p.column, p.value) for p in found] == [
         ("data_pribadi", 2, "catatan", NIK), ("data_pribadi", 4, "catatan", NIK)]
     # Unknown source ids are a foreign key to sumber.csv now: also reported at every row.
     _, report = check.validate_datasets(project / "datasets")
-    assert [(p.row, p.value) for p in report.errors if p.rule == "sumber_tidak_dikenal"] == [
+    assert [(p.row, p.value) for p in report.errors if p.rule.id == "sumber_tidak_dikenal"] == [
         (3, "S99"), (4, "S99")]
 
 

@@ -67,11 +67,11 @@ def test_invalid_unknown_and_missing_areas_are_reported(tmp_path):
                "geometry": {"type": "Polygon", "coordinates": square(9, 9)}}
     synthetic_boundaries(project, codes[1:-1], [bowtie, unknown])
     _, problems = load_boundaries(load_catalog(project / "datasets")[0])
-    rules = {(p.rule, p.value) for p in problems}
+    rules = {(p.rule.id, p.value) for p in problems}
     assert ("peta_perbaikan_besar", codes[0]) in rules  # repair would change its area: refused
     assert ("peta_kode", "32.15.77") in rules
     assert ("peta_hilang", codes[-1]) in rules
-    invalid = next(p for p in problems if p.rule == "peta_perbaikan_besar")
+    invalid = next(p for p in problems if p.rule.id == "peta_perbaikan_besar")
     assert invalid.row == 29 and "Self-intersection" in invalid.details["batas"]
     assert invalid.severity == "error" and "tak terhingga" in invalid.texts("id")[0]
 
@@ -96,7 +96,7 @@ def test_slightly_invalid_boundaries_are_repaired_with_a_warning(tmp_path, flaw)
     assert not shape(feature["geometry"]).is_valid
     synthetic_boundaries(project, [c for c in codes if c != codes[4]], [feature])
     boundaries, problems = load_boundaries(load_catalog(project / "datasets")[0])
-    assert [(p.rule, p.value, p.severity) for p in problems] == [
+    assert [(p.rule.id, p.value, p.severity) for p in problems] == [
         ("peta_diperbaiki", codes[4], "warning")]
     message, _ = problems[0].texts("id")
     assert "Klari" in message and "luasnya berubah" in message and " %" in message
@@ -124,8 +124,8 @@ def test_real_karawang_boundaries_pass_check_with_warnings_and_draw_maps(tmp_pat
         {"tingkat": "kecamatan", "path": "batas/kecamatan.geojson", "properti_kode": "code"}]))
     _, report = validate_datasets(project / "datasets")
     assert report.ok, report.format_text()
-    repaired = [p for p in report.warnings if p.rule == "peta_diperbaiki"]
-    assert len(repaired) >= 20 and not [p for p in report.errors if p.rule.startswith("peta")]
+    repaired = [p for p in report.warnings if p.rule.id == "peta_diperbaiki"]
+    assert len(repaired) >= 20 and not [p for p in report.errors if p.rule.id.startswith("peta")]
     result = build(project, project / "output", workers=1)
     assert result.ok, result.report.format_text()
     maps = list((project / "output" / "grafik").glob("*peta.svg"))
@@ -138,7 +138,7 @@ def test_boundary_path_must_stay_inside_datasets(tmp_path):
     edit_package(project, lambda d: d.setdefault("monografi", {}).update(batas_wilayah=[
         {"tingkat": "kecamatan", "path": "../../etc/batas.geojson"}]))
     _, problems = load_boundaries(load_catalog(project / "datasets")[0])
-    assert [p.rule for p in problems] == ["jalur_tidak_aman"]
+    assert [p.rule.id for p in problems] == ["jalur_tidak_aman"]
 
 
 def test_choropleth_and_locator_maps(mapped):

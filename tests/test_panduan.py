@@ -12,9 +12,10 @@ import pytest
 
 from monografi.commands.parser import EPILOG, build_parser
 from monografi.forms.form import GUIDE_SHEET, write_form
-from monografi.messages import RULES, UI
+from monografi.messages import UI
 from monografi.validation import hints
 from monografi.validation.catalog import load_catalog
+from tests.catalogue import all_rules
 from tests.conftest import REPO
 
 GUIDE = (REPO / "content" / "pages" / "panduan-data.md").read_text(encoding="utf-8")
@@ -25,7 +26,7 @@ def _staff_texts(tmp_path) -> dict[str, str]:
     catalog, _ = load_catalog(REPO / "datasets")
     form = openpyxl.load_workbook(write_form(catalog, "32.15.05", tmp_path / "f.xlsx"))
     sheet = " ".join(str(c.value) for row in form[GUIDE_SHEET].iter_rows() for c in row if c.value)
-    texts = {f"RULES[{k}]": " ".join(dataclasses.astuple(v)) for k, v in RULES.items()}
+    texts = {f"rule {k}": " ".join(dataclasses.astuple(v.message)) for k, v in all_rules().items()}
     texts |= {f"UI[{k}]": " ".join(dataclasses.astuple(v)) for k, v in UI.items()}
     return texts | {"form": sheet, "guide": GUIDE, "README": README,
                     "help": build_parser().format_help() + build_parser("en").format_help(),
@@ -37,7 +38,7 @@ def test_no_staff_text_sends_anyone_to_build_py(tmp_path):
     """`python build.py` fails outside the virtual environment; `monografi` works everywhere."""
     texts = _staff_texts(tmp_path)
     assert [name for name, text in texts.items() if "build.py" in text] == []
-    assert "monografi impor" in texts["form"] and "monografi formulir" in texts["RULES[formulir_kode]"]
+    assert "monografi impor" in texts["form"] and "monografi formulir" in texts["rule formulir_kode"]
 
 
 @pytest.mark.parametrize("text", [GUIDE, README], ids=["guide", "README"])

@@ -20,8 +20,9 @@ from monografi.exports.dcat import spatial_label
 from monografi.model.areas import PORTAL_LEVEL, SHARED_PART, build_model
 from monografi.model.context import build_context
 from monografi.publishing.parts import SUMMARY_FILE, MergeError, merge
-from monografi.site import views
-from monografi.site.pages.indicators import ranking_table
+from monografi.site.views.area import Fact, area_view, identity
+from monografi.site.views.indicator import ranking_table
+from monografi.site.views.ranks import child_ranks, ranks
 from monografi.validation.check import validate_datasets
 
 sys.path.insert(0, str(REPO / "bench"))
@@ -57,9 +58,9 @@ def test_several_provinces_get_a_portal_front_page_leading_to_each(national):
     assert [a.name for a in home.children] == ["Jawa Barat", "Banten"]
     assert all(not a.home for a in model.areas.values())
     assert model.pages()[0] is home and len(model.pages()) == len(model.areas) + 1
-    view = views.area_view(model, {}, home, [])
-    assert [g["area"].name for g in view["grid"]] == ["Jawa Barat", "Banten"]
-    assert ("Kode Kemendagri", "") not in view["identity"]
+    view = area_view(model, {}, home, [])
+    assert [g.area.name for g in view.grid.areas] == ["Jawa Barat", "Banten"]
+    assert Fact("Kode Kemendagri", "") not in view.identity
     kecamatan = model.level("kecamatan")[0]
     assert [a.label for a in model.trail(kecamatan)][0] == home.label  # breadcrumbs start at home
 
@@ -71,8 +72,8 @@ def test_one_province_is_the_home_page_and_kabupaten_get_their_own_pages(provinc
     from monografi import urls
     assert urls.area_path(model.home) == urls.HOME
     assert urls.area_path(model.areas["32.74"]) == "kabupaten/32-74/index.html"
-    assert [label for label, _ in views.identity(model, model.home)].count("Provinsi") == 0
-    assert ("Wilayah induk", "Provinsi Jawa Barat") in views.identity(model, model.areas["32.74"])
+    assert [f.label for f in identity(model.home)].count("Provinsi") == 0
+    assert Fact("Wilayah induk", "Provinsi Jawa Barat") in identity(model.areas["32.74"])
     assert spatial_label(model) == "Provinsi Jawa Barat, Indonesia"
 
 
@@ -105,17 +106,16 @@ def test_kecamatan_ranked_across_the_portal_and_within_their_kabupaten(province)
         values = [e.value for e in inner.entries]
         assert values == sorted(values, reverse=True)
     kecamatan = ranking.entries[-1].area
-    place = next(r for r in views.ranks(context.indicators, kecamatan)
-                 if r["url"].endswith(f"{indicator.id}/"))
-    assert place["rank"] == len(ranking.entries)
-    assert place["within"]["rank"] == len(kecamatan.parent.children)
-    table = ranking_table(indicator, ranking, model)
+    place = next(r for r in ranks(context.indicators, kecamatan) if r.url.endswith(f"{indicator.id}/"))
+    assert place.place.rank == len(ranking.entries)
+    assert place.within.rank == len(kecamatan.parent.children)
+    table = ranking_table(indicator, ranking)
     assert [c.text for c in table.columns][:4] == ["Peringkat", "Kecamatan", "Kabupaten/kota",
                                                    "Peringkat di kabupaten/kota"]
-    highest = views.child_ranks(context.indicators, kecamatan.parent)
-    top = next(r for r in highest if r["url"].endswith(f"{indicator.id}/"))
-    assert top["of"] == len(kecamatan.parent.children)
-    assert views.child_ranks(context.indicators, model.home) == []  # the home has the rankings
+    highest = child_ranks(context.indicators, kecamatan.parent)
+    top = next(r for r in highest if r.url.endswith(f"{indicator.id}/"))
+    assert top.of == len(kecamatan.parent.children)
+    assert child_ranks(context.indicators, model.home) == []  # the home has the rankings
 
 
 def test_a_kabupaten_portal_shows_no_within_kabupaten_rank():
@@ -123,8 +123,8 @@ def test_a_kabupaten_portal_shows_no_within_kabupaten_rank():
     model = build_model(catalog)
     context = build_context(model, REPO)
     kecamatan = model.areas["32.15.01"]
-    assert all(r["within"] is None for r in views.ranks(context.indicators, kecamatan))
-    assert views.child_ranks(context.indicators, model.home) == []
+    assert all(r.within is None for r in ranks(context.indicators, kecamatan))
+    assert child_ranks(context.indicators, model.home) == []
 
 
 def test_parts_and_merge_give_the_single_build_byte_for_byte(sharded_portal):
@@ -228,6 +228,6 @@ def test_a_kabupaten_outside_its_province_code_is_refused(tmp_path):
     provinces = project / "datasets" / "provinsi.csv"
     provinces.write_text(provinces.read_text(encoding="utf-8") + "36,Banten\n", encoding="utf-8")
     _, report = validate_datasets(project / "datasets")
-    problem = next(p for p in report.errors if p.rule == "kode_induk")
+    problem = next(p for p in report.errors if p.rule.id == "kode_induk")
     assert (problem.file, problem.row, problem.column, problem.value) == (
         "kabupaten.csv", 3, "kode_kabupaten", "32.79")

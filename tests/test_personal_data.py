@@ -64,9 +64,9 @@ def test_check_refuses_grouped_personal_data_in_any_text_column(project, place, 
     name, row, column = place
     set_cell(project, name, row, column, f"ket. {text} ya")
     report = validate_datasets(project / "datasets")[1]
-    found = [p for p in report.errors if p.rule == "data_pribadi"]
+    found = [p for p in report.errors if p.rule.id == "data_pribadi"]
     assert [(p.file, p.row, p.column) for p in found] == [(f"{name}.csv", row, column)]
-    assert not report.config_error  # a data error: exit code 1
+    assert report.exit_code == 1  # a data error: exit code 1
 
 
 def test_import_refuses_a_grouped_nik_in_a_form(project, form):  # noqa: F811
@@ -81,4 +81,4 @@ def test_import_refuses_a_grouped_nik_in_a_form(project, form):  # noqa: F811
     book.save(form)
     result = imported(project, form)
     assert not result.ok and result.written == []
-    assert any(p.rule == "data_pribadi" and p.column == "catatan" for p in result.report.errors)
+    assert any(p.rule.id == "data_pribadi" and p.column == "catatan" for p in result.report.errors)

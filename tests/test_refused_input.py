@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from monografi.publishing.pipeline import build
-from monografi.validation.catalog import MAX_FILE_BYTES
+from monografi.validation.package import MAX_FILE_BYTES
 from tests.conftest import copy_built, tree_digest
 
 FIXTURES = Path(__file__).parent / "fixtures" / "rusak"
@@ -40,7 +40,7 @@ def published(built_project, tmp_path_factory):
 def assert_refused_and_untouched(project, digest, rule, row, column, text, file=TARGET):
     result = build(project, project / "output")
     assert not result.ok
-    problem = next((p for p in result.report.errors if p.rule == rule), None)
+    problem = next((p for p in result.report.errors if p.rule.id == rule), None)
     assert problem is not None, result.report.format_text()
     assert (problem.file, problem.row, problem.column) == (file, row, column)
     assert text in problem.texts("id")[0] + (problem.value or "")

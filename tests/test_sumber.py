@@ -14,8 +14,7 @@ from monografi.exports.datapackage import FORMAT as DATAPACKAGE
 from monografi.forms.form import LIST_SHEET, write_form
 from monografi.model.areas import build_model
 from monografi.model.context import build_context
-from monografi.validation import sources
-from monografi.validation.catalog import load_catalog
+from monografi.validation.catalog import SOURCES, load_catalog
 from monografi.validation.check import validate_datasets
 from tests.helpers import append_line, edit_package
 
@@ -51,7 +50,7 @@ def test_an_unknown_source_is_refused_at_its_cell_in_every_table(project, table)
     append_line(project, table, ROWS_WITH[table])
     report = validate_datasets(project / "datasets")[1]
     (problem,) = report.errors
-    assert (problem.file, problem.column, problem.value, problem.rule) == (
+    assert (problem.file, problem.column, problem.value, problem.rule.id) == (
         f"{table}.csv", "sumber", "S99", "sumber_tidak_dikenal")
     assert "datasets/sumber.csv" in problem.texts("id")[0] and "S11" in problem.texts("id")[1]
     assert "sources table" in problem.texts("en")[0]
@@ -91,21 +90,22 @@ def test_sources_anywhere_but_the_table_are_configuration_errors(project, change
     """The issue's trap: a source typed into a dataset's own list used to pass check."""
     edit_package(project, change)
     report = validate_datasets(project / "datasets")[1]
-    assert (rule, *where) in {(p.rule, p.file, p.column) for p in report.errors}
-    assert report.config_error
+    assert (rule, *where) in {(p.rule.id, p.file, p.column) for p in report.errors}
+    assert report.exit_code == 2
 
 
 def test_without_the_table_every_reference_to_it_is_a_configuration_error(project):
     edit_package(project, lambda d: d["resources"].pop())
     report = validate_datasets(project / "datasets")[1]
-    assert report.config_error and {p.value for p in report.errors if p.rule == "kunci_tabel"} == {"sumber"}
+    assert report.exit_code == 2
+    assert {p.value for p in report.errors if p.rule.id == "kunci_tabel"} == {"sumber"}
     for path in (project / "datasets" / "schemas").glob("*.json"):  # and without the foreign keys
         schema = json.loads(path.read_text(encoding="utf-8"))
         schema["foreignKeys"] = [fk for fk in schema.get("foreignKeys", []) if fk["fields"] != "sumber"]
         path.write_text(json.dumps(schema), encoding="utf-8")
     errors = validate_datasets(project / "datasets")[1].errors
     assert ("sumber_tanpa_tabel", "datapackage.json", "resources") in {
-        (p.rule, p.file, p.column) for p in errors}
+        (p.rule.id, p.file, p.column) for p in errors}
 
 
 def test_a_sumber_column_without_the_foreign_key_is_still_checked(project):
@@ -116,7 +116,7 @@ def test_a_sumber_column_without_the_foreign_key_is_still_checked(project):
     path.write_text(json.dumps(schema), encoding="utf-8")
     append_line(project, "luas_desa", "32.15.05.2003,2023,S99,1.5,")
     (problem,) = validate_datasets(project / "datasets")[1].errors
-    assert (problem.rule, problem.file, problem.column, problem.value) == (
+    assert (problem.rule.id, problem.file, problem.column, problem.value) == (
         "sumber_tidak_dikenal", "luas_desa.csv", "sumber", "S99")
 
 
@@ -132,7 +132,7 @@ def test_a_sumber_column_without_the_foreign_key_is_still_checked(project):
 def test_the_table_is_validated_like_any_table(project, line, rule, column):
     add_source(project, line)
     report = validate_datasets(project / "datasets")[1]
-    assert (rule, "sumber.csv", 12, column) in {(p.rule, p.file, p.row, p.column) for p in report.errors}
+    assert (rule, "sumber.csv", 12, column) in {(p.rule.id, p.file, p.row, p.column) for p in report.errors}
 
 
 def test_the_published_package_keeps_sources_and_validates_alone(project):
@@ -148,6 +148,6 @@ def test_the_published_package_keeps_sources_and_validates_alone(project):
     dataset = model.datasets["luas_kecamatan"]
     descriptor = json.loads(DATAPACKAGE.render(Downloads(build_context(model, project)), dataset))
     assert {s["id"] for s in descriptor["sources"]} == {"S1", "S3", "S4", "S5", "S6"}  # + kecamatan
-    assert all(fk["reference"]["resource"] != sources.NAME
+    assert all(fk["reference"]["resource"] != SOURCES
                for r in descriptor["resources"] for fk in r["schema"].get("foreignKeys", []))
     Package(descriptor).to_descriptor(validate=True)

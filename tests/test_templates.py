@@ -19,9 +19,10 @@ from monografi.project import Project
 from monografi.publishing.pipeline import build
 from monografi.templates import TemplateError, coverage, install, templates
 from monografi.templates.guide import guide_page, page_path
-from monografi.validation.catalog import SAFE_NAME, load_catalog
+from monografi.validation.catalog import load_catalog
 from monografi.validation.check import finish_pending_import, validate_datasets
 from monografi.validation.hints import RESOURCE_KEYS
+from monografi.validation.package import SAFE_NAME
 from monografi.validation.personal_data import is_personal_column
 from monografi.validation.template_hints import FORM_BOOKS, KEYS, STATUSES, UNSURE, template_hint_problems
 from tests.conftest import REPO, copy_project, tree_digest
@@ -316,7 +317,7 @@ def test_an_install_cut_off_mid_way_is_undone_by_the_next_command(tmp_path, monk
     assert tree_digest(project / "datasets") != before  # half-way, but journaled
     monkeypatch.undo()
     notes = finish_pending_import(Project(project))  # as `check` does
-    assert notes and {p.rule for p in notes} == {"impor_dipulihkan"}
+    assert notes and {p.rule.id for p in notes} == {"impor_dipulihkan"}
     assert tree_digest(project / "datasets") == before
 
 
@@ -358,26 +359,26 @@ def test_the_row_rules_and_code_lists_refuse_what_does_not_add_up(installed, tmp
         [DESA, "2024", "0–4 tahun", "10", "12", "22", "S1", ""],
         [DESA, "2024", "5–9 tahun", "10", "12", "23", "S1", ""],  # 10 + 12 != 23
         [DESA, "2024", "5-9 tahun", "1", "1", "2", "S1", ""]])  # not a name in the code list
-    rules = sorted((p.rule, p.row) for p in report.problems if p.severity == "error")
+    rules = sorted((p.rule.id, p.row) for p in report.problems if p.severity == "error")
     assert rules == [("aturan_baris", 3), ("kode_tidak_dikenal", 4)]
 
 
 def test_desa_only_and_kelurahan_only_tables_refuse_the_other_kind(installed, tmp_path):
     report = _with_rows(installed, tmp_path, "keuangan_desa", [
         [DESA, "2025-06", *[""] * 15, "S1", ""], [KELURAHAN, "2025-06", *[""] * 15, "S1", ""]])
-    assert [(p.rule, p.row) for p in report.problems if p.severity == "error"] == [("aturan_baris", 3)]
+    assert [(p.rule.id, p.row) for p in report.problems if p.severity == "error"] == [("aturan_baris", 3)]
     report = _with_rows(installed, tmp_path, "personil_desa", [
         [KELURAHAN, "2025-06", "Lurah", "Siti", "perempuan", "Strata II", "", "", "", "S1", ""],
         [DESA, "2025-06", "Lurah", "Budi", "laki-laki", "", "", "", "", "S1", ""],
         [DESA, "2025-13", "Kepala Desa", "Budi", "laki-laki", "", "", "", "", "S1", ""]])
-    found = sorted((p.rule, p.row) for p in report.problems if p.severity == "error")
+    found = sorted((p.rule.id, p.row) for p in report.problems if p.severity == "error")
     assert found == [("aturan_baris", 3), ("pola", 4)]
 
 
 def test_a_personal_number_in_a_personil_template_is_refused(installed, tmp_path):
     report = _with_rows(installed, tmp_path, "personil_desa", [
         [DESA, "2025-06", "Kepala Desa", "Budi 3215052001900001", "", "", "", "", "", "S1", ""]])
-    assert [p.rule for p in report.problems if p.severity == "error"] == ["data_pribadi"]
+    assert [p.rule.id for p in report.problems if p.severity == "error"] == ["data_pribadi"]
 
 
 # --- the hints check: each input class at its boundary ------------------------------------------
@@ -428,7 +429,7 @@ def test_form_layout_is_accepted_exactly_for_a_known_book_and_a_whole_positive_o
 def test_a_section_must_belong_to_its_book(catalog, book, section):
     problems = _problems(catalog, "sekolah_desa", "formulir", {"buku": book, "bagian": section, "urutan": 1})
     assert (problems == []) == (section in FORM_BOOKS[book].sections)
-    assert all(p.rule == "petunjuk_pilihan" for p in problems)
+    assert all(p.rule.id == "petunjuk_pilihan" for p in problems)
 
 
 @SETTINGS
@@ -455,4 +456,4 @@ def test_rollup_names_numeric_columns_of_a_desa_table_only(catalog, columns, tab
     valid = set(columns) <= numeric and table.endswith("_desa")
     assert (problems == []) == valid, (table, columns, problems)
     if table == "pns_kecamatan" and set(columns) <= numeric:
-        assert [p.rule for p in problems] == ["petunjuk_tingkat"]
+        assert [p.rule.id for p in problems] == ["petunjuk_tingkat"]

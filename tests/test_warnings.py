@@ -20,7 +20,7 @@ def test_jump_of_more_than_half_from_previous_period_warns(project):
     set_cell(project, "penduduk_dukcapil_kecamatan", 3, "jumlah", "17166")  # a digit lost
     report, warnings = warnings_of(project)
     [warning] = warnings
-    assert (warning.file, warning.row, warning.column, warning.value, warning.rule) == (
+    assert (warning.file, warning.row, warning.column, warning.value, warning.rule.id) == (
         "penduduk_dukcapil_kecamatan.csv", 3, "jumlah", "17166", "perubahan_besar")
     message, fix = warning.texts("id")
     assert "168700 (2022-S2)" in message and "-90 %" in message and "50 %" in message
@@ -49,7 +49,7 @@ def test_kecamatan_total_differing_from_its_desa_warns(project):
     count = _kecamatan_with_every_desa(project, "32.15.04", [1000] * 20)
     row = append_line(project, "penduduk_kecamatan", "32.15.04,2030,proyeksi,,,5,S6,uji sintetis")
     [warning] = warnings_of(project)[1]
-    assert (warning.rule, warning.file, warning.row, warning.column) == (
+    assert (warning.rule.id, warning.file, warning.row, warning.column) == (
         "jumlah_desa", "penduduk_kecamatan.csv", row, "jumlah")
     assert f"{1000 * count}" in warning.texts("id")[0] and "penduduk_desa" in warning.texts("id")[0]
 
@@ -70,7 +70,7 @@ def test_consistency_rule_is_declared_in_the_package(project):
 
 def test_dot_grouped_looking_decimal_is_flagged_not_refused(project):
     set_cell(project, "luas_kecamatan", 2, "luas_km2", "40.570")  # synthetic: 40.57 or 40570?
-    [warning] = [w for w in warnings_of(project)[1] if w.rule == "angka_ambigu"]
+    [warning] = [w for w in warnings_of(project)[1] if w.rule.id == "angka_ambigu"]
     assert (warning.file, warning.row, warning.column, warning.value) == (
         "luas_kecamatan.csv", 2, "luas_km2", "40.570")
     assert "40570" in warning.texts("id")[1]

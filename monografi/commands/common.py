@@ -17,15 +17,10 @@ from ..validation.report import Report
 
 EXIT_OK, EXIT_DATA, EXIT_USAGE, EXIT_BUG = 0, 1, 2, 3
 EXIT_CANCELLED = 130  # Ctrl+C, as a shell reports a command ended by SIGINT (128 + 2)
-USAGE_RULES = frozenset({"formulir", "formulir_lembar", "formulir_kode", "bukan_xlsx",
-                         "impor_sibuk"})
 
 
 def exit_code(report: Report) -> int:
-    if report.ok:
-        return EXIT_OK
-    usage = report.config_error or any(p.rule in USAGE_RULES for p in report.errors)
-    return EXIT_USAGE if usage else EXIT_DATA
+    return report.exit_code  # from the kind of each broken rule (validation.rules.Kind)
 
 
 def say(text: str) -> None:

@@ -27,7 +27,7 @@ def arguments(parser, lang: str) -> None:
 def run(args) -> int:
     from ..forms.form import FormError, areas_of, write_form
     from ..validation.dialect import read_raw
-    from ..validation.suggestions import suggest
+    from ..validation.suggestions import did_you_mean, suggest
 
     catalog, code = valid_catalog(args)
     if catalog is None:
@@ -36,8 +36,7 @@ def run(args) -> int:
         kecamatan = areas_of(catalog, args.kecamatan)["kecamatan"][0]
     except FormError:
         hint = suggest(*read_raw(catalog.resource("kecamatan")), "kecamatan", args.kecamatan)
-        say(ui("unknown_kecamatan", args.lang, code=args.kecamatan, saran=hint.get("saran", ""),
-               saran_en=hint.get("saran_en", "")))
+        say(ui("unknown_kecamatan", args.lang, code=args.kecamatan, **did_you_mean(hint, args.lang)))
         return EXIT_USAGE
     suffix = f"-{args.period.replace('/', '-')}" if args.period else ""
     target = args.target or Path(f"formulir-{kecamatan.code}{suffix}.xlsx")

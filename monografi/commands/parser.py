@@ -10,12 +10,13 @@ import sys
 from collections.abc import Iterator
 from pathlib import Path
 
-from ..messages import LANGS, Message, ui
+from ..messages import Message, ui
 from ..project import Project
 from . import build, check, form, import_form, inbox, merge, new_dataset, parts, serve
 from .common import EXIT_USAGE, whole_number
 
 PROG = "monografi"
+LANGS = ("id", "en")  # --lang: Message.text reads "en" as English, anything else as Indonesian
 # The command words staff type → the module that runs each (its HELP, `arguments`, `run`).
 COMMANDS = {"build": build, "check": check, "formulir": form, "impor": import_form,
             "dataset-baru": new_dataset, "kotak-masuk": inbox, "bagian": parts, "gabung": merge,

@@ -19,7 +19,6 @@ from typing import Protocol, runtime_checkable
 from .. import fmt, urls
 from ..model.areas import Dataset
 from ..model.context import BuildContext
-from ..validation.dialect import rows_of
 
 FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
 ZIP_TIMESTAMP = (2000, 1, 1, 0, 0, 0)
@@ -87,7 +86,7 @@ class Downloads:
         self._rendered: dict[tuple[str, str], bytes] = {}
 
     def raw(self, dataset: Dataset) -> tuple[list[str], list[list[str]]]:
-        return rows_of(self.context.model.catalog, dataset.spec)
+        return self.context.model.catalog.rows(dataset.spec)
 
     def records(self, dataset: Dataset) -> list[dict]:
         """Typed rows in file order (numbers as numbers, empty cells as None)."""

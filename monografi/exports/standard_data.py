@@ -12,7 +12,7 @@ import ast
 
 from .. import fmt
 from ..model.areas import Dataset, Field
-from ..validation.hints import rule_words, valid_row_rules
+from ..validation.row_rules import rule_words, valid_row_rules
 
 COLUMNS = ("kolom", "konsep", "definisi", "klasifikasi", "ukuran", "satuan", "aturan_validasi")
 COLUMN_TITLES = ("Kolom", "Konsep", "Definisi", "Klasifikasi", "Ukuran", "Satuan",

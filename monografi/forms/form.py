@@ -29,8 +29,9 @@ from ..refusal import Refused
 from ..safe_write import write_atomic
 from ..state import no_turning_back
 from ..text_cells import keep_text
-from ..validation.catalog import Catalog, ResourceSpec
+from ..validation.catalog import Catalog
 from ..validation.dialect import read_raw
+from ..validation.spec import ResourceSpec
 
 META_SHEET = "_formulir"
 BASE_SHEET = "_dasar"

@@ -12,49 +12,112 @@ that is what staff have open. Rows of other kecamatan are never touched.
 
 from __future__ import annotations
 
-import json
-import re
 import shutil
 import tempfile
-import warnings
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
 
-from openpyxl import load_workbook
-from openpyxl.utils import get_column_letter
-
+from ..messages import Message
 from ..project import Project
-from ..refusal import system_details
+from ..refusal import system_details, system_words_of
 from ..state import LOCK_WAIT, BuildBusy, CommitFailed, commit, waiting_lock
 from ..validation import dialect
-from ..validation.catalog import Catalog, ResourceSpec
+from ..validation.catalog import Catalog
 from ..validation.check import finish_pending_import, validate_datasets
 from ..validation.dialect import read_raw
+from ..validation.frictionless_errors import REQUIRED
 from ..validation.report import Problem, Report
-from .form import (
-    BASE_SHEET,
-    FIRST_DATA_ROW,
-    GUIDE_SHEET,
-    HELPER_PREFIX,
-    LIST_SHEET,
-    META_SHEET,
-    NAME_KEY,
-    FormError,
-    areas_of,
-    belongs,
-    form_datasets,
-)
+from ..validation.rules import Kind, Rule
+from ..validation.spec import ResourceSpec
+from ..validation.uniqueness import DUPLICATE_KEY
+from .form import NAME_KEY, belongs
+from .workbook import Base, Form, FormRow, has_figures, read_form
 
-INT64_MAX = 2**63 - 1  # what an integer column can hold anywhere the data goes next
-_INTEGER = re.compile(r"-?\d+")
+HELPER_COLUMN = Rule("kolom_bantuan", Kind.DATA, Message(
+    "Nilai {value!r} diketik di kolom bantuan nama wilayah, yang tidak diimpor (seharusnya "
+    "{batas!r}).",
+    "Value {value!r} was typed in the helper area-name column, which is not imported "
+    "(expected {batas!r}).",
+    "Pindahkan angka ke kolom yang benar; untuk mengganti wilayah, ubah kode di kolom kode "
+    "wilayah. Kolom nama hanya bantuan.",
+    "Move the figure to the right column; to change the area, change the code in the area "
+    "code column. The name column is only a helper.",
+))
 
+OTHER_KECAMATAN = Rule("bukan_wilayah_formulir", Kind.DATA, Message(
+    "Wilayah {value!r} bukan bagian dari kecamatan formulir ini ({batas}).",
+    "Area {value!r} is not part of this form's kecamatan ({batas}).",
+    "Satu formulir hanya untuk satu kecamatan: hapus baris ini, atau buat formulir untuk "
+    "kecamatan yang benar dengan `monografi formulir --kecamatan KODE`.",
+    "One form covers one kecamatan only: delete this row, or make a form for the right "
+    "kecamatan with `monografi formulir --kecamatan CODE`.",
+))
 
-@dataclass
-class FormRow:
-    sheet: str
-    row: int  # Excel row number
-    cells: dict[str, str]
+CONFLICT = Rule("konflik", Kind.DATA, Message(
+    "Nilai ini sudah diubah di datasets/ sejak formulir dibuat: saat formulir dibuat {awal!r}, "
+    "sekarang {kini!r}, di formulir diketik {value!r}.",
+    "This value was changed in datasets/ since the form was made: when the form was made "
+    "{awal!r}, now {kini!r}, typed in the form {value!r}.",
+    "Tanyakan rekan yang mengubahnya. Bila nilai sekarang ({kini!r}) benar, ketik {awal!r} atau "
+    "{kini!r} di sel ini; bila nilai Anda yang benar, ketik di formulir baru (`monografi "
+    "formulir`). Tidak ada yang diimpor sampai ini jelas.",
+    "Ask the colleague who changed it. If today's value ({kini!r}) is right, type {awal!r} or "
+    "{kini!r} in this cell; if yours is right, type it in a fresh form (`monografi "
+    "formulir`). Nothing is imported until this is settled.",
+))
+
+DELETED_CONFLICT = Rule("konflik_dihapus", Kind.DATA, Message(
+    "Baris ini sudah dihapus dari datasets/ sejak formulir dibuat, tetapi nilainya diubah di "
+    "formulir (diketik {value!r}).",
+    "This row was deleted from datasets/ since the form was made, but the form changes it "
+    "(typed {value!r}).",
+    "Tanyakan rekan yang menghapusnya; bila baris memang harus ada, isi di formulir baru "
+    "(`monografi formulir`).",
+    "Ask the colleague who deleted it; if the row must exist, fill it in a fresh form "
+    "(`monografi formulir`).",
+))
+
+OLD_FORM = Rule("formulir_lama", Kind.DATA, Message(
+    "Formulir versi lama ini tidak mencatat nilai saat dibuat, dan nilainya ({value!r}) berbeda "
+    "dengan datasets/ sekarang ({kini!r}): tidak dapat dipastikan mana yang lebih baru.",
+    "This old-version form does not record the values it was made from, and its value "
+    "({value!r}) differs from datasets/ today ({kini!r}): which one is newer cannot be told.",
+    "Buat formulir baru dengan `monografi formulir` dan ketik perubahan Anda di sana, "
+    "atau ketik {kini!r} di sel ini.",
+    "Make a fresh form with `monografi formulir` and type your changes there, or type "
+    "{kini!r} in this cell.",
+))
+
+IMPORT_BUSY = Rule("impor_sibuk", Kind.USAGE, Message(
+    "Pembangunan situs atau impor lain sedang berjalan.",
+    "A site build or another import is running.",
+    "Tunggu sampai selesai lalu jalankan impor lagi; tidak ada yang diubah.",
+    "Wait for it to finish and run the import again; nothing was changed.",
+))
+
+WRITE_FAILED = Rule("tulis_gagal", Kind.USAGE, Message(
+    "Berkas {value!r} tidak dapat ditulis: {sebab}",
+    "File {value!r} cannot be written: {sebab}",
+    "{perbaikan} Tidak ada berkas di datasets/ yang diubah.",
+    "{perbaikan} No file in datasets/ was changed.",
+), words=system_words_of)  # disk full, permission, …: what happened and what to do
+
+IMPORT_INTERRUPTED = Rule("impor_terputus", Kind.DATA, Message(
+    "Impor terhenti setengah jalan dan berkas ini belum dapat dikembalikan.",
+    "The import stopped half-way and this file could not be put back yet.",
+    "Tutup program yang membuka berkas di datasets/, lalu jalankan `monografi impor` "
+    "lagi: perubahan setengah jalan dibatalkan dulu secara otomatis.",
+    "Close any program holding files in datasets/, then run `monografi impor` again: "
+    "the half-done change is undone automatically first.",
+))
+
+UNENCODABLE = Rule("pengkodean_tulis", Kind.DATA, Message(
+    "Karakter {value!r} tidak dapat disimpan dalam pengkodean {batas} berkas ini.",
+    "Character {value!r} cannot be stored in this file's {batas} encoding.",
+    "Ganti karakter itu, atau ubah pengkodean berkas menjadi utf-8 di datapackage.json.",
+    "Replace the character, or switch the file's encoding to utf-8 in datapackage.json.",
+))
 
 
 @dataclass
@@ -78,39 +141,6 @@ class ImportResult:
         return self.report.ok
 
 
-# dataset -> primary key -> column -> value when the form was made; None: an old form (no record)
-Base = dict[str, dict[tuple[str, ...], dict[str, str]]] | None
-
-
-@dataclass
-class Form:
-    kecamatan: str
-    names: dict[str, str]  # area code -> the name the helper column shows
-    rows: dict[str, list[FormRow]]
-    base: Base
-
-
-def _has_figures(spec: ResourceSpec, row: FormRow) -> bool:
-    """Anything typed besides the pre-filled key, period and helper name."""
-    marks = {*spec.primary_key, spec.period_field, NAME_KEY}
-    return any(v for k, v in row.cells.items() if k not in marks)
-
-
-def _text(value, kind: str) -> str:
-    """An Excel cell as canonical CSV text ('1234', '12.5', 'teks')."""
-    if value is None:
-        return ""
-    if isinstance(value, bool):
-        return str(value).lower()
-    if isinstance(value, int):
-        return str(value)
-    if isinstance(value, float):
-        if value.is_integer() and kind != "number":
-            return str(int(value))
-        return format(Decimal(format(value, ".15g")).normalize(), "f")
-    return str(value).strip()
-
-
 def _same(old: str, new: str) -> bool:
     """Equal text, or equal numbers written differently (40.50 vs 40.5)."""
     if old == new:
@@ -119,129 +149,6 @@ def _same(old: str, new: str) -> bool:
         return Decimal(old) == Decimal(new)
     except InvalidOperation:
         return False
-
-
-def _kind_of_file(path: Path) -> str:
-    """What a file that openpyxl cannot open really is, for the message (never its English)."""
-    try:
-        with path.open("rb") as stream:
-            head = stream.read(8)
-    except OSError as exc:
-        return exc.strerror or type(exc).__name__
-    found = next((kind for sig, kind in dialect.BINARY_SIGNATURES.items() if head.startswith(sig)),
-                 None)
-    return {"xlsx/zip": "zip/xlsx rusak", "xls": "Excel 97-2003 (.xls)"}.get(found, found or "teks/CSV")
-
-
-def _open(path: Path, report: Report):
-    """(values, formulas) workbooks, or (None, None) after reporting why the file is no form.
-    openpyxl's own English warnings and errors never reach staff."""
-    try:
-        with warnings.catch_warnings():
-            warnings.simplefilter("ignore")
-            return load_workbook(path, data_only=True), load_workbook(path, data_only=False)
-    except Exception:  # noqa: BLE001 - any parser failure on a staff file is "not an .xlsx"
-        report.add(Problem(path.name, "bukan_xlsx", value=path.name,
-                           details={"batas": _kind_of_file(path)}))
-        return None, None
-
-
-def _read_form(path: Path, catalog: Catalog, report: Report) -> Form | None:
-    where = path.name
-    workbook, formulas = _open(path, report)
-    if workbook is None:
-        return None
-    if META_SHEET not in workbook.sheetnames:
-        report.add(Problem(where, "formulir", value=f"lembar {META_SHEET!r} tidak ada"))
-        return None
-    meta = [(r[0], r[1]) for r in workbook[META_SHEET].iter_rows(values_only=True, max_col=2)]
-    kecamatan = next((str(v) for k, v in meta if k == "kecamatan"), "")
-    try:
-        names = {a.code: a.name for found in areas_of(catalog, kecamatan).values() for a in found}
-    except FormError:
-        report.add(Problem(where, "formulir", value=f"kecamatan {kecamatan!r}"))
-        return None
-    version = next((str(v) for k, v in meta if k == "versi"), "1")
-    base = None if version == "1" else _read_base(workbook, where, kecamatan, report)
-    sheets = dict(str(v).split("\t", 1) for k, v in meta if k == "lembar" and "\t" in str(v))
-    known = {spec.name for spec in form_datasets(catalog)}
-    rows: dict[str, list[FormRow]] = {}
-    for sheet_name, dataset in sheets.items():
-        if dataset not in known or sheet_name not in workbook.sheetnames:
-            report.add(Problem(where, "formulir_lembar", value=sheet_name,
-                               details={"kecamatan": kecamatan}))
-            continue
-        rows[dataset] = _sheet_rows(workbook[sheet_name], formulas[sheet_name],
-                                    catalog.resource(dataset), f"{where} › {sheet_name}",
-                                    kecamatan, report)
-    own = {*sheets, GUIDE_SHEET, LIST_SHEET, META_SHEET, BASE_SHEET}
-    for sheet in workbook.worksheets:
-        if sheet.title not in own and any(v is not None for row in sheet.iter_rows(values_only=True)
-                                          for v in row):
-            report.add(Problem(where, "lembar_lain", value=sheet.title, severity="warning"))
-    return Form(kecamatan, names, rows, base)
-
-
-def _read_base(workbook, where: str, kecamatan: str, report: Report) -> Base:
-    """The values the form was made from (formulir._base)."""
-    if BASE_SHEET not in workbook.sheetnames:
-        report.add(Problem(where, "formulir_lembar", value=BASE_SHEET,
-                           details={"kecamatan": kecamatan}))
-        return {}
-    base: dict = {}
-    try:
-        for dataset, key, column, value in workbook[BASE_SHEET].iter_rows(min_row=2, max_col=4,
-                                                                         values_only=True):
-            row = base.setdefault(str(dataset), {}).setdefault(tuple(json.loads(str(key))), {})
-            row[str(column)] = "" if value is None else str(value)
-    except (ValueError, TypeError):
-        report.add(Problem(where, "formulir_lembar", value=BASE_SHEET,
-                           details={"kecamatan": kecamatan}))
-    return base
-
-
-def _sheet_rows(sheet, formulas, spec: ResourceSpec, location: str, kecamatan: str,
-                report: Report) -> list[FormRow]:
-    """The sheet's filled rows; everything typed where `impor` would not read it is reported."""
-    keys = [str(c or "").strip() for c in next(sheet.iter_rows(min_row=2, max_row=2,
-                                                                values_only=True), ())]
-    kinds = {f["name"]: f.get("type", "string") for f in spec.fields}
-    hint = {"kecamatan": kecamatan}
-    bad = [(get_column_letter(n), k) for n, k in enumerate(keys, start=1)
-           if k and (keys.index(k) != n - 1 or not (k.startswith(HELPER_PREFIX) or k in kinds))]
-    bad += [(None, k) for k in kinds if k not in keys]
-    for cell, key in bad:
-        report.add(Problem(location, "formulir_kode", 2, cell, key, hint))
-    if bad:
-        return []
-    unsaved = {(c.row, c.column) for row in formulas.iter_rows(min_row=FIRST_DATA_ROW)
-               for c in row if c.data_type == "f"}
-    found = []
-    for number, values in enumerate(sheet.iter_rows(min_row=FIRST_DATA_ROW, values_only=True),
-                                    start=FIRST_DATA_ROW):
-        cells: dict[str, str] = {}
-        for index, value in enumerate(values, start=1):
-            key = keys[index - 1] if index <= len(keys) else ""
-            column = key or get_column_letter(index)
-            if value is None and (number, index) in unsaved:
-                report.add(Problem(location, "rumus_tanpa_nilai", number, column,
-                                   str(formulas.cell(number, index).value)))
-            elif value is None or value == "":
-                continue
-            elif key in kinds:
-                cells[key] = _text(value, kinds[key])
-                if kinds[key] == "integer" and _INTEGER.fullmatch(cells[key]) \
-                        and abs(int(cells[key])) > INT64_MAX:
-                    report.add(Problem(location, "maksimum", number, key, cells[key],
-                                       {"batas": INT64_MAX}))
-            elif not key:
-                report.add(Problem(location, "di_luar_tabel", number, column, _text(value, "")))
-            elif key == NAME_KEY:
-                cells[key] = _text(value, "string")
-        row = FormRow(sheet.title, number, cells)
-        if _has_figures(spec, row) or NAME_KEY in cells:
-            found.append(row)
-    return found
 
 
 def _row_problems(spec: ResourceSpec, rows: list[FormRow], form: Form,
@@ -256,18 +163,18 @@ def _row_problems(spec: ResourceSpec, rows: list[FormRow], form: Form,
         code = row.cells.get(spec.area_field, "")
         helper = row.cells.get(NAME_KEY, "")
         if helper and (not code or code in form.names) and helper != form.names.get(code):
-            problems.append(Problem(location, "kolom_bantuan", row.row, NAME_KEY, helper,
+            problems.append(Problem(location, HELPER_COLUMN, row.row, NAME_KEY, helper,
                                     {"batas": form.names.get(code, "")}))
-        if not _has_figures(spec, row):
+        if not has_figures(spec, row):
             continue  # only the pre-filled key and name: nothing to import
         if not code:
-            problems.append(Problem(location, "wajib", row.row, spec.area_field, code))
+            problems.append(Problem(location, REQUIRED, row.row, spec.area_field, code))
         elif not belongs(code, form.kecamatan):
-            problems.append(Problem(location, "bukan_wilayah_formulir", row.row, spec.area_field,
+            problems.append(Problem(location, OTHER_KECAMATAN, row.row, spec.area_field,
                                     code, {"batas": form.kecamatan}))
         key = tuple(row.cells.get(k, "") for k in keys)
         if key in first:
-            problems.append(Problem(location, "kunci_ganda", row.row, ", ".join(keys),
+            problems.append(Problem(location, DUPLICATE_KEY, row.row, ", ".join(keys),
                                     " / ".join(key), {"batas": " + ".join(keys)}))
         first.setdefault(key, row.row)
     return problems
@@ -284,7 +191,7 @@ def _merge(spec: ResourceSpec, form_rows: list[FormRow], base: Base, result: Imp
     origin: dict[int, FormRow] = {}
     recorded = None if base is None else base.get(spec.name, {})
     for form_row in form_rows:
-        if not _has_figures(spec, form_row):
+        if not has_figures(spec, form_row):
             continue
         key = tuple(form_row.cells.get(k, "") for k in keys)
         typed = [form_row.cells.get(name, "") for name in header]
@@ -299,7 +206,7 @@ def _merge(spec: ResourceSpec, form_rows: list[FormRow], base: Base, result: Imp
                 continue
             edits = [(h, t) for h, t in zip(header, typed, strict=True)
                      if h not in keys and not _same(t, then.get(h, ""))]
-            result.report.extend(Problem(location, "konflik_dihapus", form_row.row, h, t)
+            result.report.extend(Problem(location, DELETED_CONFLICT, form_row.row, h, t)
                                  for h, t in edits)  # unchanged rows deleted since stay deleted
             continue
         n = index[key]
@@ -308,14 +215,14 @@ def _merge(spec: ResourceSpec, form_rows: list[FormRow], base: Base, result: Imp
             if _same(now, new):
                 continue
             if recorded is None:
-                result.report.add(Problem(location, "formulir_lama", form_row.row, name, new,
+                result.report.add(Problem(location, OLD_FORM, form_row.row, name, new,
                                           {"kini": now}))
                 continue
             was = (then or {}).get(name, "")
             if _same(new, was):
                 continue  # not edited in the form: today's value stays
             if not _same(now, was):
-                result.report.add(Problem(location, "konflik", form_row.row, name, new,
+                result.report.add(Problem(location, CONFLICT, form_row.row, name, new,
                                           {"awal": was, "kini": now}))
                 continue
             result.changed.append(Change(spec.name, key, name, now, new))
@@ -330,7 +237,7 @@ def _relocate(problem: Problem, form: str, origins: dict[str, dict[int, FormRow]
     if came_from is None:
         return problem
     return Problem(f"{form} › {came_from.sheet}", problem.rule, came_from.row, problem.column,
-                   problem.value, problem.details, problem.severity)
+                   problem.value, problem.details)
 
 
 def import_form(catalog: Catalog, path: Path, wait: float = LOCK_WAIT) -> ImportResult:
@@ -346,17 +253,17 @@ def import_form(catalog: Catalog, path: Path, wait: float = LOCK_WAIT) -> Import
             if result.report.ok:
                 _import_locked(catalog, path, project, result)
     except BuildBusy:
-        result.report.add(Problem(path.name, "impor_sibuk"))
+        result.report.add(Problem(path.name, IMPORT_BUSY))
     except OSError as exc:  # e.g. the state dir (lock, staging) cannot be written
         where = str(exc.filename or project.state)
-        result.report.add(Problem(where, "tulis_gagal", value=where, details=system_details(exc)))
+        result.report.add(Problem(where, WRITE_FAILED, value=where, details=system_details(exc)))
     return result
 
 
 def _import_locked(catalog: Catalog, path: Path, project: Project, result: ImportResult) -> None:
     report = result.report
     name = path.name
-    form = _read_form(path, catalog, report)
+    form = read_form(path, catalog, report)
     if form is None:
         return
     for dataset, rows in form.rows.items():
@@ -371,7 +278,7 @@ def _import_locked(catalog: Catalog, path: Path, project: Project, result: Impor
         try:
             data = dialect.write(spec, header, table)
         except UnicodeEncodeError as exc:
-            report.add(Problem(f"{name} › {dataset}", "pengkodean_tulis",
+            report.add(Problem(f"{name} › {dataset}", UNENCODABLE,
                                value=exc.object[exc.start:exc.end],
                                details={"batas": dialect.encoding(spec)}))
             continue
@@ -399,7 +306,7 @@ def commit_files(project: Project, files: dict[str, bytes]) -> list[Problem]:
     try:
         commit(project, files)
     except CommitFailed as exc:
-        problems = [Problem(exc.relpath, "tulis_gagal", value=exc.relpath,
+        problems = [Problem(exc.relpath, WRITE_FAILED, value=exc.relpath,
                             details=system_details(exc.reason))]
-        return problems + ([] if exc.rolled_back else [Problem(exc.relpath, "impor_terputus")])
+        return problems + ([] if exc.rolled_back else [Problem(exc.relpath, IMPORT_INTERRUPTED)])
     return []

@@ -17,14 +17,34 @@ import tempfile
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
+from ..messages import Message
 from ..project import DATASETS, INBOX, Project
 from ..state import waiting_lock
 from ..validation.check import finish_pending_import, validate_datasets
 from ..validation.report import Problem, Report
+from ..validation.rules import Kind, Rule
 from .importer import commit_files, import_form
 
 # Files that may stay in the inbox without being imported (its README, git's placeholder).
 IGNORED = frozenset({"README.md", "BACA.md", ".gitkeep"})
+
+INBOX_FILE_KIND = Rule("kotak_masuk_jenis", Kind.DATA, Message(
+    "Berkas {value!r} di kotak masuk bukan formulir .xlsx atau tabel .csv.",
+    "File {value!r} in the inbox is neither an .xlsx form nor a .csv table.",
+    "Unggah formulir yang disimpan sebagai Excel Workbook (.xlsx), atau tabel sebagai CSV UTF-8 "
+    "dengan nama tabelnya (mis. penduduk_desa.csv); hapus berkas ini dari kotak-masuk/.",
+    "Upload forms saved as Excel Workbook (.xlsx), or tables as UTF-8 CSV named after the "
+    "table (e.g. penduduk_desa.csv); delete this file from kotak-masuk/.",
+))
+
+INBOX_UNKNOWN_TABLE = Rule("kotak_masuk_tabel", Kind.DATA, Message(
+    "Tidak ada tabel bernama {value!r}: CSV di kotak masuk menggantikan tabel dengan nama yang "
+    "sama.",
+    "There is no table named {value!r}: a CSV in the inbox replaces the table of the same name.",
+    "Ganti nama berkas menjadi salah satu dari: {batas}. Untuk tabel baru pakai "
+    "`monografi dataset-baru`.",
+    "Rename the file to one of: {batas}. For a new table use `monografi dataset-baru`.",
+))
 
 
 @dataclass
@@ -68,9 +88,9 @@ def _apply(upload: Path, copy: Path, folder: str) -> list[Problem]:
         return _moved(result.report.problems, upload, "", folder)
     tables = {spec.relpath: spec for spec in catalog.resources}
     if upload.suffix.lower() != ".csv" or not upload.is_file() or upload.is_symlink():
-        return [Problem(f"{folder}/{upload.name}", "kotak_masuk_jenis", value=upload.name)]
+        return [Problem(f"{folder}/{upload.name}", INBOX_FILE_KIND, value=upload.name)]
     if upload.name not in tables:
-        return [Problem(f"{folder}/{upload.name}", "kotak_masuk_tabel", value=upload.name,
+        return [Problem(f"{folder}/{upload.name}", INBOX_UNKNOWN_TABLE, value=upload.name,
                         details={"batas": ", ".join(sorted(tables))})]
     shutil.copyfile(upload, copy / upload.name)
     return _moved(validate_datasets(copy)[1].problems, upload, upload.name, folder)

@@ -19,9 +19,11 @@ from ..project import Project
 from ..refusal import Refused
 from ..safe_write import write_atomic
 from ..state import build_lock, no_turning_back
-from ..validation import sources
-from ..validation.catalog import AREA_LEVELS, PACKAGE_FILE, SAFE_NAME, Catalog
+from ..validation import AREA_LEVELS
+from ..validation.catalog import SOURCE_REFERENCE, SOURCES, Catalog
+from ..validation.package import SAFE_NAME
 from ..validation.placeholders import PLACEHOLDER
+from ..validation.spec import PACKAGE_FILE
 
 MAX_NAME = 60  # the name becomes file names and URLs
 PERIOD = {"name": "tahun", "type": "string", "title": "Tahun",
@@ -58,10 +60,10 @@ def _area_field(catalog: Catalog, level: str) -> dict:
 def _source_field(catalog: Catalog) -> dict:
     """The sumber column as every other table declares it (same pattern, same description)."""
     for spec in catalog.resources:
-        found = next((f for f in spec.fields if f["name"] == sources.NAME), None)
-        if found is not None and spec.name != sources.NAME:
+        found = next((f for f in spec.fields if f["name"] == SOURCES), None)
+        if found is not None and spec.name != SOURCES:
             return found
-    return {"name": sources.NAME, "type": "string", "title": "Sumber",
+    return {"name": SOURCES, "type": "string", "title": "Sumber",
             "description": "Kode sumber data, terdaftar di datasets/sumber.csv.",
             "constraints": {"required": True}}
 
@@ -71,10 +73,10 @@ def schema_for(catalog: Catalog, level: str) -> dict:
     return {
         "fields": [area, PERIOD, _source_field(catalog), MEASURE, NOTE],
         "missingValues": [""],
-        "primaryKey": [area["name"], PERIOD["name"], sources.NAME],
+        "primaryKey": [area["name"], PERIOD["name"], SOURCES],
         "foreignKeys": [
             {"fields": area["name"], "reference": {"resource": level, "fields": area["name"]}},
-            sources.REFERENCE,
+            SOURCE_REFERENCE,
         ],
     }
 

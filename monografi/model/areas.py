@@ -12,10 +12,9 @@ from functools import cached_property
 import pandas as pd
 
 from .. import address, fmt
-from ..validation import sources
+from ..validation import AREA_LEVELS, sources
 from ..validation.boundaries import checked_boundaries
-from ..validation.catalog import AREA_LEVELS, Catalog, ResourceSpec
-from ..validation.dialect import rows_of
+from ..validation.catalog import Catalog, ResourceSpec
 from .derived import compute_derived
 
 _DTYPES = {"integer": "Int64", "number": "Float64"}
@@ -301,7 +300,7 @@ def front_page(model: Model) -> Area:
 
 def build_model(catalog: Catalog) -> Model:
     catalog = address.publishable(sources.published(catalog))
-    datasets = {spec.name: Dataset(spec, typed_table(spec, *rows_of(catalog, spec)),
+    datasets = {spec.name: Dataset(spec, typed_table(spec, *catalog.rows(spec)),
                                  [Field.from_schema(f) for f in spec.fields])
                 for spec in catalog.resources}
     model = Model(catalog, datasets, _build_areas(datasets))

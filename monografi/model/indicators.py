@@ -16,6 +16,7 @@ from .. import fmt
 from .areas import Area, Dataset, Model
 
 COMPARED_LEVEL = "kecamatan"
+MIN_RANKED = 3  # fewer areas sharing a source and period: no ranking, only how many have data
 
 
 @dataclass(frozen=True)
@@ -38,6 +39,11 @@ class Ranking:
     @property
     def label(self) -> str:
         return " · ".join((self.source, *self.group))
+
+    @property
+    def compared(self) -> bool:
+        """Enough areas share this source and period for a place among them to mean something."""
+        return len(self.entries) >= MIN_RANKED
 
     @property
     def slug(self) -> str:

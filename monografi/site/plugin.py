@@ -62,7 +62,7 @@ class MonografiGenerator(Generator):
     def write_page(self, writer, page: Page) -> None:
         writer.write_file(page.path, self.get_template(page.template), self.context,
                           relative_urls=self.settings.get("RELATIVE_URLS", False),
-                          page_path=urls.url(page.path), **page.context)
+                          page_path=urls.url(page.path), view=page.view)
 
     def generate_output(self, writer):
         build = self.site.build
@@ -73,7 +73,7 @@ class MonografiGenerator(Generator):
                                 .encode()).hexdigest()
         todo = []
         for index, page in enumerate(pages):
-            key = digest((shared, page.path, page.template, page.context))
+            key = digest((shared, page.path, page.template, page.view))
             build.files[page.path] = key
             previous = build.manifest.previous(page.path, key)
             if previous is None:

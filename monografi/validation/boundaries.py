@@ -20,14 +20,101 @@ import shapely
 from shapely.geometry import shape
 from shapely.validation import explain_validity
 
-from . import dialect
-from .catalog import PACKAGE_FILE, Catalog, safe_path
+from ..messages import Message
+from .catalog import Catalog
+from .package import safe_path
 from .report import Problem
+from .rules import Kind, Rule
+from .spec import PACKAGE_FILE
+from .uniqueness import DUPLICATE_KEY
 
 SIMPLIFY_SHARE = 1 / 400  # of the map's extent: about one pixel wide, keeps SVG maps light
 # A repair that changes an area by less than this share keeps its shape: slivers and spikes of
 # a simplified file, not a different boundary (Karawang's public file: < 0.02 % each).
 MAX_REPAIR_AREA_CHANGE = 0.005
+# Why a file or a shape is refused, when the reason is ours rather than a library's.
+REASONS = {"not_a_collection": Message("harus berupa FeatureCollection", "must be a FeatureCollection"),
+           "empty": Message("kosong", "empty"),
+           "outside_wgs84": Message("koordinat di luar WGS84 (bujur/lintang)",
+                                    "coordinates outside WGS84 (longitude/latitude)")}
+INFINITE = Message("tak terhingga", "infinite")
+
+
+def _reason_words(details: dict, lang: str) -> dict:
+    """'Polygon: kosong': a reason of REASONS in words, after the geometry type it is about."""
+    if "sebab" not in details:
+        return {}
+    kind = f"{details['geometri']}: " if "geometri" in details else ""
+    return {"batas": kind + REASONS[details["sebab"]].text(lang)}
+
+
+def _percent(share: float, lang: str) -> str:
+    if share == float("inf"):
+        return INFINITE.text(lang)
+    text = f"{share * 100:.3f}".rstrip("0").rstrip(".") if share * 100 >= 0.001 else "< 0.001"
+    return (text.replace(".", ",") if lang == "id" else text) + " %"
+
+
+def _repair_words(details: dict, lang: str) -> dict:
+    return {"persen": _percent(details["perubahan"], lang),
+            "maks": _percent(MAX_REPAIR_AREA_CHANGE, lang)}
+
+
+BOUNDARY_FILE = Rule("peta_berkas", Kind.DATA, Message(
+    "Berkas batas wilayah tidak dapat dibaca sebagai GeoJSON: {batas}",
+    "The boundary file cannot be read as GeoJSON: {batas}",
+    "Ekspor ulang sebagai GeoJSON (FeatureCollection, WGS84), mis. dari QGIS.",
+    "Export it again as GeoJSON (FeatureCollection, WGS84), e.g. from QGIS.",
+), words=_reason_words)
+
+BOUNDARY_LEVEL = Rule("peta_tingkat", Kind.DATA, Message(
+    "Tingkat wilayah {value!r} untuk batas wilayah tidak dikenal.",
+    "Unknown area level {value!r} for the boundaries.",
+    "Isi \"tingkat\" dengan kabupaten, kecamatan, atau desa.",
+    "Set \"tingkat\" to kabupaten, kecamatan or desa.",
+))
+
+INVALID_GEOMETRY = Rule("peta_geometri", Kind.DATA, Message(
+    "Geometri wilayah {value!r} tidak sah ({batas}).",
+    "Geometry of area {value!r} is invalid ({batas}).",
+    "Perbaiki di QGIS (Vektor → Alat Geometri → Perbaiki Geometri) lalu ekspor ulang.",
+    "Repair it in QGIS (Vector → Geometry Tools → Fix Geometries) and export again.",
+), words=_reason_words)
+
+BOUNDARY_CODE = Rule("peta_kode", Kind.DATA, Message(
+    "Kode {value!r} di berkas batas wilayah tidak ada di daftar {batas}.",
+    "Code {value!r} in the boundary file is not in the {batas} list.",
+    "Samakan properti kode dengan kode Kemendagri di {batas}.csv.",
+    "Make the code property match the Kemendagri code in {batas}.csv.",
+))
+
+MISSING_BOUNDARY = Rule("peta_hilang", Kind.DATA, Message(
+    "Wilayah {value!r} tidak punya batas di berkas batas wilayah.",
+    "Area {value!r} has no boundary in the boundary file.",
+    "Tambahkan poligonnya; setiap {batas} harus ada di peta.",
+    "Add its polygon; every {batas} must be on the map.",
+))
+
+REPAIRED_BOUNDARY = Rule("peta_diperbaiki", Kind.DATA, Message(
+    "Batas wilayah {value} ({nama}) tidak sah ({batas}) dan diperbaiki otomatis; luasnya "
+    "berubah {persen}.",
+    "Boundary of {value} ({nama}) was invalid ({batas}) and was repaired automatically; its "
+    "area changed by {persen}.",
+    "Tidak wajib: peta memakai batas yang diperbaiki. Untuk menghilangkan peringatan ini, "
+    "perbaiki di QGIS (Vektor → Alat Geometri → Perbaiki Geometri) lalu ekspor ulang.",
+    "Optional: the maps use the repaired boundary. To silence this warning, repair it in "
+    "QGIS (Vector → Geometry Tools → Fix Geometries) and export again.",
+), severity="warning", words=_repair_words)
+
+UNREPAIRABLE_BOUNDARY = Rule("peta_perbaikan_besar", Kind.DATA, Message(
+    "Batas wilayah {value} ({nama}) tidak sah ({batas}); perbaikan otomatis akan mengubah "
+    "luasnya {persen} (batas {maks}), jadi bentuk yang dimaksud tidak dapat dipastikan.",
+    "Boundary of {value} ({nama}) is invalid ({batas}); an automatic repair would change its "
+    "area by {persen} (limit {maks}), so the intended shape cannot be known.",
+    "Periksa poligonnya di QGIS (mis. titik yang tertukar urutannya), perbaiki, lalu ekspor "
+    "ulang.",
+    "Check the polygon in QGIS (e.g. vertices in the wrong order), fix it and export again.",
+), words=_repair_words)
 
 
 @dataclass
@@ -47,7 +134,7 @@ def _master_names(catalog: Catalog, level: str) -> dict[str, str] | None:
     spec = next((r for r in catalog.resources if r.name == level), None)
     if spec is None:
         return None
-    header, rows = dialect.rows_of(catalog, spec)
+    header, rows = catalog.rows(spec)
     if f"kode_{level}" not in header:
         return None
     column = header.index(f"kode_{level}")
@@ -69,27 +156,16 @@ def _area_change(before: float, after: float) -> float:
     return abs(after - before) / before if before > 0 else float("inf")
 
 
-def _percent(share: float, lang: str) -> str:
-    text = f"{share * 100:.3f}".rstrip("0").rstrip(".") if share * 100 >= 0.001 else "< 0.001"
-    return (text.replace(".", ",") if lang == "id" else text) + " %"
-
-
 def _repair(geometry, where: str, number: int, key: str, code: str, name: str,
             problems: list[Problem]):
     """A valid polygon for an invalid one, or None (refused) when repair changes it materially."""
     repaired = _polygons(shapely.make_valid(geometry))
     change = _area_change(geometry.area, repaired.area if repaired is not None else 0.0)
-    details = {"nama": name, "persen": _percent(change, "id"), "persen_en": _percent(change, "en"),
-               "batas": explain_validity(geometry),
-               "maks": _percent(MAX_REPAIR_AREA_CHANGE, "id"),
-               "maks_en": _percent(MAX_REPAIR_AREA_CHANGE, "en")}
+    details = {"nama": name, "perubahan": change, "batas": explain_validity(geometry)}
     if repaired is None or change >= MAX_REPAIR_AREA_CHANGE:
-        if change == float("inf"):
-            details.update(persen="tak terhingga", persen_en="infinite")
-        problems.append(Problem(where, "peta_perbaikan_besar", number, key, code, details))
+        problems.append(Problem(where, UNREPAIRABLE_BOUNDARY, number, key, code, details))
         return None
-    problems.append(Problem(where, "peta_diperbaiki", number, key, code, details,
-                            severity="warning"))
+    problems.append(Problem(where, REPAIRED_BOUNDARY, number, key, code, details))
     return repaired
 
 
@@ -97,10 +173,10 @@ def _features(path: Path, where: str, problems: list[Problem]) -> list[dict]:
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
     except (UnicodeDecodeError, json.JSONDecodeError) as exc:
-        problems.append(Problem(where, "peta_berkas", value=str(exc)))
+        problems.append(Problem(where, BOUNDARY_FILE, value=str(exc), details={"batas": str(exc)}))
         return []
     if not isinstance(data, dict) or data.get("type") != "FeatureCollection":
-        problems.append(Problem(where, "peta_berkas", value="harus berupa FeatureCollection"))
+        problems.append(Problem(where, BOUNDARY_FILE, details={"sebab": "not_a_collection"}))
         return []
     return [f for f in data.get("features", []) if isinstance(f, dict)]
 
@@ -124,7 +200,7 @@ def load_boundaries(catalog: Catalog) -> tuple[list[Boundaries], list[Problem]]:
                          "monografi.batas_wilayah.path")
         codes = _master_names(catalog, level)
         if codes is None:
-            problems.append(Problem(PACKAGE_FILE, "peta_tingkat", value=level))
+            problems.append(Problem(PACKAGE_FILE, BOUNDARY_LEVEL, value=level))
         if path is None or codes is None:
             continue
         key = declaration.get("properti_kode", "code")
@@ -134,24 +210,24 @@ def load_boundaries(catalog: Catalog) -> tuple[list[Boundaries], list[Problem]]:
             try:
                 geometry = shape(feature.get("geometry") or {})
             except (ValueError, TypeError, AttributeError, shapely.errors.ShapelyError) as exc:
-                problems.append(Problem(where, "peta_geometri", number, key, code,
+                problems.append(Problem(where, INVALID_GEOMETRY, number, key, code,
                                         {"batas": str(exc)}))
                 continue
             if geometry.is_empty or geometry.geom_type not in ("Polygon", "MultiPolygon"):
-                reason = "kosong" if geometry.is_empty else explain_validity(geometry)
-                problems.append(Problem(where, "peta_geometri", number, key, code,
-                                        {"batas": f"{geometry.geom_type}: {reason}"}))
+                reason = {"geometri": geometry.geom_type, "sebab": "empty"} if geometry.is_empty \
+                    else {"batas": f"{geometry.geom_type}: {explain_validity(geometry)}"}
+                problems.append(Problem(where, INVALID_GEOMETRY, number, key, code, reason))
                 continue
             minx, miny, maxx, maxy = geometry.bounds
             if minx < -180 or maxx > 180 or miny < -90 or maxy > 90:
-                problems.append(Problem(where, "peta_geometri", number, key, code,
-                                        {"batas": "koordinat di luar WGS84 (bujur/lintang)"}))
+                problems.append(Problem(where, INVALID_GEOMETRY, number, key, code,
+                                        {"sebab": "outside_wgs84"}))
                 continue
             if code not in codes:
-                problems.append(Problem(where, "peta_kode", number, key, code, {"batas": level}))
+                problems.append(Problem(where, BOUNDARY_CODE, number, key, code, {"batas": level}))
                 continue
             if code in shapes:
-                problems.append(Problem(where, "kunci_ganda", number, key, code, {"batas": key}))
+                problems.append(Problem(where, DUPLICATE_KEY, number, key, code, {"batas": key}))
                 continue
             if not geometry.is_valid:
                 geometry = _repair(geometry, where, number, key, code, codes[code], problems)
@@ -159,7 +235,7 @@ def load_boundaries(catalog: Catalog) -> tuple[list[Boundaries], list[Problem]]:
                     continue
             shapes[code] = geometry
         shapes = _simplified(shapes)
-        problems.extend(Problem(where, "peta_hilang", value=code, details={"batas": level})
+        problems.extend(Problem(where, MISSING_BOUNDARY, value=code, details={"batas": level})
                         for code in sorted(codes.keys() - set(shapes)))
         loaded.append(Boundaries(level, shapes, declaration.get("sumber"), where))
     return loaded, problems

@@ -1,49 +1,66 @@
 """Validate the package: Frictionless for what it can express, monograph checks for the rest.
 
 Every file is first read through its declared dialect (monografi.validation.dialect), so Frictionless and
-everything after it see canonical text. Frictionless errors are translated into Problems (file,
-spreadsheet row, column, value, rule) instead of being printed raw; the checks it cannot express
-(personal data, source ids, parent codes, warnings declared in the package) live here and in
-monografi.validation.warnings.
+everything after it see canonical text. Frictionless errors become Problems at a spreadsheet's row
+and column (monografi.validation.frictionless_errors) instead of being printed raw; the checks it
+cannot express (personal data, parent codes, sources, hints, warnings declared in the package)
+live here and in the modules named below, each with its rules.
 """
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 
-from frictionless import Checklist, FrictionlessException, Package, checks
+from frictionless import FrictionlessException, Package
 
+from ..messages import Message
 from ..project import Project
 from ..state import recover
-from . import dialect, number_cells, personal_data, screening, sources
+from . import dialect, personal_data, screening, sources
 from .boundaries import load_boundaries
-from .catalog import Catalog, ResourceSpec, load_catalog
-from .hints import hint_problems, rule_in_words, valid_row_rules
+from .catalog import Catalog, load_catalog
+from .frictionless_errors import frictionless_problems
+from .hints import hint_problems
 from .placeholders import placeholder_problems
 from .published import shrink_problems
 from .publisher import publisher_problems
 from .report import Problem, Report
+from .rules import Kind, Rule
 from .schema import metadata_problems, schema_problems
-from .suggestions import suggest
+from .spec import ResourceSpec
 from .template_hints import template_hint_problems
-from .uniqueness import duplicate_problems, first_row
+from .uniqueness import duplicate_problems
 from .warnings import warnings_for
 
-_CONSTRAINT = re.compile(r'constraint "(\w+)" is "(.*)"', re.S)
-_CONSTRAINT_RULES = {
-    "required": "wajib", "minimum": "minimum", "exclusiveMinimum": "minimum",
-    "maximum": "maksimum", "exclusiveMaximum": "maksimum", "pattern": "pola", "enum": "pilihan",
-    "minLength": "panjang", "maxLength": "panjang", "unique": "unik",
-}
-_LABEL_RULES = {"incorrect-label": "judul_kolom", "duplicate-label": "judul_kolom",
-                "blank-label": "judul_kolom", "extra-label": "judul_kolom_lebih",
-                "missing-label": "judul_kolom_kurang"}
-_ROW_RULES = {"blank-row": "baris_kosong", "extra-cell": "sel_lebih", "missing-cell": "sel_kurang",
-              "type-error": "tipe", "unique-error": "unik"}
-_FILE_ERRORS = {"encoding-error", "source-error", "scheme-error", "format-error", "hash-count",
-                "byte-count", "compression-error", "io-error"}
-_ROW_CONSTRAINT = re.compile(r'the row constraint to conform is "(.*)"', re.S)
+WRONG_PARENT = Rule("kode_induk", Kind.DATA, Message(
+    "Kode {value!r} tidak berada di bawah {batas}.",
+    "Code {value!r} does not belong to {batas}.",
+    "Kode wilayah harus diawali kode induknya; periksa kolom kode.",
+    "An area code must start with its parent's code; check the code columns.",
+))
+
+WRONG_DESA_KIND = Rule("jenis_desa", Kind.DATA, Message(
+    "Jenis {value!r} tidak cocok dengan kode wilayah ({batas}).",
+    "Type {value!r} does not match the area code ({batas}).",
+    "Segmen keempat kode 1xxx berarti kelurahan, 2xxx berarti desa (Kepmendagri).",
+    "Fourth code segment 1xxx means kelurahan, 2xxx means desa (Kepmendagri).",
+))
+
+IMPORT_LEFT_CHANGED = Rule("impor_terputus_diubah", Kind.DATA, Message(
+    "Impor sebelumnya terhenti setengah jalan, dan berkas ini sudah diubah lagi sesudahnya.",
+    "An earlier import stopped half-way, and this file was changed again since.",
+    "Tidak ada yang ditimpa. Bandingkan berkas ini dengan salinan sebelum impor di {value}, "
+    "pulihkan yang benar (mis. `git checkout`), lalu hapus folder itu.",
+    "Nothing was overwritten. Compare the file with the pre-import copies in {value}, restore "
+    "the right one (e.g. `git checkout`), then delete that folder.",
+))
+
+IMPORT_RESTORED = Rule("impor_dipulihkan", Kind.DATA, Message(
+    "Impor sebelumnya terhenti setengah jalan; berkas ini dikembalikan seperti sebelum impor itu.",
+    "An earlier import stopped half-way; this file was put back as it was before it.",
+    "Impor ulang formulir yang terhenti itu bila perubahannya masih diperlukan.",
+    "Import that form again if its changes are still needed.",
+), severity="warning")
 
 
 def finish_pending_import(project: Project) -> list[Problem]:
@@ -51,8 +68,8 @@ def finish_pending_import(project: Project) -> list[Problem]:
     build's lock): a warning per file given back its old bytes, or an error per file edited
     since (nothing is undone then, so the import's backups wait for staff)."""
     found = recover(project)
-    return ([Problem(relpath, "impor_terputus_diubah", value=str(found.backups)) for relpath in found.changed]
-            + [Problem(relpath, "impor_dipulihkan", severity="warning") for relpath in found.restored])
+    return ([Problem(relpath, IMPORT_LEFT_CHANGED, value=str(found.backups)) for relpath in found.changed]
+            + [Problem(relpath, IMPORT_RESTORED) for relpath in found.restored])
 
 
 def validate_datasets(root: Path, published: Path | None = None) -> tuple[Catalog | None, Report]:
@@ -93,7 +110,7 @@ def validate_datasets(root: Path, published: Path | None = None) -> tuple[Catalo
         if table.unreadable:
             continue
         if kept.get(spec.name) != []:  # screening cleared every row: Frictionless would agree
-            report.extend(_frictionless_problems(package, spec, tables, trimmed.get(spec.name)))
+            report.extend(frictionless_problems(package, spec, tables, trimmed.get(spec.name)))
         report.extend(_monograph_problems(catalog, spec, table))
         report.extend(duplicate_problems(spec, table.header, table.rows))
     loaded, problems = load_boundaries(catalog)
@@ -134,115 +151,6 @@ def _load_rows(package: Package, tables: dict[str, dialect.Table], trimmed: dict
             package.get_resource(name).data = [table.header, *rows]
 
 
-def _checklist(spec: ResourceSpec) -> Checklist:
-    return Checklist(checks=[checks.row_constraint(formula=rule["rumus"])
-                             for rule in valid_row_rules(spec)])
-
-
-def _frictionless_problems(package: Package, spec: ResourceSpec, tables: dict[str, dialect.Table],
-                           kept: list[int] | None) -> list[Problem]:
-    resource = package.get_resource(spec.name)
-    bad = tables[spec.name].bad_cells
-    bad_rows = {row for row, _ in bad}
-    try:
-        result = resource.validate(checklist=_checklist(spec))
-    except FrictionlessException as exc:
-        return [Problem(spec.relpath, "berkas", value=exc.error.message)]
-    problems = []
-    for task in result.tasks:
-        for error in task.errors:
-            if kept is not None:
-                screening.renumber(error, kept)
-            row = getattr(error, "row_number", None)
-            column = getattr(error, "field_name", None)
-            if (row, column) in bad or (error.type == "row-constraint" and row in bad_rows):
-                continue  # already reported by the dialect reader, with a better message
-            if error.type == "unique-error" and _field_type(spec, column) == "string":
-                continue  # compared case- and space-insensitively by duplicate_problems
-            problems.append(_translate(spec, tables, error))
-    return problems
-
-
-def _field_type(spec: ResourceSpec, name: str | None) -> str:
-    return next((f.get("type", "string") for f in spec.fields if f["name"] == name), "string")
-
-
-def _area_suggestion(tables: dict[str, dialect.Table], column: str | None, value: str) -> dict:
-    level = (column or "").removeprefix("kode_")
-    if not column or not column.startswith("kode_") or level not in tables:
-        return {}
-    master = tables[level]
-    return suggest(master.header, master.rows, level, value)
-
-
-def _translate(spec: ResourceSpec, tables: dict[str, dialect.Table], error) -> Problem:
-    """Turn one Frictionless error into a Problem at the place a spreadsheet shows."""
-    kind = error.type
-    file = spec.relpath
-    row = getattr(error, "row_number", None)
-    column = getattr(error, "field_name", None)
-    cell = getattr(error, "cell", None)
-    if kind == "constraint-error":
-        match = _CONSTRAINT.search(error.note or "")
-        name, bound = (match.group(1), match.group(2)) if match else ("", error.note)
-        rule = _CONSTRAINT_RULES.get(name, "pola")
-        details = {"batas": bound, "contoh": _example(spec, column)}
-        if rule == "pola":
-            details.update(_area_suggestion(tables, column, cell or ""))
-        return Problem(file, rule, row, column, cell, details)
-    if kind == "type-error":
-        details = number_cells.type_details(_field_type(spec, column), cell)
-        return Problem(file, "tipe", row, column, cell, details)
-    table = tables[spec.name]
-    if kind == "unique-error":
-        other = first_row(table.header, table.rows, [column], [cell])
-        return Problem(file, "unik", row, column, cell, {"baris_lain": other, "batas": cell})
-    if kind in _ROW_RULES:
-        return Problem(file, _ROW_RULES[kind], row, column or None, cell)
-    if kind == "primary-key":
-        keys = spec.primary_key
-        names = [f["name"] for f in spec.fields]
-        values = [str(error.cells[names.index(k)]) for k in keys if k in names and
-                  names.index(k) < len(error.cells)]
-        other = first_row(table.header, table.rows, keys, values)
-        return Problem(file, "kunci_ganda", row, ", ".join(keys), " / ".join(values),
-                       {"batas": " + ".join(keys), "baris_lain": other})
-    if kind == "foreign-key":
-        target = error.reference_name or spec.name
-        value = " / ".join(str(c) for c in error.field_cells)
-        column = ", ".join(error.field_names)
-        if target == sources.NAME:
-            return Problem(file, "sumber_tidak_dikenal", row, column, value,
-                           {"batas": ", ".join(sources.entries(tables[target].header,
-                                                               tables[target].rows))})
-        suggestion = _area_suggestion(tables, f"kode_{target}", value) if target in tables else {}
-        return Problem(file, "kode_tidak_dikenal", row, column, value,
-                       {"batas": target, **suggestion})
-    if kind == "row-constraint":
-        formula = _ROW_CONSTRAINT.fullmatch(error.note).group(1)
-        rule = next(r for r in valid_row_rules(spec) if r["rumus"] == formula)
-        cells = dict(zip(table.header, [str(c) if c is not None else "" for c in error.cells],
-                         strict=False))
-        words = rule_in_words(formula, cells)
-        return Problem(file, "aturan_baris", row, None, None,
-                       {"aturan": rule.get("pesan") or words[0],
-                        "aturan_en": rule.get("message") or rule.get("pesan") and words[1]
-                        or words[1], "batas": formula})
-    if kind in _LABEL_RULES:
-        label = getattr(error, "label", None)
-        return Problem(file, _LABEL_RULES[kind], 1, column or label, label,
-                       {"batas": column or label})
-    if kind in _FILE_ERRORS:
-        return Problem(file, "berkas", value=error.note or error.message)
-    return Problem(file, "metadata" if "schema" in kind or "resource" in kind else kind,
-                   row, column, cell or error.message)
-
-
-def _example(spec: ResourceSpec, column: str | None) -> str:
-    field = next((f for f in spec.fields if f["name"] == column), {})
-    return str(field.get("example", field.get("constraints", {}).get("pattern", "")))
-
-
 def _monograph_problems(catalog: Catalog, spec: ResourceSpec, table: dialect.Table) -> list[Problem]:
     """Personal data in any cell, codes that disagree with their parent (source ids are a
     foreign key to sumber.csv).
@@ -250,7 +158,7 @@ def _monograph_problems(catalog: Catalog, spec: ResourceSpec, table: dialect.Tab
     The cell checks run once per distinct value; rows are visited only when one of them failed
     (to place it) or for a master list (whose codes are checked row by row)."""
     header, rows = table.header, table.rows
-    problems = [Problem(spec.relpath, "data_pribadi", 1, name, name, {"batas": name})
+    problems = [Problem(spec.relpath, personal_data.PERSONAL_DATA, 1, name, name, {"kolom": name})
                 for name in header if personal_data.is_personal_column(name)]
     values = set().union(*(dialect.distinct(rows, index) for index in range(len(header))))
     labels = {value: label for value in values if (label := personal_data.find(value))}
@@ -261,8 +169,8 @@ def _monograph_problems(catalog: Catalog, spec: ResourceSpec, table: dialect.Tab
         for column, value in cells.items():
             label = labels.get(value)
             if label:
-                problems.append(Problem(spec.relpath, "data_pribadi", number, column, value,
-                                        {"batas": label}))
+                problems.append(Problem(spec.relpath, personal_data.PERSONAL_DATA, number, column,
+                                        value, {"jenis": label}))
         problems.extend(_parent_problems(spec, number, cells))
     return problems
 
@@ -274,11 +182,11 @@ def _parent_problems(spec: ResourceSpec, number: int, cells: dict) -> list[Probl
     for parent in ("kode_provinsi", "kode_kabupaten", "kode_kecamatan"):
         code = cells.get(parent, "")
         if own and code and parent != f"kode_{spec.name}" and not own.startswith(code + "."):
-            problems.append(Problem(spec.relpath, "kode_induk", number, f"kode_{spec.name}", own,
+            problems.append(Problem(spec.relpath, WRONG_PARENT, number, f"kode_{spec.name}", own,
                                     {"batas": f"{parent} {code}"}))
     if spec.name == "desa" and own.count(".") == 3 and cells.get("jenis") in ("desa", "kelurahan"):
         expected = "kelurahan" if own.rsplit(".", 1)[1].startswith("1") else "desa"
         if cells["jenis"] != expected:
-            problems.append(Problem(spec.relpath, "jenis_desa", number, "jenis", cells["jenis"],
+            problems.append(Problem(spec.relpath, WRONG_DESA_KIND, number, "jenis", cells["jenis"],
                                     {"batas": f"{own} → {expected}"}))
     return problems

@@ -16,19 +16,78 @@ import io
 import re
 from dataclasses import dataclass, field
 
-from . import number_cells
-from .catalog import Catalog, ResourceSpec
+from ..messages import Message
+from . import decoding, number_cells
 from .report import Problem
+from .rules import Kind, Rule
+from .spec import ResourceSpec
 
 NUMERIC = ("integer", "number")
 CANDIDATE_DELIMITERS = (",", ";", "\t", "|")
-# Signatures of files staff commit by mistake instead of the CSV (workbook, old Excel, PDF, zip).
-BINARY_SIGNATURES = {b"PK\x03\x04": "xlsx/zip", b"\xd0\xcf\x11\xe0": "xls", b"%PDF": "pdf"}
-# Longest first: the UTF-32 LE mark starts with the UTF-16 LE one.
-WIDE_BOMS = ((codecs.BOM_UTF32_LE, "UTF-32 LE"), (codecs.BOM_UTF32_BE, "UTF-32 BE"),
-             (codecs.BOM_UTF16_LE, "UTF-16 LE"), (codecs.BOM_UTF16_BE, "UTF-16 BE"))
 FRICTIONLESS_DIALECT_KEYS = ("encoding", "dialect", "format", "mediatype", "bytes", "hash")
 FIELD_DIALECT_KEYS = ("groupChar", "decimalChar", "bareNumber")
+DELIMITER_NAMES = {"\t": Message("tab", "tab"), ",": Message("koma (,)", "comma (,)"),
+                   ";": Message("titik koma (;)", "semicolon (;)"),
+                   "|": Message("garis tegak (|)", "vertical bar (|)")}
+GROUPED = Message("pemisah ribuan {sign!r}", "thousand separator {sign!r}")
+UNGROUPED = Message("tanpa pemisah ribuan", "no thousand separator")
+DECIMAL = Message("pemisah desimal {sign!r}", "decimal separator {sign!r}")
+
+
+def _delimiter_words(details: dict, lang: str) -> dict:
+    return {key: DELIMITER_NAMES[char].text(lang) if char in DELIMITER_NAMES else repr(char)
+            for key, char in details.items() if key in ("batas", "dinyatakan")}
+
+
+def _format_words(details: dict, lang: str) -> dict:
+    """The declared number format in words: 'pemisah ribuan '.', pemisah desimal ','."""
+    group = details["ribuan"]
+    parts = [GROUPED.text(lang).format(sign=group) if group else UNGROUPED.text(lang)]
+    if details["type"] == "number":
+        parts.append(DECIMAL.text(lang).format(sign=details["desimal"]))
+    return {"batas": ", ".join(parts)}
+
+
+NUMBER_FORMAT = Rule("angka_dialek", Kind.DATA, Message(
+    "Nilai {value!r} tidak sesuai format angka yang dinyatakan untuk kolom ini ({batas}).",
+    "Value {value!r} does not fit the number format declared for this column ({batas}).",
+    "Tulis angka seperti {contoh}: pemisah ribuan tepat tiap tiga digit, tanpa huruf, spasi, "
+    "Rp atau %. Angka ini tidak ditebak agar 1.234 tidak terbaca 1,234.",
+    "Write it like {contoh}: thousand separators exactly every three digits, no letters, "
+    "spaces, Rp or %. The figure is not guessed so that 1.234 is never misread.",
+), words=_format_words)
+
+WRONG_DELIMITER = Rule("pemisah_kolom", Kind.DATA, Message(
+    "Baris judul terbaca sebagai satu kolom: berkas memakai pemisah {batas}, padahal "
+    "datapackage.json menyatakan {dinyatakan}.",
+    "The header reads as a single column: the file is separated by {batas}, but "
+    "datapackage.json declares {dinyatakan}.",
+    "Simpan ulang dari Excel sebagai \"CSV UTF-8 (dipisah koma)\", atau nyatakan pemisahnya di "
+    "datapackage.json: \"dialect\": {{\"delimiter\": \";\"}} (lihat panduan data).",
+    "Save again from Excel as \"CSV UTF-8 (comma delimited)\", or declare the separator in "
+    "datapackage.json: \"dialect\": {{\"delimiter\": \";\"}} (see the data guide).",
+), words=_delimiter_words)
+
+EMPTY_FILE = Rule("berkas_kosong", Kind.DATA, Message(
+    "Berkas kosong: tidak ada baris judul kolom.",
+    "The file is empty: there is no header row.",
+    "Tulis baris judul kolom di baris pertama: {batas} (lalu satu baris per data, bila ada).",
+    "Write the header row on the first line: {batas} (then one row per record, if any).",
+))
+
+UNREADABLE_FILE = Rule("berkas", Kind.DATA, Message(
+    "Berkas tidak dapat dibaca: {value}",
+    "The file cannot be read: {value}",
+    "Simpan ulang sebagai CSV UTF-8 (Excel: Simpan Sebagai → CSV UTF-8).",
+    "Save it again as CSV UTF-8 (Excel: Save As → CSV UTF-8).",
+))
+
+INVALID_DESCRIPTION = Rule("metadata", Kind.CONFIGURATION, Message(
+    "Deskripsi paket data tidak sah: {value}",
+    "The data package description is invalid: {value}",
+    "Perbaiki datasets/datapackage.json atau skemanya sesuai spesifikasi Frictionless.",
+    "Fix datasets/datapackage.json or its schema per the Frictionless specification.",
+))
 
 
 @dataclass
@@ -84,18 +143,18 @@ def declaration_problems(spec: ResourceSpec) -> list[Problem]:
     where = f"{spec.relpath}"
     problems = []
     if len(delimiter(spec)) != 1 or delimiter(spec) in "\"\r\n0123456789":
-        problems.append(Problem(where, "metadata", column="dialect.delimiter",
+        problems.append(Problem(where, INVALID_DESCRIPTION, column="dialect.delimiter",
                                 value=repr(delimiter(spec))))
     try:
         codecs.lookup(encoding(spec))
     except LookupError:
-        problems.append(Problem(where, "metadata", column="encoding", value=encoding(spec)))
+        problems.append(Problem(where, INVALID_DESCRIPTION, column="encoding", value=encoding(spec)))
     for raw in spec.fields:
         group, decimal = number_format(raw)
         clash = raw.get("type") == "number" and group == decimal
         if not isinstance(group, str) or not isinstance(decimal, str) or len(group) > 1 \
                 or len(decimal) != 1 or clash or (group + decimal).isdigit():
-            problems.append(Problem(where, "metadata", column=raw.get("name"),
+            problems.append(Problem(where, INVALID_DESCRIPTION, column=raw.get("name"),
                                     value=f"groupChar={group!r}, decimalChar={decimal!r}"))
     return problems
 
@@ -106,19 +165,19 @@ def read(spec: ResourceSpec) -> Table:
     if declared:
         return Table([], [], declared, unreadable=True)
     data = spec.file.read_bytes()
-    refused = _binary_problem(spec, data)
+    refused = decoding.binary_problem(spec.relpath, data, encoding(spec))
     if refused:
         return Table([], [], [refused], unreadable=True)
     try:
         records = _records(spec, data)
     except (UnicodeDecodeError, csv.Error) as exc:
-        problem = _decode_problem(spec, data)  # a file that does not decode: say where
-        return Table([], [], [problem or Problem(spec.relpath, "berkas", value=str(exc))],
+        problem = decoding.decode_problem(spec.relpath, data, encoding(spec))  # say where
+        return Table([], [], [problem or Problem(spec.relpath, UNREADABLE_FILE, value=str(exc))],
                      unreadable=True)
     while records and not any(records[-1]):
         records.pop()
     if not records:  # not even a header: say so in words (Frictionless: "the source is empty")
-        return Table([], [], [Problem(spec.relpath, "berkas_kosong",
+        return Table([], [], [Problem(spec.relpath, EMPTY_FILE,
                                       details={"batas": ",".join(f["name"] for f in spec.fields)})],
                      unreadable=True)
     header, rows = records[0], records[1:]
@@ -130,39 +189,6 @@ def read(spec: ResourceSpec) -> Table:
         return table
     _normalise_numbers(spec, table)
     return table
-
-
-def _binary_problem(spec: ResourceSpec, data: bytes) -> Problem | None:
-    kind = next((name for magic, name in BINARY_SIGNATURES.items() if data.startswith(magic)), None)
-    declared_wide = encoding(spec).startswith(("utf-16", "utf-32"))
-    wide = None if declared_wide or kind else _wide_unicode(data)
-    if wide:
-        return Problem(spec.relpath, "pengkodean_utf16", value=wide, details={"batas": wide})
-    if kind is None and b"\x00" in data[:65536] and not declared_wide:
-        kind = "biner"
-    if kind is None:
-        return None
-    return Problem(spec.relpath, "bukan_teks", value=kind, details={"batas": kind})
-
-
-def _wide_unicode(data: bytes) -> str | None:
-    """UTF-16/UTF-32 text (Excel's "Unicode Text"), with or without a byte-order mark.
-
-    Without a BOM, mostly-ASCII text shows as NUL bytes in fixed positions: every other byte
-    (UTF-16) or three bytes of four (UTF-32)."""
-    for bom, name in WIDE_BOMS:
-        if data.startswith(bom):
-            return name
-    sample = data[:4096]
-    if len(sample) < 4 or b"\x00" not in sample:
-        return None
-    for width, name, char_at in ((4, "UTF-32 LE", 0), (4, "UTF-32 BE", 3), (2, "UTF-16 LE", 0),
-                                 (2, "UTF-16 BE", 1)):
-        units = [sample[i:i + width] for i in range(0, len(sample) - width + 1, width)]
-        ascii_units = sum(0 < u[char_at] < 128 and u.count(0) == width - 1 for u in units)
-        if ascii_units >= 0.9 * len(units):
-            return name
-    return None
 
 
 def _records(spec: ResourceSpec, data: bytes) -> list[list[str]]:
@@ -186,20 +212,6 @@ def distinct(rows: list[list[str]], index: int) -> set[str]:
     return {row[index] for row in rows if index < len(row)}
 
 
-def _decode_problem(spec: ResourceSpec, data: bytes) -> Problem | None:
-    name = encoding(spec)
-    if name == "utf-8" and data.startswith(codecs.BOM_UTF8):
-        data = data[len(codecs.BOM_UTF8):]
-    try:
-        data.decode(name)
-    except UnicodeDecodeError as exc:
-        row = data[:exc.start].count(b"\n") + 1
-        snippet = data[max(0, exc.start - 12):exc.end + 12].decode(name, "replace")
-        return Problem(spec.relpath, "pengkodean", row=row, value=snippet.strip(),
-                       details={"batas": name})
-    return None
-
-
 def _wrong_delimiter(spec: ResourceSpec, table: Table) -> bool:
     """A header read as one cell holding another separator: the file uses a different dialect."""
     declared = delimiter(spec)
@@ -208,15 +220,10 @@ def _wrong_delimiter(spec: ResourceSpec, table: Table) -> bool:
     found = next((d for d in CANDIDATE_DELIMITERS if d != declared and d in table.header[0]), None)
     if found is None:
         return False
-    table.problems.append(Problem(spec.relpath, "pemisah_kolom", 1, None, table.header[0][:60],
-                                  {"batas": _show(found), "dinyatakan": _show(declared)}))
+    table.problems.append(Problem(spec.relpath, WRONG_DELIMITER, 1, None, table.header[0][:60],
+                                  {"batas": found, "dinyatakan": declared}))
     table.unreadable = True
     return True
-
-
-def _show(delimiter_char: str) -> str:
-    return {"\t": "tab", ",": "koma (,)", ";": "titik koma (;)", "|": "garis tegak (|)"}.get(
-        delimiter_char, repr(delimiter_char))
 
 
 def _normalise_numbers(spec: ResourceSpec, table: Table) -> None:
@@ -234,8 +241,8 @@ def _normalise_numbers(spec: ResourceSpec, table: Table) -> None:
         verdicts = {}
         for cell in distinct(table.rows, index):
             value = canonical_number(cell, kind, group, decimal)
-            refused = ("angka_dialek", {"batas": _describe(kind, group, decimal),
-                                        "contoh": _example(kind, group, decimal)}) \
+            refused = (NUMBER_FORMAT, {"type": kind, "ribuan": group, "desimal": decimal,
+                                       "contoh": _example(kind, group, decimal)}) \
                 if value is None else number_cells.problem(value, kind)
             if refused or value != cell:
                 verdicts[cell] = refused or value
@@ -251,13 +258,6 @@ def _normalise_numbers(spec: ResourceSpec, table: Table) -> None:
                 row[index] = ""
             elif verdict is not None:
                 row[index] = verdict
-
-
-def _describe(kind: str, group: str, decimal: str) -> str:
-    parts = [f"pemisah ribuan {group!r}" if group else "tanpa pemisah ribuan"]
-    if kind == "number":
-        parts.append(f"pemisah desimal {decimal!r}")
-    return ", ".join(parts)
 
 
 def _example(kind: str, group: str, decimal: str) -> str:
@@ -306,12 +306,6 @@ def write(spec: ResourceSpec, header: list[str], rows: list[list[str]]) -> bytes
     name = encoding(spec)
     bom = codecs.BOM_UTF8 if name == "utf-8" and original.startswith(codecs.BOM_UTF8) else b""
     return bom + buffer.getvalue().encode(name)
-
-
-def rows_of(catalog: Catalog, spec: ResourceSpec) -> tuple[list[str], list[list[str]]]:
-    """The file's canonical header and rows: those validation already read (so each file is
-    parsed once per build), else read now."""
-    return catalog.tables.get(spec.name) or read_raw(spec)
 
 
 def read_raw(spec: ResourceSpec) -> tuple[list[str], list[list[str]]]:

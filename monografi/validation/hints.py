@@ -8,15 +8,17 @@ before any stage runs. This module must not import a later stage (model, charts,
 
 from __future__ import annotations
 
-import ast
 import json
 from dataclasses import dataclass, field
 
-import simpleeval
-
-from ..messages import LANGS, RULE_WORDS
-from .catalog import PACKAGE_FILE, Catalog, ResourceSpec
+from ..messages import Message
+from .catalog import Catalog
+from .package import JSON_KIND, MISSING_KEY
 from .report import Problem
+from .row_rules import rule_problem
+from .rules import Kind, Rule
+from .sources import HINT_SOURCE
+from .spec import PACKAGE_FILE, ResourceSpec
 
 NUMERIC = ("integer", "number")
 ANY, MEASURE = "kolom", "angka"  # what a key's value(s) must name: any column / a numeric column
@@ -72,9 +74,76 @@ DESA_TOTAL_KEYS = {"rinci": Key("teks", required=True), "cocokkan": Key("daftar_
                    "toleransi": Key("angka")}
 PACKAGE_KEYS = {"peringatan": Key("objek"), "batas_wilayah": Key("daftar_objek")}
 WARNING_KEYS = {"perubahan_maks": Key("angka")}
-# Names a row rule may use besides the table's columns (rand/randint would make output differ).
-RULE_NAMES = frozenset({"True", "False", "None", "int", "float", "str"})
-_EVALUATOR = simpleeval.EvalWithCompoundTypes()
+
+
+CHART_KIND = Rule("petunjuk_jenis", Kind.CONFIGURATION, Message(
+    "Jenis grafik {value!r} tidak dikenal.",
+    "Unknown chart kind {value!r}.",
+    "Isi \"jenis\" dengan salah satu dari: {batas}.",
+    "Set \"jenis\" to one of: {batas}.",
+))
+
+HINT_COLUMN = Rule("petunjuk_kolom", Kind.CONFIGURATION, Message(
+    "Kolom {value!r} tidak ada di skema tabel {tabel}.",
+    "Column {value!r} is not in the schema of table {tabel}.",
+    "Pakai salah satu kolom skema (periksa salah ketik): {batas}.",
+    "Use one of the schema's columns (check for typos): {batas}.",
+))
+
+HINT_COLUMN_TYPE = Rule("petunjuk_tipe_kolom", Kind.CONFIGURATION, Message(
+    "Kolom {value!r} di tabel {tabel} bertipe {tipe}, padahal di sini perlu kolom angka.",
+    "Column {value!r} of table {tabel} has type {tipe}, but a numeric column is needed here.",
+    "Pilih kolom bertipe integer atau number.",
+    "Choose a column of type integer or number.",
+))
+
+HINT_TABLE = Rule("petunjuk_tabel", Kind.CONFIGURATION, Message(
+    "{value!r} tidak dapat dipakai untuk tabel {tabel}: tabel ini tidak punya kolom kode "
+    "wilayah dan periode yang diperlukan.",
+    "{value!r} cannot be used for table {tabel}: it lacks the area code and period columns "
+    "it needs.",
+    "Hapus petunjuk ini, atau pakai tabel yang punya kolom kode_… dan tahun/periode.",
+    "Remove this hint, or use it on a table with a kode_… and a tahun/periode column.",
+))
+
+DETAIL_TABLE = Rule("petunjuk_rinci", Kind.CONFIGURATION, Message(
+    "Tabel rincian {value!r} tidak ada atau bukan tabel per desa.",
+    "Detail table {value!r} does not exist or is not a per-desa table.",
+    "Pakai salah satu tabel per desa: {batas}.",
+    "Use one of the per-desa tables: {batas}.",
+))
+
+HINT_VALUE = Rule("petunjuk_nilai", Kind.CONFIGURATION, Message(
+    "Nilai {value} di luar batas ({batas}).",
+    "Value {value} is out of range ({batas}).",
+    "Tulis angka {batas}.",
+    "Write a number {batas}.",
+))
+
+UNKNOWN_KEY = Rule("petunjuk_tak_dikenal", Kind.CONFIGURATION, Message(
+    "Kunci {value!r} tidak dikenal di sini dan diabaikan.",
+    "Key {value!r} is not known here and is ignored.",
+    "Periksa salah ketik; kunci yang dikenal: {batas}.",
+    "Check for a typo; known keys: {batas}.",
+), severity="warning")
+
+HEADLINE_AGGREGATION = Rule("angka_utama_agregasi", Kind.CONFIGURATION, Message(
+    "Agregasi {value!r} untuk angka utama tidak dikenal.",
+    "Unknown headline aggregation {value!r}.",
+    "Isi \"agregasi\" dengan salah satu dari: {batas}.",
+    "Set \"agregasi\" to one of: {batas}.",
+))
+
+HEADLINE_CATEGORY = Rule("angka_utama_kategori", Kind.CONFIGURATION, Message(
+    "Angka utama {value!r} tabel {tabel} diambil dari satu baris, padahal satu periode "
+    "dibagi menurut {kategori}: kartu akan menampilkan satu kategori seolah-olah total.",
+    "Headline {value!r} of table {tabel} takes one row, but each period is split by "
+    "{kategori}: the card would show one category as if it were the total.",
+    "Tambahkan \"agregasi\": \"jumlah\" untuk menjumlahkan semua kategori, atau "
+    "\"saring\": {{\"{kolom}\": \"…\"}} untuk memilih satu kategori.",
+    "Add \"agregasi\": \"jumlah\" to add up all categories, or "
+    "\"saring\": {{\"{kolom}\": \"…\"}} to pick one category.",
+))
 
 
 class _Check:
@@ -84,7 +153,7 @@ class _Check:
         self.catalog = catalog
         self.problems: list[Problem] = []
 
-    def add(self, rule: str, key: str, value, **details) -> None:
+    def add(self, rule: Rule, key: str, value, **details) -> None:
         text = value if isinstance(value, str) else _json(value)
         self.problems.append(Problem(PACKAGE_FILE, rule, column=key, value=text, details=details))
 
@@ -92,23 +161,23 @@ class _Check:
              context: str) -> bool:
         """Type, presence and column checks for a dict of keys; False if `hint` is no dict."""
         if not isinstance(hint, dict):
-            self.add("tipe_json", where, hint, **_kind("objek"))
+            self.add(JSON_KIND, where, hint, **_kind("objek"))
             return False
         for name in sorted(set(hint) - set(declared)):
             self.problems.append(Problem(
-                PACKAGE_FILE, "petunjuk_tak_dikenal", column=f"{where}.{name}", value=name,
-                details={"batas": ", ".join(declared)}, severity="warning"))
+                PACKAGE_FILE, UNKNOWN_KEY, column=f"{where}.{name}", value=name,
+                details={"batas": ", ".join(declared)}))
         for name, key in declared.items():
             at = f"{where}.{name}"
             if name not in hint:
                 if key.required:
-                    self.add("kunci_wajib", at, name, batas=context)
+                    self.add(MISSING_KEY, at, name, batas=context)
                 elif key.names and key.default is not None and spec is not None:
                     self.columns(at, key.default, key.names, spec)
                 continue
             value = hint[name]
             if not _is_kind(value, key.kind):
-                self.add("tipe_json", at, value, **_kind(key.kind))
+                self.add(JSON_KIND, at, value, **_kind(key.kind))
             elif key.names and spec is not None:
                 self.columns(at, value, key.names, spec)
         return True
@@ -122,9 +191,9 @@ class _Check:
 
     def column(self, at: str, column, names: str, table: str, types: dict[str, str]) -> None:
         if column not in types:
-            self.add("petunjuk_kolom", at, column, batas=", ".join(types), tabel=table)
+            self.add(HINT_COLUMN, at, column, batas=", ".join(types), tabel=table)
         elif names == MEASURE and types[column] not in NUMERIC:
-            self.add("petunjuk_tipe_kolom", at, column, tipe=types[column], tabel=table)
+            self.add(HINT_COLUMN_TYPE, at, column, tipe=types[column], tabel=table)
 
 
 def _json(value) -> str:
@@ -157,7 +226,7 @@ def hint_problems(catalog: Catalog) -> list[Problem]:
                                                       WARNING_KEYS, None, "peringatan"):
             limit = settings.get("perubahan_maks")
             if _is_kind(limit, "angka") and limit <= 0:
-                check.add("petunjuk_nilai", "monografi.peringatan.perubahan_maks", limit,
+                check.add(HINT_VALUE, "monografi.peringatan.perubahan_maks", limit,
                           batas="> 0")
     for index, spec in enumerate(catalog.resources):  # a usable catalog keeps every resource
         _resource_hints(check, spec, f"resources[{index}]")
@@ -191,11 +260,11 @@ def _list(value) -> list:
 
 def _chart_hint(check: _Check, spec: ResourceSpec, where: str, hint) -> None:
     if not isinstance(hint, dict):
-        check.add("tipe_json", where, hint, **_kind("objek"))
+        check.add(JSON_KIND, where, hint, **_kind("objek"))
         return
     kind = hint.get("jenis")
     if not isinstance(kind, str) or kind not in CHART_HINTS:
-        check.add("petunjuk_jenis", f"{where}.jenis", kind if kind is not None else "",
+        check.add(CHART_KIND, f"{where}.jenis", kind if kind is not None else "",
                   batas=", ".join(CHART_HINTS))
         return
     declared = CHART_HINTS[kind]
@@ -206,11 +275,11 @@ def _chart_hint(check: _Check, spec: ResourceSpec, where: str, hint) -> None:
         check.column(f"{where}.jenis", column, names, spec.name, types)
     for column in (spec.area_field, spec.period_field):
         if column is None:
-            check.add("petunjuk_tabel", f"{where}.jenis", kind, tabel=spec.name)
+            check.add(HINT_TABLE, f"{where}.jenis", kind, tabel=spec.name)
             break
     source = hint.get("sumber")
     if isinstance(source, str) and source not in check.catalog.sources:
-        check.add("petunjuk_sumber", f"{where}.sumber", source,
+        check.add(HINT_SOURCE, f"{where}.sumber", source,
                   batas=", ".join(sorted(check.catalog.sources)))
 
 
@@ -226,7 +295,7 @@ def _headline(check: _Check, spec: ResourceSpec, where: str, headline) -> None:
         return
     aggregation = headline.get("agregasi", "terakhir")
     if isinstance(aggregation, str) and aggregation not in HEADLINE_AGGREGATIONS:
-        check.add("angka_utama_agregasi", f"{where}.agregasi", aggregation,
+        check.add(HEADLINE_AGGREGATION, f"{where}.agregasi", aggregation,
                   batas=", ".join(HEADLINE_AGGREGATIONS))
         return
     chosen = headline.get("saring") if isinstance(headline.get("saring"), dict) else {}
@@ -235,7 +304,7 @@ def _headline(check: _Check, spec: ResourceSpec, where: str, headline) -> None:
         check.column(f"{where}.saring.{column}", column, ANY, spec.name, types)
     open_categories = [c for c in category_columns(spec) if c not in chosen]
     if open_categories and aggregation == "terakhir":
-        check.add("angka_utama_kategori", where, headline.get("ukuran", ""), tabel=spec.name,
+        check.add(HEADLINE_CATEGORY, where, headline.get("ukuran", ""), tabel=spec.name,
                   kategori=", ".join(open_categories), kolom=open_categories[0])
 
 
@@ -246,12 +315,12 @@ def _desa_totals(check: _Check, spec: ResourceSpec, where: str, totals: dict) ->
     detail = next((r for r in check.catalog.resources if r.name == totals.get("rinci")), None)
     if isinstance(totals.get("rinci"), str) and (detail is None or detail.area_field != "kode_desa"):
         desa_tables = [r.name for r in check.catalog.resources if r.area_field == "kode_desa"]
-        check.add("petunjuk_rinci", f"{where}.rinci", totals["rinci"], batas=", ".join(desa_tables))
+        check.add(DETAIL_TABLE, f"{where}.rinci", totals["rinci"], batas=", ".join(desa_tables))
         return
     if detail is None:
         return
     if spec.area_field != "kode_kecamatan":
-        check.add("petunjuk_tabel", where, "jumlah_desa", tabel=spec.name)
+        check.add(HINT_TABLE, where, "jumlah_desa", tabel=spec.name)
     types = {f["name"]: f.get("type", "string") for f in detail.fields}
     for key in ("cocokkan", "ukuran"):
         value = totals.get(key)
@@ -261,74 +330,4 @@ def _desa_totals(check: _Check, spec: ResourceSpec, where: str, totals: dict) ->
                              detail.name, types)
     tolerance = totals.get("toleransi")
     if _is_kind(tolerance, "angka") and tolerance < 0:
-        check.add("petunjuk_nilai", f"{where}.toleransi", tolerance, batas=">= 0")
-
-
-def rule_problem(spec: ResourceSpec, formula: str) -> tuple[str, dict] | None:
-    """Why a row rule cannot run on this table (rule id and details), or None.
-
-    Checked once here so that a typo in a rule is one configuration error at its key, not a
-    'rule broken' on every row of the table.
-    """
-    try:
-        tree = ast.parse(formula.strip(), mode="eval")
-    except SyntaxError as exc:
-        return "rumus_sintaks", {"batas": str(exc.offset or "")}
-    columns = {f["name"] for f in spec.fields}
-    for node in ast.walk(tree):
-        if isinstance(node, ast.Name) and node.id not in columns | RULE_NAMES:
-            return "rumus_kolom", {"batas": ", ".join(sorted(columns)), "nama": node.id}
-        if isinstance(node, ast.expr) and type(node) not in _EVALUATOR.nodes:
-            return "rumus_sintaks", {"batas": ast.unparse(node)}
-        op = getattr(node, "op", None) if not isinstance(node, ast.BoolOp) else None
-        ops = [op] if op is not None else list(getattr(node, "ops", []))
-        if any(type(o) not in _EVALUATOR.operators for o in ops):
-            return "rumus_sintaks", {"batas": ast.unparse(node)}
-    return None
-
-
-def valid_row_rules(spec: ResourceSpec) -> list[dict]:
-    """The row rules that can run; the others are reported once by hint_problems."""
-    return [rule for rule in _list(spec.hints.get("aturan_baris") if isinstance(spec.hints, dict)
-                                    else None)
-            if isinstance(rule, dict) and isinstance(rule.get("rumus"), str)
-            and rule_problem(spec, rule["rumus"]) is None]
-
-
-def _words(node: ast.AST, lang: str) -> str:
-    """A rule in words ('laki_laki + perempuan sama dengan jumlah'); the rest stays as written."""
-    if isinstance(node, ast.BoolOp):
-        joint = f" {RULE_WORDS[type(node.op).__name__].text(lang)} "
-        return joint.join(_words(v, lang) for v in node.values)
-    if isinstance(node, ast.UnaryOp) and isinstance(node.op, ast.Not):
-        return f"{RULE_WORDS['Not'].text(lang)} {_words(node.operand, lang)}"
-    if isinstance(node, ast.Compare):
-        parts = [ast.unparse(node.left)]
-        for op, right in zip(node.ops, node.comparators, strict=True):
-            name = type(op).__name__
-            if isinstance(op, ast.Is | ast.IsNot) and ast.unparse(right) == "None":
-                parts.append(RULE_WORDS["IsNone" if name == "Is" else "IsNotNone"].text(lang))
-            elif name not in RULE_WORDS:
-                return ast.unparse(node)  # 'is' between values: said as written
-            else:
-                parts += [RULE_WORDS[name].text(lang), ast.unparse(right)]
-        return " ".join(parts)
-    return ast.unparse(node)
-
-
-def rule_words(formula: str, lang: int = 0) -> str:
-    """A row rule as a sentence for the public dataset page ('… sama dengan jumlah')."""
-    return _words(ast.parse(formula.strip(), mode="eval").body, lang)
-
-
-def rule_in_words(formula: str, cells: dict[str, str]) -> tuple[str, str]:
-    """(id, en) text for a broken rule that has no "pesan": the rule and the row's values."""
-    tree = ast.parse(formula.strip(), mode="eval")
-    used = sorted((n.col_offset, n.id) for n in ast.walk(tree)
-                  if isinstance(n, ast.Name) and n.id in cells)
-    names = list(dict.fromkeys(name for _, name in used))  # in the order the rule reads them
-    texts = []
-    for lang in LANGS:
-        values = ", ".join(f"{n} = {cells[n] or RULE_WORDS['empty'].text(lang)}" for n in names)
-        texts.append(RULE_WORDS["values"].text(lang).format(rule=_words(tree.body, lang), values=values))
-    return texts[0], texts[1]
+        check.add(HINT_VALUE, f"{where}.toleransi", tolerance, batas=">= 0")

@@ -11,9 +11,27 @@ from __future__ import annotations
 
 import re
 
-NIK = "NIK/No. KK: 16 digit"
-PHONE = "nomor telepon / phone number"
-EMAIL = "alamat surel / e-mail"
+from ..messages import Message
+from .rules import Kind, Rule
+
+# What find() says a text holds, and how a message names it.
+NIK, PHONE, EMAIL = "nik", "phone", "email"
+KIND_NAMES = {NIK: Message("NIK/No. KK: 16 digit", "NIK/family card no.: 16 digits"),
+              PHONE: Message("nomor telepon", "phone number"),
+              EMAIL: Message("alamat surel", "e-mail address")}
+
+
+def _kind_words(details: dict, lang: str) -> dict:
+    """The kind of personal data found in a cell, or the column whose name says it holds some."""
+    return {"batas": details["kolom"] if "kolom" in details else KIND_NAMES[details["jenis"]].text(lang)}
+
+
+PERSONAL_DATA = Rule("data_pribadi", Kind.DATA, Message(
+    "Nilai {value!r} tampak seperti data pribadi ({batas}).",
+    "Value {value!r} looks like personal data ({batas}).",
+    "Data pribadi (NIK, No. KK, telepon, surel) tidak boleh diterbitkan: hapus dari berkas.",
+    "Personal data (NIK, family card no., phone, e-mail) must never be published: remove it.",
+), words=_kind_words)
 
 # Kemendagri province codes: the first two digits of every NIK and KK number.
 PROVINCES = frozenset(

@@ -7,10 +7,22 @@ what is left to fill in for a new dataset.
 
 from __future__ import annotations
 
-from .catalog import PACKAGE_FILE, Catalog
+from ..messages import Message
+from .catalog import Catalog
 from .report import Problem
+from .rules import Kind, Rule
+from .spec import PACKAGE_FILE
 
 PLACEHOLDER = "ISI: "
+
+PLACEHOLDER_TEXT = Rule("isian_kerangka", Kind.CONFIGURATION, Message(
+    "Teks contoh dari `monografi dataset-baru` belum diganti: {value!r}.",
+    "Placeholder text from `monografi dataset-baru` is still there: {value!r}.",
+    "Ganti seluruh teks \"ISI: …\" di kunci ini dengan teks yang sebenarnya (judul, satuan, "
+    "keterangan; lihat Panduan data, bagian Menambah dataset).",
+    "Replace the whole \"ISI: …\" text at this key with the real text (title, unit, "
+    "description; see the data guide, Adding a dataset).",
+))
 
 
 def _strings(value, key: str):
@@ -31,9 +43,9 @@ def placeholder_problems(catalog: Catalog) -> list[Problem]:
         entry = {k: v for k, v in spec.descriptor.items() if k != "schema"}
         for key, text in _strings(entry, f"resources[{index}]"):
             if text.startswith(PLACEHOLDER):
-                problems.append(Problem(PACKAGE_FILE, "isian_kerangka", column=key, value=text))
+                problems.append(Problem(PACKAGE_FILE, PLACEHOLDER_TEXT, column=key, value=text))
         for key, text in _strings(spec.schema, ""):
             if text.startswith(PLACEHOLDER):
                 file, where = spec.schema_key(index, key)
-                problems.append(Problem(file, "isian_kerangka", column=where, value=text))
+                problems.append(Problem(file, PLACEHOLDER_TEXT, column=where, value=text))
     return problems

@@ -11,10 +11,28 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ..address import EMAIL, public_url
-from .catalog import PACKAGE_FILE, Catalog
+from ..messages import Message
+from .catalog import Catalog
 from .report import Problem
+from .rules import Kind, Rule
+from .spec import PACKAGE_FILE
 
 ROLE = "publisher"
+
+PUBLISHER_WITHOUT_EMAIL = Rule("penerbit_tanpa_email", Kind.CONFIGURATION, Message(
+    "Penerbit data {value!r} belum punya alamat e-mail kontak. Situs tetap dibangun, tetapi "
+    "data.json tidak lolos validasi Project Open Data v1.1 (contactPoint.hasEmail wajib) "
+    "sampai alamat ini diisi.",
+    "Data publisher {value!r} has no contact e-mail address yet. The site still builds, but "
+    "data.json will not validate against Project Open Data v1.1 (contactPoint.hasEmail is "
+    "required) until it is set.",
+    "Isi alamat e-mail resmi badan penerbit di kunci ini, mis. \"email\": "
+    "\"data@contoh.go.id\", pada kontributor dengan \"role\": \"publisher\" (beserta "
+    "\"title\" nama badan dan \"path\" alamat situsnya).",
+    "Write the publishing body's official e-mail address at this key, e.g. \"email\": "
+    "\"data@example.go.id\", in the contributor with \"role\": \"publisher\" (with "
+    "\"title\" the body's name and \"path\" its website).",
+), severity="warning")
 
 
 @dataclass(frozen=True)
@@ -45,5 +63,4 @@ def publisher_problems(catalog: Catalog) -> list[Problem]:
     found = publisher(catalog.descriptor)
     if found.email:
         return []
-    return [Problem(PACKAGE_FILE, "penerbit_tanpa_email", column=found.key, value=found.name,
-                    severity="warning")]
+    return [Problem(PACKAGE_FILE, PUBLISHER_WITHOUT_EMAIL, column=found.key, value=found.name)]

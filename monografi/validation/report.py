@@ -10,68 +10,45 @@ import json
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-from ..messages import JSON_KIND_NAMES, RULES, TYPE_NAMES, UNKNOWN_RULE, Message, ui
+from ..messages import ui
 from ..project import DATASETS
+from .rules import Rule
 
-# Problems with the package description itself rather than with staff's figures: exit code 2.
-CONFIG_RULES = frozenset({
-    "metadata", "jalur_tidak_aman", "berkas_hilang", "alamat_tidak_aman", "nama_tidak_aman", "nama_ganda",
-    "tipe_json",
-    "kunci_wajib", "json_rusak", "data_sebaris", "skema", "pola_rusak", "kunci_kolom",
-    "kunci_tabel", "petunjuk_jenis", "petunjuk_kolom", "petunjuk_tipe_kolom", "petunjuk_tabel",
-    "petunjuk_sumber", "petunjuk_rinci", "petunjuk_nilai", "petunjuk_pilihan", "petunjuk_tingkat",
-    "rumus_sintaks", "rumus_kolom",
-    "angka_utama_agregasi", "angka_utama_kategori",
-    "sumber_di_json", "sumber_tanpa_tabel", "isian_kerangka"})
 FORMATS = ("teks", "json", "github")
 
 
 @dataclass(frozen=True)
 class Problem:
-    """One broken rule at one place. `row` is the spreadsheet row (header = 1)."""
+    """One broken rule at one place. `row` is the spreadsheet row (header = 1); `details` are
+    plain data (bounds, codes, row numbers) that the rule puts into words."""
 
     file: str
-    rule: str
+    rule: Rule
     row: int | None = None
     column: str | None = None
     value: str | None = None
     details: dict = field(default_factory=dict, compare=False, hash=False)
-    severity: str = "error"
 
-    def _fill(self, lang: str) -> dict:
-        values = {"value": self.value if self.value is not None else "", "batas": "", "contoh": "",
-                  "contoh_en": "", "saran": "", "saran_en": "", "aturan": "", "aturan_en": "",
-                  "tipe": "", "tipe_en": "", "ribuan": ""}
-        values.update(self.details)
-        other = self.details.get("baris_lain")
-        values["baris_lain"] = (f"{ui('row', lang)} {other}" if other is not None
-                                else ui("other_row", lang))
-        if "jenis" in self.details:
-            kind = self.details["jenis"]
-            name = JSON_KIND_NAMES.get(kind, Message(kind, kind))
-            values["jenis"], values["jenis_en"] = name.id_text, name.en_text
-        if self.rule == "tipe":
-            names = TYPE_NAMES.get(self.details.get("type", ""), TYPE_NAMES["string"])
-            values.update(tipe=names.id_name, tipe_en=names.en_name, contoh=names.id_example,
-                          contoh_en=names.en_example)
-            if "ribuan" in self.details:
-                values["ribuan"] = ui("thousands", lang, plain=self.details["ribuan"])
-        return values
+    def __post_init__(self):
+        if not isinstance(self.rule, Rule):
+            raise TypeError(f"a Problem points at a Rule, not {self.rule!r}")
+
+    @property
+    def severity(self) -> str:
+        return self.rule.severity
 
     def texts(self, lang: str = "id") -> tuple[str, str]:
         """(message, fix) in the requested language."""
-        message = RULES.get(self.rule, UNKNOWN_RULE)
-        values = self._fill(lang)
-        return message.text(lang).format(**values), message.fix(lang).format(**values)
+        return self.rule.texts(self.value, self.details, lang)
 
     def as_dict(self, lang: str = "id") -> dict:
         message, fix = self.texts(lang)
         return {"berkas": self.file, "baris": self.row, "kolom": self.column, "nilai": self.value,
-                "aturan": self.rule, "tingkat": self.severity, "pesan": message, "perbaikan": fix}
+                "aturan": self.rule.id, "tingkat": self.severity, "pesan": message, "perbaikan": fix}
 
 
 def _sort_key(problem: Problem) -> tuple:
-    return (problem.file, problem.row or 0, problem.column or "", problem.rule)
+    return (problem.file, problem.row or 0, problem.column or "", problem.rule.id)
 
 
 @dataclass
@@ -97,9 +74,9 @@ class Report:
         return not self.errors
 
     @property
-    def config_error(self) -> bool:
-        """The package description is broken (not the figures): a configuration error."""
-        return any(p.rule in CONFIG_RULES for p in self.errors)
+    def exit_code(self) -> int:
+        """0 when valid, else what the worst kind of broken rule calls for (Kind.exit_code)."""
+        return max((p.rule.kind.exit_code for p in self.errors), default=0)
 
     def by_file(self) -> dict[str, list[Problem]]:
         grouped: dict[str, list[Problem]] = defaultdict(list)
@@ -129,7 +106,7 @@ class Report:
                 if problem.severity == "warning":
                     prefix = f"{ui('warning', lang)}: {prefix}"
                 lines.append(f"- {prefix}: {message}")
-                lines.append(f"    {ui('rule', lang)}: {problem.rule}; {ui('fix', lang)}: {fix}")
+                lines.append(f"    {ui('rule', lang)}: {problem.rule.id}; {ui('fix', lang)}: {fix}")
         if self.ok:
             lines += ["", ui("report_ok", lang)]
         return "\n".join(lines)
@@ -159,7 +136,7 @@ class Report:
             if problem.row is not None:
                 props.append(f"line={problem.row}")
             place = ", ".join(part for part in (sheet, problem.column) if part)
-            title = f"{problem.rule}" + (f" ({place})" if place else "")
+            title = problem.rule.id + (f" ({place})" if place else "")
             props.append(f"title={_escape(title, True)}")
             body = f"{message} {ui('fix', lang).capitalize()}: {fix}"
             lines.append(f"::{problem.severity} {','.join(props)}::{_escape(body)}")

@@ -26,9 +26,10 @@ import re
 import numpy as np
 import pandas as pd
 
-from .catalog import Catalog, ResourceSpec
+from .catalog import Catalog
 from .dialect import Table
-from .hints import valid_row_rules
+from .row_rules import valid_row_rules
+from .spec import ResourceSpec
 
 SCREENED_FROM_ROWS = 0  # every table; tests raise it to compare with the row-by-row path
 # Resource properties Frictionless compares with the rows it saw (row, field, byte counts, hashes).

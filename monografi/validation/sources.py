@@ -14,39 +14,60 @@ import copy
 from dataclasses import replace
 
 from ..address import public_url
-from .catalog import PACKAGE_FILE, Catalog, ResourceSpec
+from ..messages import Message
+from .catalog import SOURCES, Catalog, refers_to_sources
 from .report import Problem
+from .rules import Kind, Rule
+from .spec import PACKAGE_FILE, ResourceSpec
 
-NAME = "sumber"  # the resource (and the column that refers to it)
-KEY = "id"
-# Column of sumber.csv -> key of a Data Package `sources` entry, in the order they are published.
-PUBLISHED_KEYS = {"id": "id", "judul": "title", "url": "path", "catatan": "description",
-                  "penerbit": "penerbit", "tahun": "tahun", "lisensi": "lisensi"}
-REFERENCE = {"fields": NAME, "reference": {"resource": NAME, "fields": KEY}}
+UNKNOWN_SOURCE = Rule("sumber_tidak_dikenal", Kind.DATA, Message(
+    "Sumber {value!r} tidak terdaftar di tabel sumber (datasets/sumber.csv).",
+    "Source {value!r} is not listed in the sources table (datasets/sumber.csv).",
+    "Pakai kode sumber yang ada ({batas}) atau tambahkan satu baris untuk sumber baru di "
+    "datasets/sumber.csv (id, judul, tahun, lisensi; lihat Panduan data).",
+    "Use an existing source id ({batas}) or add a row for the new source to "
+    "datasets/sumber.csv (id, judul, tahun, lisensi; see the data guide).",
+))
 
+HINT_SOURCE = Rule("petunjuk_sumber", Kind.CONFIGURATION, Message(
+    "Sumber {value!r} tidak terdaftar di tabel sumber (datasets/sumber.csv).",
+    "Source {value!r} is not listed in the sources table (datasets/sumber.csv).",
+    "Pakai kode sumber yang ada: {batas}.",
+    "Use an existing source id: {batas}.",
+))
 
-def spec_of(catalog: Catalog) -> ResourceSpec | None:
-    return next((r for r in catalog.resources if r.name == NAME), None)
+SOURCES_IN_JSON = Rule("sumber_di_json", Kind.CONFIGURATION, Message(
+    "Daftar sumber ({value}) masih ditulis di bagian \"sources\" datapackage.json; sumber "
+    "kini dicatat di tabel datasets/sumber.csv.",
+    "Sources ({value}) are still listed under \"sources\" in datapackage.json; sources now "
+    "live in the table datasets/sumber.csv.",
+    "Pindahkan setiap sumber menjadi satu baris di datasets/sumber.csv (id, judul, penerbit, "
+    "tahun, url, lisensi, catatan), lalu hapus bagian \"sources\" dari datapackage.json.",
+    "Move each source to a row of datasets/sumber.csv (id, judul, penerbit, tahun, url, "
+    "lisensi, catatan), then delete \"sources\" from datapackage.json.",
+))
 
+NO_SOURCES_TABLE = Rule("sumber_tanpa_tabel", Kind.CONFIGURATION, Message(
+    "Ada tabel dengan kolom sumber, tetapi tabel sumber ({value}) tidak terdaftar di "
+    "datapackage.json.",
+    "Some tables have a sumber column, but the sources table ({value}) is not in "
+    "datapackage.json.",
+    "Daftarkan datasets/sumber.csv sebagai sumber daya bernama \"sumber\" dengan skema "
+    "schemas/sumber.json (lihat paket bawaan).",
+    "Register datasets/sumber.csv as a resource named \"sumber\" with schema "
+    "schemas/sumber.json (see the bundled package).",
+))
 
-def read_sources(spec: ResourceSpec) -> dict[str, dict]:
-    """id -> `sources` entry, from whatever rows of the table can be read."""
-    from .dialect import read  # dialect imports catalog: read lazily
-
-    table = read(spec)
-    return {} if table.unreadable else entries(table.header, table.rows)
-
-
-def entries(header: list[str], rows: list[list[str]]) -> dict[str, dict]:
-    """id -> `sources` entry for rows of the table in canonical text."""
-    found = {}
-    for row in rows:
-        cells = dict(zip(header, row, strict=False))
-        entry = {key: cells[column].strip() for column, key in PUBLISHED_KEYS.items()
-                 if cells.get(column, "").strip()}
-        if entry.get("id"):
-            found.setdefault(entry["id"], entry)
-    return found
+UNSAFE_SOURCE_URL = Rule("alamat_sel", Kind.DATA, Message(
+    "Alamat {value!r} tidak dapat diterbitkan sebagai tautan: yang diterima hanya {batas} "
+    "(tanpa spasi atau karakter tersembunyi).",
+    "Address {value!r} cannot be published as a link: only {batas} is accepted "
+    "(no spaces or hidden characters).",
+    "Tulis alamat lengkapnya, mis. \"https://karawangkab.bps.go.id/\", atau kosongkan sel ini "
+    "bila sumbernya tidak punya alamat web.",
+    "Write the full address, e.g. \"https://karawangkab.bps.go.id/\", or leave the cell empty "
+    "if the source has no web address.",
+))
 
 
 def source_problems(catalog: Catalog) -> list[Problem]:
@@ -54,14 +75,14 @@ def source_problems(catalog: Catalog) -> list[Problem]:
     still there, a resource lists an unknown id, or a URL could not be published as a link."""
     problems = []
     if "sources" in catalog.descriptor:
-        problems.append(Problem(PACKAGE_FILE, "sumber_di_json", column="sources",
+        problems.append(Problem(PACKAGE_FILE, SOURCES_IN_JSON, column="sources",
                                 value=", ".join(str(s.get("id")) for s in catalog.descriptor["sources"]
                                                 if isinstance(s, dict))))
-    spec = spec_of(catalog)
+    spec = catalog.find(SOURCES)
     if spec is None:
-        if any(f["name"] == NAME for r in catalog.resources for f in r.fields):
-            problems.append(Problem(PACKAGE_FILE, "sumber_tanpa_tabel", column="resources",
-                                    value=f"{NAME}.csv"))
+        if any(f["name"] == SOURCES for r in catalog.resources for f in r.fields):
+            problems.append(Problem(PACKAGE_FILE, NO_SOURCES_TABLE, column="resources",
+                                    value=f"{SOURCES}.csv"))
         return problems
     known = catalog.sources
     for index, resource in enumerate(catalog.resources):
@@ -69,26 +90,10 @@ def source_problems(catalog: Catalog) -> list[Problem]:
         for number, entry in enumerate(listed if isinstance(listed, list) else []):
             source = entry.get("id") if isinstance(entry, dict) else entry
             if source not in known:
-                problems.append(Problem(PACKAGE_FILE, "petunjuk_sumber",
+                problems.append(Problem(PACKAGE_FILE, HINT_SOURCE,
                                         column=f"resources[{index}].sources[{number}].id",
                                         value=str(source), details={"batas": ", ".join(known)}))
     return problems + url_problems(catalog, spec)
-
-
-def referenced(schema: dict) -> dict:
-    """The schema with its `sumber` column a foreign key to the sources table."""
-    keys = schema.get("foreignKeys", [])
-    if not any(f.get("name") == NAME for f in schema["fields"]) or not isinstance(keys, list) or any(
-            _refers_to_sources(fk) for fk in keys if isinstance(fk, dict)):
-        return schema
-    return {**schema, "foreignKeys": [*keys, REFERENCE]}
-
-
-def _refers_to_sources(fk: dict) -> bool:
-    fields = fk.get("fields")
-    reference = fk.get("reference") or {}
-    return fields in (NAME, [NAME]) and reference.get("resource") == NAME and \
-        reference.get("fields") in (KEY, [KEY])
 
 
 def url_problems(catalog: Catalog, spec: ResourceSpec) -> list[Problem]:
@@ -97,7 +102,7 @@ def url_problems(catalog: Catalog, spec: ResourceSpec) -> list[Problem]:
     if "url" not in header:
         return []
     column = header.index("url")
-    return [Problem(spec.relpath, "alamat_sel", number, "url", row[column],
+    return [Problem(spec.relpath, UNSAFE_SOURCE_URL, number, "url", row[column],
                     {"batas": "http(s)://…"})
             for number, row in enumerate(rows, start=2)
             if len(row) > column and row[column].strip() and public_url(row[column].strip()) is None]
@@ -106,7 +111,7 @@ def url_problems(catalog: Catalog, spec: ResourceSpec) -> list[Problem]:
 def published(catalog: Catalog) -> Catalog:
     """The catalog as the site publishes it: the table folded into `sources` (package and
     resources, titles filled in), and no longer a resource nor a foreign key target."""
-    spec = spec_of(catalog)
+    spec = catalog.find(SOURCES)
     if spec is None:
         return catalog
     known = catalog.sources
@@ -120,7 +125,7 @@ def published(catalog: Catalog) -> Catalog:
                                      for s in descriptor["sources"] if s.get("id") in known]
         schema = descriptor["schema"]
         if "foreignKeys" in schema:
-            schema["foreignKeys"] = [fk for fk in schema["foreignKeys"] if not _refers_to_sources(fk)]
+            schema["foreignKeys"] = [fk for fk in schema["foreignKeys"] if not refers_to_sources(fk)]
             if not schema["foreignKeys"]:
                 del schema["foreignKeys"]
         resources.append(replace(resource, descriptor=descriptor))

@@ -9,6 +9,10 @@ from __future__ import annotations
 import difflib
 import re
 
+from ..messages import Message
+
+DID_YOU_MEAN = Message("; maksud Anda {label}?", "; did you mean {label}?")
+
 
 def _normal(text: str) -> str:
     return re.sub(r"[^0-9a-z]", "", text.lower().removeprefix("kecamatan ").removeprefix("desa "))
@@ -40,7 +44,8 @@ def _padded(value: str, codes: list[str]) -> str | None:
 
 
 def suggest(header: list[str], rows: list[list[str]], level: str, value: str) -> dict:
-    """Details for a Problem: {'saran', 'saran_en'}, or {} when nothing is close enough."""
+    """Details for a Problem: the closest code and its area's name ({'mirip', 'nama_mirip'}), or
+    {} when nothing is close enough (said by did_you_mean)."""
     code_column, name_column = f"kode_{level}", f"nama_{level}"
     if code_column not in header:
         return {}
@@ -61,5 +66,13 @@ def suggest(header: list[str], rows: list[list[str]], level: str, value: str) ->
         code = close[0] if close else None
     if code is None:
         return {}
-    label = f"{code!r} ({names[code]})" if names[code] else repr(code)
-    return {"saran": f"; maksud Anda {label}?", "saran_en": f"; did you mean {label}?"}
+    return {"mirip": code, "nama_mirip": names[code]}
+
+
+def did_you_mean(details: dict, lang: str) -> dict:
+    """The suggestion of `suggest` in words ({'saran': "; maksud Anda '32.15.05' (Klari)?"}),
+    or an empty 'saran'."""
+    if "mirip" not in details:
+        return {"saran": ""}
+    code, name = details["mirip"], details.get("nama_mirip")
+    return {"saran": DID_YOU_MEAN.text(lang).format(label=f"{code!r} ({name})" if name else repr(code))}

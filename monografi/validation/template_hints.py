@@ -12,9 +12,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .catalog import Catalog, ResourceSpec
-from .hints import MEASURE, Key, _Check, _list
+from ..messages import Message
+from .catalog import Catalog
+from .hints import HINT_VALUE, MEASURE, Key, _Check, _list
+from .package import MISSING_KEY
 from .report import Problem
+from .rules import Kind, Rule
+from .spec import ResourceSpec
 
 
 @dataclass(frozen=True)
@@ -47,6 +51,21 @@ ROLLUP_KEYS = {"ukuran": Key("daftar_teks", required=True, names=MEASURE)}
 REFERENCE_KEYS = {"dokumen": Key("teks", required=True), "butir": Key("teks", required=True),
                   "status": Key("teks", required=True), "catatan": Key("teks")}
 
+HINT_CHOICE = Rule("petunjuk_pilihan", Kind.CONFIGURATION, Message(
+    "Isian {value!r} tidak dikenal di kunci ini.",
+    "Value {value!r} is not known at this key.",
+    "Pakai salah satu isian: {batas}.",
+    "Use one of the values: {batas}.",
+))
+
+HINT_LEVEL = Rule("petunjuk_tingkat", Kind.CONFIGURATION, Message(
+    "Petunjuk {value!r} hanya untuk tabel per desa/kelurahan, sedangkan tabel {tabel} per "
+    "{tingkat}.",
+    "Hint {value!r} is only for a table per desa/kelurahan, but table {tabel} is per {tingkat}.",
+    "Hapus petunjuk ini, atau pindahkan ke tabel per desa/kelurahan (dengan kolom kode_desa).",
+    "Remove this hint, or move it to a table per desa/kelurahan (with a kode_desa column).",
+))
+
 
 def template_hint_problems(catalog: Catalog) -> list[Problem]:
     """The three hints of every resource that has them (their JSON kinds are checked with the
@@ -69,18 +88,18 @@ def _layout(check: _Check, spec: ResourceSpec, where: str, hint: dict) -> None:
         return
     book, section, order = hint.get("buku"), hint.get("bagian"), hint.get("urutan")
     if isinstance(book, str) and book not in FORM_BOOKS:
-        check.add("petunjuk_pilihan", f"{where}.buku", book, batas=", ".join(FORM_BOOKS))
+        check.add(HINT_CHOICE, f"{where}.buku", book, batas=", ".join(FORM_BOOKS))
     elif isinstance(book, str) and isinstance(section, str) and section not in FORM_BOOKS[book].sections:
-        check.add("petunjuk_pilihan", f"{where}.bagian", section,
+        check.add(HINT_CHOICE, f"{where}.bagian", section,
                   batas=", ".join(FORM_BOOKS[book].sections))
     if "urutan" in hint and (isinstance(order, bool) or not isinstance(order, int) or order < 1):
-        check.add("petunjuk_nilai", f"{where}.urutan", order, batas="1, 2, 3, …")
+        check.add(HINT_VALUE, f"{where}.urutan", order, batas="1, 2, 3, …")
 
 
 def _rollup(check: _Check, spec: ResourceSpec, where: str, hint: dict) -> None:
     """Only a desa/kelurahan table adds up to its kecamatan."""
     if check.keys(where, hint, ROLLUP_KEYS, spec, "rekap") and spec.level != ROLLUP_LEVEL:
-        check.add("petunjuk_tingkat", where, "rekap", tabel=spec.name, tingkat=spec.level or "-")
+        check.add(HINT_LEVEL, where, "rekap", tabel=spec.name, tingkat=spec.level or "-")
 
 
 def _reference(check: _Check, spec: ResourceSpec, where: str, reference) -> None:
@@ -88,7 +107,7 @@ def _reference(check: _Check, spec: ResourceSpec, where: str, reference) -> None
         return
     status = reference.get("status")
     if isinstance(status, str) and status not in STATUSES:
-        check.add("petunjuk_pilihan", f"{where}.status", status, batas=", ".join(STATUSES))
+        check.add(HINT_CHOICE, f"{where}.status", status, batas=", ".join(STATUSES))
     note = reference.get("catatan")
     if status in UNSURE and not (isinstance(note, str) and note.strip()):
-        check.add("kunci_wajib", f"{where}.catatan", "catatan", batas=f"rujukan ({status})")
+        check.add(MISSING_KEY, f"{where}.catatan", "catatan", batas=f"rujukan ({status})")

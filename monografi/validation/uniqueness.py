@@ -10,8 +10,36 @@ holds the first one.
 
 from __future__ import annotations
 
-from .catalog import AREA_LEVELS, ResourceSpec
+from ..messages import Message, ui
+from . import AREA_LEVELS
 from .report import Problem
+from .rules import Kind, Rule
+from .spec import ResourceSpec
+
+OTHER_ROW = Message("baris lain", "another row")
+
+
+def _other_row(details: dict, lang: str) -> dict:
+    """'baris 7' for the row holding the first occurrence, when it is known."""
+    other = details.get("baris_lain")
+    return {"baris_lain": f"{ui('row', lang)} {other}" if other is not None else OTHER_ROW.text(lang)}
+
+
+DUPLICATE = Rule("unik", Kind.DATA, Message(
+    "Nilai {value!r} sudah dipakai di {baris_lain} ({batas!r}); kolom ini harus unik "
+    "(huruf besar/kecil dan spasi tidak membedakan).",
+    "Value {value!r} already appears in {baris_lain} ({batas!r}); this column must be "
+    "unique (case and spaces do not count).",
+    "Hapus baris ganda atau perbaiki nilainya.",
+    "Delete the duplicate row or correct its value.",
+), words=_other_row)
+
+DUPLICATE_KEY = Rule("kunci_ganda", Kind.DATA, Message(
+    "Baris ini mengulang kunci {value} yang sudah ada di {baris_lain}.",
+    "This row repeats the key {value} already used by {baris_lain}.",
+    "Setiap kombinasi {batas} hanya boleh muncul sekali: gabungkan atau hapus baris ganda.",
+    "Each combination of {batas} may appear only once: merge or delete the duplicate.",
+), words=_other_row)
 
 
 def normal(text: str) -> str:
@@ -44,7 +72,7 @@ def duplicate_problems(spec: ResourceSpec, header: list[str], rows: list[list[st
             key = (*(row[i] if i < len(row) else "" for i in scope_at), normal(value))
             if key in seen:
                 other, first = seen[key]
-                problems.append(Problem(spec.relpath, "unik", number, column, value,
+                problems.append(Problem(spec.relpath, DUPLICATE, number, column, value,
                                         {"baris_lain": other, "batas": first}))
             else:
                 seen[key] = (number, value)

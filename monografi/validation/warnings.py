@@ -16,13 +16,43 @@ from operator import itemgetter
 import numpy as np
 import pandas as pd
 
-from .catalog import Catalog, ResourceSpec
+from ..messages import Message
+from .catalog import Catalog
 from .dialect import distinct
 from .report import Problem
+from .rules import Kind, Rule
+from .spec import ResourceSpec
 
 Rows = tuple[list[str], list[list[str]]]
 _NOT_SERIES = {"catatan"}
 _LOOKS_GROUPED = re.compile(r"-?\d{1,3}(\.\d{3})+")
+
+BIG_CHANGE = Rule("perubahan_besar", Kind.DATA, Message(
+    "Angka {value} berubah {persen} dari periode sebelumnya ({sebelum}), lebih dari {batas}.",
+    "Figure {value} changed {persen} from the previous period ({sebelum}), more than {batas}.",
+    "Bukan galat: pastikan angka ini benar menurut sumbernya (salah ketik satu digit sering "
+    "membuat perubahan sebesar ini) dan jelaskan di kolom catatan bila memang benar.",
+    "Not an error: make sure the figure matches its source (a single mistyped digit often "
+    "causes such a jump) and explain it in catatan if it is right.",
+), severity="warning")
+
+AMBIGUOUS_NUMBER = Rule("angka_ambigu", Kind.DATA, Message(
+    "Nilai {value!r} dibaca sebagai angka desimal {value} (titik = pemisah desimal).",
+    "Value {value!r} is read as the decimal number {value} (dot = decimal separator).",
+    "Bukan galat bila memang desimal. Bila maksudnya {batas} (titik sebagai pemisah ribuan), "
+    "tulis {batas} tanpa titik.",
+    "Not an error if it really is a decimal. If you meant {batas} (dot as thousand "
+    "separator), write {batas} without the dot.",
+), severity="warning")
+
+DESA_TOTAL = Rule("jumlah_desa", Kind.DATA, Message(
+    "Angka kecamatan {value} berbeda dengan jumlah seluruh desanya di {rinci} ({batas}).",
+    "The kecamatan figure {value} differs from the sum of its desa in {rinci} ({batas}).",
+    "Bukan galat: periksa angka kecamatan dan angka tiap desa terhadap sumbernya; bila "
+    "sumbernya memang berbeda, jelaskan di kolom catatan.",
+    "Not an error: check the kecamatan figure and each desa figure against the source; if "
+    "the sources really differ, explain it in catatan.",
+), severity="warning")
 
 
 def warnings_for(catalog: Catalog, tables: dict[str, Rows]) -> list[Problem]:
@@ -69,8 +99,8 @@ def _ambiguous_numbers(spec: ResourceSpec, header: list[str], rows: list[list[st
                and not f.get("groupChar") and f["name"] in header]
     if not any(_LOOKS_GROUPED.fullmatch(value) for at in columns for value in distinct(rows, at)):
         return []
-    return [Problem(spec.relpath, "angka_ambigu", number, header[at], row[at],
-                    {"batas": row[at].replace(".", "")}, severity="warning")
+    return [Problem(spec.relpath, AMBIGUOUS_NUMBER, number, header[at], row[at],
+                    {"batas": row[at].replace(".", "")})
             for number, row in enumerate(rows, start=2) for at in columns
             if at < len(row) and _LOOKS_GROUPED.fullmatch(row[at])]
 
@@ -122,10 +152,10 @@ def _big_changes(spec: ResourceSpec, header: list[str], rows: list[list[str]],
             a, b = _number(old.get(measure, "")), _number(new.get(measure, ""))
             if a and b is not None and abs(b - a) / abs(a) > limit:
                 problems.append(Problem(
-                    spec.relpath, "perubahan_besar", number, measure, new[measure],
+                    spec.relpath, BIG_CHANGE, number, measure, new[measure],
                     {"batas": f"{limit * 100:.0f} %",
                      "sebelum": f"{old[measure]} ({old.get(period, '')})",
-                     "persen": f"{(b - a) / abs(a) * 100:+.0f} %"}, severity="warning"))
+                     "persen": f"{(b - a) / abs(a) * 100:+.0f} %"}))
     return problems
 
 
@@ -148,8 +178,8 @@ def _desa_totals(spec: ResourceSpec, tables: dict[str, Rows], rule: dict) -> lis
             own = _number(cells.get(measure, ""))
             if own is not None and abs(own - total) > tolerance:
                 problems.append(Problem(
-                    spec.relpath, "jumlah_desa", number, measure, cells[measure],
-                    {"batas": f"{total.normalize():f}", "rinci": rule["rinci"]}, severity="warning"))
+                    spec.relpath, DESA_TOTAL, number, measure, cells[measure],
+                    {"batas": f"{total.normalize():f}", "rinci": rule["rinci"]}))
     return problems
 
 

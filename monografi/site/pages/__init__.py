@@ -1,7 +1,8 @@
 """Page writers: every module in this package contributes pages through `pages(site)`.
 
-Adding a kind of page is adding a module here (like Datasette's hooks): the Pelican generator
-only collects and writes, and knows nothing about what each page shows.
+Adding a kind of page is adding a module here (like Datasette's hooks) that says which pages
+exist and where (urls), with a view model from monografi.site.views saying what each shows: the
+Pelican generator only collects and writes, and knows nothing about either.
 """
 
 from __future__ import annotations
@@ -9,7 +10,7 @@ from __future__ import annotations
 import importlib
 import pkgutil
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Protocol, runtime_checkable
 
 from ...model.areas import SHARED_PART
@@ -20,7 +21,7 @@ from ..context import SiteData
 class Page:
     path: str  # output path, e.g. "kecamatan/32-15-01/index.html"
     template: str  # template name without .html
-    context: dict = field(default_factory=dict)
+    view: object = None  # what it shows: a view model of monografi.site.views, the template's `view`
     area: str = ""  # the code of the area the page is about: which part of a sharded build writes it
 
 

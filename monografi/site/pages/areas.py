@@ -6,8 +6,8 @@ from collections.abc import Iterator
 
 from ... import urls
 from ...exports import citation
-from .. import views
 from ..context import SiteData
+from ..views.area import area_view
 from . import Page
 
 PER_AREA = True  # in a sharded build, every part runs this writer for its own areas only
@@ -16,8 +16,6 @@ PER_AREA = True  # in a sharded build, every part runs this writer for its own a
 def pages(site: SiteData) -> Iterator[Page]:
     model = site.model
     for area in (a for a in model.pages() if site.context.builds(a.code)):
-        context = {"view": views.area_view(model, site.charts_by_block, area, site.context.indicators),
-                   "kutipan": citation.for_area(site.context, area)}
-        if area.home:
-            context["availability"] = views.availability(model)
-        yield Page(urls.area_path(area), "area", context, area.code)
+        view = area_view(model, site.charts_by_block, area, site.context.indicators,
+                         citation.for_area(site.context, area))
+        yield Page(urls.area_path(area), "area", view, area.code)

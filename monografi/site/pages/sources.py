@@ -6,9 +6,9 @@ from collections.abc import Iterator
 
 from ... import urls
 from ..context import SiteData
+from ..views.sources import sources_view
 from . import Page
 
 
 def pages(site: SiteData) -> Iterator[Page]:
-    sources = [s | {"id": k} for k, s in site.model.sources.items()]
-    yield Page(urls.SOURCES_PAGE, "sources", {"sources": sources})
+    yield Page(urls.SOURCES_PAGE, "sources", sources_view(site.model))
