@@ -35,12 +35,35 @@ def module_of(path: Path) -> str:
     return ".".join(parts[:-1] if parts[-1] == "__init__" else parts)
 
 
-def imported(path: Path) -> set[str]:
-    """Absolute names of the monografi modules (or packages) a file imports, lazily or not."""
-    module = module_of(path)
-    package = module if path.name == "__init__.py" else module.rpartition(".")[0]
+def _is_module(name: str) -> bool:
+    path = PACKAGE.parent.joinpath(*name.split("."))
+    return path.with_suffix(".py").is_file() or (path / "__init__.py").is_file()
+
+
+def _type_checking(test: ast.expr) -> bool:
+    return (isinstance(test, ast.Name) and test.id == "TYPE_CHECKING") or (
+        isinstance(test, ast.Attribute) and test.attr == "TYPE_CHECKING")
+
+
+def _runtime_nodes(tree: ast.AST):
+    """Every node that can run: all of them but the body of `if TYPE_CHECKING:`."""
+    stack = [tree]
+    while stack:
+        node = stack.pop()
+        yield node
+        if isinstance(node, ast.If) and _type_checking(node.test):
+            stack.extend(node.orelse)
+        else:
+            stack.extend(ast.iter_child_nodes(node))
+
+
+def imports_of(source: str, module: str, is_package: bool = False) -> set[str]:
+    """Absolute names of the monografi modules (or packages) a source imports, at module level
+    or inside a function: a lazy import still closes a cycle, it only hides it until a call.
+    `from . import x` names module x when there is one. Imports for type checkers never run."""
+    package = module if is_package else module.rpartition(".")[0]
     names = set()
-    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+    for node in _runtime_nodes(ast.parse(source)):
         if isinstance(node, ast.Import):
             names.update(a.name for a in node.names)
         elif isinstance(node, ast.ImportFrom):
@@ -48,8 +71,14 @@ def imported(path: Path) -> set[str]:
             if node.level:
                 parts = package.split(".")
                 base = ".".join(parts[:len(parts) - node.level + 1] + ([base] if base else []))
-            names.add(base)
+            names.update(f"{base}.{a.name}" if _is_module(f"{base}.{a.name}") else base
+                         for a in node.names)
     return {n for n in names if n.startswith("monografi.")}
+
+
+def imported(path: Path) -> set[str]:
+    """The monografi modules a file of the package imports."""
+    return imports_of(path.read_text(encoding="utf-8"), module_of(path), path.name == "__init__.py")
 
 
 def stage_graph(files: dict[str, set[str]]) -> dict[str, set[str]]:
@@ -60,6 +89,12 @@ def stage_graph(files: dict[str, set[str]]) -> dict[str, set[str]]:
     return graph
 
 
+def module_graph(files: dict[str, set[str]]) -> dict[str, set[str]]:
+    """Module → the modules of its own stage package (subpackages included) it imports."""
+    return {module: {t for t in targets if t != module and t in files and stage_of(t) == stage_of(module)}
+            for module, targets in files.items()}
+
+
 def cycle(graph: dict[str, set[str]]) -> list[str] | None:
     """One cycle of the graph as a path, or None."""
     state: dict[str, str] = {}
@@ -68,7 +103,8 @@ def cycle(graph: dict[str, set[str]]) -> list[str] | None:
         state[node] = "active"
         for nxt in sorted(graph.get(node, ())):
             if state.get(nxt) == "active":
-                return path + [node, nxt]
+                loop = path + [node, nxt]
+                return loop[loop.index(nxt):]
             if nxt not in state and (found := visit(nxt, path + [node])):
                 return found
         state[node] = "done"
@@ -101,6 +137,32 @@ def test_no_stage_imports_a_higher_one(files):
 
 def test_no_cycle_between_stages(files):
     assert cycle(stage_graph(files)) is None
+
+
+def test_no_cycle_inside_any_package(files):
+    """Inside a stage too, modules import one way: exports had base → releases → package → base
+    and validation catalog → sources → catalog, both hidden by imports inside functions."""
+    assert cycle(module_graph(files)) is None
+
+
+def test_the_cycle_check_counts_imports_inside_functions():
+    """A planted cycle closed by a lazy import is found; an import only for type checkers is not
+    an import."""
+    planted = {
+        "monografi.exports.base": "def releases(self):\n    from .releases import build_releases\n",
+        "monografi.exports.releases": "from .package import package_zip\n",
+        "monografi.exports.package": "from . import base\n",
+        "monografi.exports.feed": "from .. import fmt\nfrom ..model import areas\n",
+    }
+    files = {module: imports_of(source, module) for module, source in planted.items()}
+    assert files["monografi.exports.base"] == {"monografi.exports.releases"}
+    assert files["monografi.exports.feed"] == {"monografi.fmt", "monografi.model.areas"}
+    assert cycle(module_graph(files)) == ["monografi.exports.base", "monografi.exports.releases",
+                                          "monografi.exports.package", "monografi.exports.base"]
+    del files["monografi.exports.package"]
+    assert cycle(module_graph(files)) is None
+    typed = "from typing import TYPE_CHECKING\nif TYPE_CHECKING:\n    from .areas import Model\n"
+    assert imports_of(typed, "monografi.model.derived") == set()
 
 
 def test_the_checks_catch_what_they_are_for():

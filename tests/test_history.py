@@ -139,6 +139,35 @@ def test_release_snapshot_keeps_the_tagged_data(repo):
     assert "date-released: 2026-03-01" in current.read("CITATION.cff").decode()
 
 
+def test_tags_are_snapshotted_only_by_build_releases_and_everyone_reads_its_result(repo, tmp_path,
+                                                                                  monkeypatch):
+    """The exporters and the release page read the releases the pipeline built; neither page
+    writers nor exports snapshot a tag on their own (a cached property on the context did:
+    whoever asked first re-validated and re-modelled every tag)."""
+    from monografi.exports import releases as releases_module
+    from monografi.exports.portal import write_exports
+    from monografi.site.context import SiteData
+    from monografi.site.pages import releases as release_pages
+
+    real, snapshotted = releases_module.snapshot, []
+    monkeypatch.setattr(releases_module, "snapshot",
+                        lambda context, tag: snapshotted.append(tag.name) or real(context, tag))
+    context = build_context(model_of(repo), repo)
+    downloads = Downloads(context)
+    (page,) = release_pages.pages(SiteData(context, [], downloads))
+    written = write_exports(downloads, [], tmp_path / "tanpa-rilis")
+    assert snapshotted == [] and page.view.releases == []
+    assert not [path for path in written if "/rilis/" in path]
+    releases = build_releases(context)
+    assert snapshotted == [RELEASE]
+    (page,) = release_pages.pages(SiteData(context, [], downloads, releases))
+    write_exports(downloads, releases, tmp_path / "situs")
+    (listed,) = page.view.releases
+    zip_file = tmp_path / "situs" / listed.path
+    assert listed.tag == RELEASE and listed.bytes == zip_file.stat().st_size > 0
+    assert zip_file.read_bytes() == releases[0].data and snapshotted == [RELEASE]
+
+
 def test_release_snapshots_are_reused_from_the_cache(repo, tmp_path):
     cache, path = tmp_path / "cache", f"unduh/rilis/{RELEASE}/monografi-karawang.zip"
     first = export_releases(build_releases(build_context(model_of(repo), repo, cache)))
