@@ -3,7 +3,7 @@
 
 import sys
 
-from monografi.cli import main
+from monografi.commands import main
 
 if __name__ == "__main__":
     sys.exit(main())

@@ -94,12 +94,13 @@ UI = {
                        "--keluar.",
                        "Folder {path} does not exist. Create it first or choose another folder "
                        "for --keluar."),
-    "form_write_failed": Message("Formulir tidak dapat ditulis ke {path} ({error}). Tutup berkas itu bila "
-                          "terbuka di Excel, atau pilih tempat lain dengan --keluar.",
-                          "The form cannot be written to {path} ({error}). Close it if it is open "
-                          "in Excel, or choose another place with --keluar."),
+    "form_write_failed": Message("Formulir tidak dapat ditulis ke {path}: {error} Atau pilih tempat lain "
+                          "dengan --keluar.",
+                          "The form cannot be written to {path}: {error} Or choose another place "
+                          "with --keluar."),
     # --- end of forms block ---
-    "no_file": Message("Berkas {path} tidak ditemukan.", "File {path} not found."),
+    "no_file": Message("Berkas yang disebut tidak dapat dibaca: {error}",
+                       "The file named cannot be read: {error}"),
     "import_refused": Message("Impor dibatalkan: tidak ada berkas di datasets/ yang diubah.",
                        "Import aborted: no file in datasets/ was changed."),
     "import_nothing": Message("Tidak ada angka yang berubah; datasets/ tidak diubah.",
@@ -189,10 +190,8 @@ UI = {
                         "lain, atau sunting berkas yang ada.",
                         "Dataset {name!r} already exists ({files}); nothing was changed. Choose "
                         "another name, or edit the existing files."),
-    "scaffold_failed": Message("Dataset tidak dapat dibuat: {path} tidak dapat ditulis ({error}). Tidak "
-                        "ada yang diubah.",
-                        "The dataset could not be created: {path} cannot be written ({error}). "
-                        "Nothing was changed."),
+    "scaffold_failed": Message("Dataset tidak dapat dibuat: {error} Tidak ada yang diubah.",
+                        "The dataset could not be created: {error} Nothing was changed."),
     "scaffold_done": Message("Dataset {name} dibuat: {files}. Langkah berikutnya: ganti setiap teks "
                       "\"ISI: …\" (judul, satuan, keterangan, bagian) di datasets/datapackage.json "
                       "dan datasets/schemas/{name}.json, sesuaikan kolom angka, lalu jalankan "
@@ -237,6 +236,107 @@ UI = {
         "kutipan memakai alamat lokal.",
         "No public address set (MONOGRAFI_URL): canonical links, sitemap, catalogues, API and "
         "citations use the local address."),
+    # commands (arch-cli)
+    "usage_more": Message("Lihat `{prog} --help` untuk semua perintah dan opsinya.",
+                          "See `{prog} --help` for every command and its options."),
+    "usage_number": Message("{value!r} bukan bilangan bulat dari {low} sampai {high}",
+                            "{value!r} is not a whole number from {low} to {high}"),
+    "usage_number_min": Message("{value!r} bukan bilangan bulat {low} atau lebih",
+                                "{value!r} is not a whole number of {low} or more"),
+    "cancelled": Message("Dibatalkan, tidak ada yang diubah.", "Cancelled, nothing was changed."),
+    "not_a_project": Message(
+        "{path} bukan folder proyek Monografi: tidak ada datasets/datapackage.json di dalamnya. "
+        "Jalankan perintah dari folder proyek, atau sebutkan foldernya dengan --proyek.",
+        "{path} is not a Monografi project folder: it holds no datasets/datapackage.json. Run the "
+        "command from the project folder, or name the folder with --proyek."),
+    "stage_template_missing": Message(
+        "Templat yang diminta tidak ada ({error}). Periksa metadata `Template:` halaman di content/ "
+        "dan templat di theme/templates/.",
+        "A template that was asked for does not exist ({error}). Check the `Template:` metadata of "
+        "the pages in content/ and the templates in theme/templates/."),
+    "not_regular_file": Message(
+        "{path} bukan berkas biasa (mis. perangkat atau pipa); sebutkan berkas .xlsx-nya.",
+        "{path} is not a regular file (e.g. a device or a pipe); name the .xlsx file."),
+    "output_no_parent": Message(
+        "Folder {path} tidak ada, jadi folder hasil tidak dapat dibuat di dalamnya. Buat dulu "
+        "foldernya, atau pilih --output lain.",
+        "Folder {path} does not exist, so the output folder cannot be made in it. Create it "
+        "first, or choose another --output."),
+    # The operating system's refusals (monografi.refusal.system_words): what, and what to do.
+    "os_unnamed": Message("sebuah berkas", "a file"),
+    "os_disk_full": Message(
+        "Disk penuh saat menulis {path}.", "The disk is full while writing {path}.",
+        "Kosongkan ruang disk (mis. hapus build atau unduhan lama yang tidak dipakai), lalu "
+        "jalankan lagi.",
+        "Free some disk space (e.g. delete old builds or downloads you no longer need), then run "
+        "again."),
+    "os_too_large": Message(
+        "{path} melebihi ukuran berkas terbesar yang diizinkan sistem berkas ini.",
+        "{path} exceeds the largest file this file system allows.",
+        "Simpan proyek di disk dengan sistem berkas lain (mis. NTFS atau ext4, bukan FAT32), atau "
+        "naikkan batas ukuran berkas (ulimit -f), lalu jalankan lagi.",
+        "Keep the project on a disk with another file system (e.g. NTFS or ext4, not FAT32), or "
+        "raise the file size limit (ulimit -f), then run again."),
+    "os_permission": Message(
+        "Tidak ada izin untuk membuka atau menulis {path}, atau berkas itu sedang dibuka program lain.",
+        "No permission to open or write {path}, or it is open in another program.",
+        "Tutup program yang membukanya (mis. Excel) dan pastikan Anda boleh menulis di folder itu, "
+        "lalu jalankan lagi.",
+        "Close the program holding it (e.g. Excel) and make sure you may write in that folder, "
+        "then run again."),
+    "os_cross_device": Message(
+        "{path} tidak dapat dipindahkan antar-disk.", "{path} cannot be moved across disks.",
+        "Simpan seluruh proyek, termasuk .monografi/, di satu disk (jangan jadikan salah satu "
+        "foldernya tautan ke disk lain), lalu jalankan lagi.",
+        "Keep the whole project, .monografi/ included, on one disk (do not make any of its "
+        "folders a link to another disk), then run again."),
+    "os_is_folder": Message(
+        "{path} adalah folder, padahal yang diperlukan berkas.",
+        "{path} is a folder where a file is needed.",
+        "Sebutkan berkasnya, bukan foldernya, atau pindahkan folder yang menghalangi.",
+        "Name the file, not the folder, or move the folder that is in the way."),
+    "os_not_folder": Message(
+        "Sebagian jalur {path} adalah berkas, padahal yang diperlukan folder.",
+        "Part of the path {path} is a file where a folder is needed.",
+        "Periksa jalurnya; pindahkan atau ganti nama berkas yang menghalangi.",
+        "Check the path; move or rename the file that is in the way."),
+    "os_read_only": Message(
+        "{path} berada di disk atau folder yang hanya boleh dibaca.",
+        "{path} is on a read-only disk or folder.",
+        "Salin proyek ke folder yang boleh ditulis, atau pilih --output di tempat lain.",
+        "Copy the project to a writable folder, or choose an --output elsewhere."),
+    "os_too_many_open": Message(
+        "Terlalu banyak berkas terbuka sekaligus (saat membuka {path}).",
+        "Too many files open at once (while opening {path}).",
+        "Jalankan lagi dengan --jobs lebih kecil (mis. --jobs 2), atau naikkan batas berkas terbuka "
+        "(ulimit -n).",
+        "Run again with a smaller --jobs (e.g. --jobs 2), or raise the open-file limit (ulimit -n)."),
+    "os_missing": Message(
+        "{path} tidak ditemukan.", "{path} was not found.",
+        "Periksa nama dan foldernya (folder tujuan harus sudah ada).",
+        "Check the name and its folder (a destination folder must already exist)."),
+    "os_name_too_long": Message(
+        "Nama atau jalur {path} terlalu panjang.", "The name or path {path} is too long.",
+        "Pakai nama folder yang lebih pendek, atau pindahkan proyek lebih dekat ke akar disk.",
+        "Use shorter folder names, or move the project closer to the root of the disk."),
+    "os_link_loop": Message(
+        "{path} melewati tautan (symlink) yang berputar.", "{path} goes through a symlink loop.",
+        "Hapus atau perbaiki tautan itu.", "Remove or repair that link."),
+    "os_busy": Message(
+        "{path} sedang dipakai program lain.", "{path} is in use by another program.",
+        "Tutup program itu, lalu jalankan lagi.", "Close that program, then run again."),
+    "os_exists": Message(
+        "{path} sudah ada.", "{path} already exists.",
+        "Pindahkan atau ganti nama yang sudah ada, atau pilih nama lain.",
+        "Move or rename the existing one, or choose another name."),
+    "os_not_empty": Message(
+        "Folder {path} tidak kosong.", "Folder {path} is not empty.",
+        "Pindahkan isinya, atau pilih folder lain.", "Move its contents away, or choose another folder."),
+    "os_other": Message(
+        "Sistem operasi menolak {path} (kode sistem {code}).",
+        "The operating system refused {path} (system code {code}).",
+        "Periksa ruang disk, izin tulis, dan disknya sendiri, lalu jalankan lagi.",
+        "Check free disk space, write permission and the disk itself, then run again."),
 }
 
 # Build stages as the summary names them (pipeline timings), in both languages.

@@ -15,8 +15,11 @@ import hashlib
 import json
 import os
 import shutil
+import signal
+import threading
 import time
 from collections.abc import Iterator
+from contextvars import ContextVar
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -31,6 +34,7 @@ except ImportError:  # Windows: staff run `monografi` there too
 
 LOCK_WAIT = 60.0  # seconds an import or `check` waits for a build or an import to finish
 JOURNAL = "jurnal.json"
+_CANCELLABLE: ContextVar[bool] = ContextVar("cancellable", default=False)
 
 
 class BuildBusy(RuntimeError):
@@ -38,9 +42,10 @@ class BuildBusy(RuntimeError):
 
 
 class CommitFailed(OSError):
-    """A file could not be replaced; `rolled_back`: the files before it have their old bytes."""
+    """A file could not be replaced (`reason`: the system's error); `rolled_back`: the files
+    before it have their old bytes."""
 
-    def __init__(self, relpath: str, reason: str, rolled_back: bool):
+    def __init__(self, relpath: str, reason: OSError, rolled_back: bool):
         super().__init__(f"{relpath}: {reason}")
         self.relpath, self.reason, self.rolled_back = relpath, reason, rolled_back
 
@@ -52,6 +57,32 @@ class Recovery:
     restored: list[str] = field(default_factory=list)  # files given their old bytes back
     changed: list[str] = field(default_factory=list)  # edited since: left alone, nothing undone
     backups: Path | None = None  # where the old bytes wait when `changed` is not empty
+
+
+def _main_thread() -> bool:
+    return threading.current_thread() is threading.main_thread()  # signals are set only there
+
+
+@contextlib.contextmanager
+def cancellable() -> Iterator[None]:
+    """A command that Ctrl+C cancels until it calls `no_turning_back`; from then on the interrupt
+    is ignored and the command finishes and says what it did. So "cancelled, nothing was changed"
+    is true whenever it is said. The interrupt's handler is given back afterwards."""
+    previous = signal.getsignal(signal.SIGINT)
+    token = _CANCELLABLE.set(True)
+    try:
+        yield
+    finally:
+        _CANCELLABLE.reset(token)
+        if previous is not None and _main_thread():
+            signal.signal(signal.SIGINT, previous)
+
+
+def no_turning_back() -> None:
+    """Right before the first change a command cannot take back (files swapped into datasets/, a
+    site published, a file created): Ctrl+C no longer cuts it short (inside `cancellable`)."""
+    if _CANCELLABLE.get() and _main_thread():
+        signal.signal(signal.SIGINT, signal.SIG_IGN)
 
 
 @contextlib.contextmanager
@@ -114,6 +145,7 @@ def commit(project: Project, files: dict[str, bytes]) -> None:
         entries.append({"berkas": relpath, "lama": _digest(target),
                         "baru": hashlib.sha256(data).hexdigest()})
     write_atomic(stage / JOURNAL, json.dumps(entries, indent=1).encode(), durable=True)
+    no_turning_back()
     done = 0
     try:
         for number, entry in enumerate(entries):
@@ -127,8 +159,8 @@ def commit(project: Project, files: dict[str, bytes]) -> None:
         try:
             _roll_back(root, stage, entries[:done])
         except OSError:
-            raise CommitFailed(relpath, exc.strerror or str(exc), rolled_back=False) from exc
-        raise CommitFailed(relpath, exc.strerror or str(exc), rolled_back=True) from exc
+            raise CommitFailed(relpath, exc, rolled_back=False) from exc
+        raise CommitFailed(relpath, exc, rolled_back=True) from exc
     except BaseException:
         with contextlib.suppress(OSError):  # Ctrl+C: undo now if we can, else `recover` will
             _roll_back(root, stage, entries[:done])

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+import signal
 from collections.abc import Callable, Iterable, Iterator
 
 MIN_ITEMS_PER_WORKER = 8  # below this, starting processes costs more than it saves
@@ -24,8 +25,14 @@ def ordered_map(func: Callable, items: list, workers: int | None) -> Iterator:
         yield from map(func, items)
         return
     chunk = max(1, min(64, len(items) // (count * 8)))
-    with multiprocessing.get_context("fork").Pool(count) as pool:
+    with multiprocessing.get_context("fork").Pool(count, _leave_interrupt_to_parent) as pool:
         yield from pool.imap(func, items, chunksize=chunk)
+
+
+def _leave_interrupt_to_parent() -> None:
+    """Ctrl+C reaches every process of the terminal; the parent cancels the command and ends
+    the pool, so a worker stays quiet instead of printing its own traceback."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
 
 
 def batches(items: list, size: int) -> Iterable[list]:

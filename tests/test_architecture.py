@@ -19,7 +19,7 @@ ALLOWED = {
     "publishing": {"foundation", "validation", "model", "charts", "exports", "site"},
     "forms": {"foundation", "validation", "exports"},  # exports: one way to write XLSX bytes
     "templates": {"foundation", "validation"},  # the template pack: reads and writes datasets/
-    "cli": {"foundation", "validation", "publishing", "forms"},
+    "commands": {"foundation", "validation", "publishing", "forms"},
 }
 
 
@@ -27,7 +27,7 @@ def stage_of(module: str) -> str:
     parts = module.split(".")
     if len(parts) > 2 or (len(parts) == 2 and (PACKAGE / parts[1]).is_dir()):
         return parts[1]
-    return "cli" if parts[-1] in ("cli", "__main__") else "foundation"
+    return "commands" if parts[-1] == "__main__" else "foundation"
 
 
 def module_of(path: Path) -> str:
@@ -178,7 +178,7 @@ def test_only_what_validates_imports_the_validator(files):
     """Reading a file is dialect's job: model, history and forms must not pull in the validator
     (and Frictionless) only to read a CSV."""
     users = sorted(m for m, targets in files.items() if "monografi.validation.check" in targets)
-    assert users == ["monografi.cli", "monografi.exports.releases", "monografi.forms.importer",
+    assert users == ["monografi.commands.common", "monografi.exports.releases", "monografi.forms.importer",
                      "monografi.forms.inbox", "monografi.publishing.pipeline"]
 
 

@@ -15,7 +15,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from monografi.cli import main
+from monografi.commands import main
 from tests.conftest import REPO, copy_project
 
 pytestmark = pytest.mark.slow  # every example builds a portal

@@ -8,7 +8,7 @@ from unittest import mock
 
 import pytest
 
-from monografi.cli import main
+from monografi.commands import main
 from monografi.validation import check as check_module
 from monografi.validation.catalog import load_catalog
 from monografi.validation.check import validate_datasets

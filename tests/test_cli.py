@@ -8,7 +8,7 @@ import sys
 import openpyxl
 import pytest
 
-from monografi.cli import main
+from monografi.commands import main
 from tests.conftest import REPO, tree_digest
 from tests.helpers import append_line, set_cell
 
@@ -29,7 +29,8 @@ def test_help_documents_the_commands():
     result = subprocess.run([sys.executable, str(REPO / "build.py"), "--help"], capture_output=True,
                             text=True, cwd=REPO, timeout=300)
     assert result.returncode == 0
-    for word in ("build", "check", "formulir", "impor", "serve", "--lang", "Kode keluar", "2  salah"):
+    for word in ("build", "check", "formulir", "impor", "serve", "--lang", "Kode keluar", "2    salah",
+                 "130  dibatalkan"):
         assert word in result.stdout
 
 
@@ -163,7 +164,7 @@ def test_output_paths_that_are_the_project_or_hold_its_folders_are_refused(proje
 
 
 def _main(project, capsys, *args):
-    from monografi.cli import main
+    from monografi.commands import main
 
     code = main(["--proyek", str(project), "--quiet", "--jobs", "1", *args])
     return code, capsys.readouterr().err
@@ -194,7 +195,7 @@ def test_an_internal_error_is_reported_as_a_bug_with_its_stage_not_as_a_theme_pr
 def test_each_failure_says_what_really_failed(cause, code, expected, absent):
     import jinja2
 
-    from monografi.cli import failure_message
+    from monografi.commands.failure import failure_message
     from monografi.publishing.pipeline import StageFailed
     from monografi.publishing.search import SearchIndexError
     from monografi.safe_write import RefusedWrite
@@ -226,7 +227,7 @@ def test_serve_answers_a_missing_page_with_the_portals_own_404(tmp_path):
     import urllib.error
     import urllib.request
 
-    from monografi.cli import portal_server
+    from monografi.commands.serve import portal_server
 
     (tmp_path / "index.html").write_text("beranda")
     (tmp_path / "404.html").write_text("<h1>Halaman tidak ditemukan</h1>")
@@ -252,14 +253,15 @@ def test_serve_answers_a_missing_page_with_the_portals_own_404(tmp_path):
 ])
 def test_any_commands_internal_error_has_its_own_exit_code_and_says_it_is_a_bug(
         project, monkeypatch, capsys, command, target):
-    from monografi import cli
+    from monografi import commands
+    from monografi.commands.common import EXIT_BUG
 
     def broken(*args, **kwargs):
         raise KeyError("kode")
 
     monkeypatch.setattr(target, broken)
     monkeypatch.delenv("MONOGRAFI_DEBUG", raising=False)
-    assert cli.main(["--proyek", str(project), *command]) == cli.EXIT_BUG == 3
+    assert commands.main(["--proyek", str(project), *command]) == EXIT_BUG == 3
     err = capsys.readouterr().err
     assert ("bug" in err) and ("KeyError" in err) and "Traceback" not in err
     assert not (project / "output").exists()

@@ -8,7 +8,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from monografi.cli import main
+from monografi.commands import main
 from monografi.publishing.pipeline import build
 from monografi.validation.check import validate_datasets
 from tests.conftest import copy_project

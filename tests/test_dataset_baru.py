@@ -8,7 +8,7 @@ import json
 
 import pytest
 
-from monografi import cli, safe_write
+from monografi import commands, safe_write
 from monografi.model.areas import build_model
 from monografi.validation.check import validate_datasets
 from monografi.validation.hints import RESOURCE_KEYS
@@ -20,7 +20,7 @@ from tests.conftest import tree_digest
 def run(project, *argv) -> tuple[int, str]:
     out = io.StringIO()
     with contextlib.redirect_stdout(out), contextlib.redirect_stderr(out):
-        code = cli.main(["--proyek", str(project), "dataset-baru", *argv])
+        code = commands.main(["--proyek", str(project), "dataset-baru", *argv])
     return code, out.getvalue()
 
 

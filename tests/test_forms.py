@@ -264,9 +264,9 @@ def test_form_bytes_do_not_depend_on_the_clock(project, tmp_path, monkeypatch):
 
 
 def form_command(project, *args):
-    from monografi import cli
+    from monografi import commands
 
-    return cli.main(["--proyek", str(project), "formulir", "--kecamatan", KLARI, *args])
+    return commands.main(["--proyek", str(project), "formulir", "--kecamatan", KLARI, *args])
 
 
 def test_an_existing_file_is_never_overwritten_without_timpa(project, tmp_path, capsys):
@@ -311,8 +311,8 @@ def test_a_symlink_into_datasets_is_refused(project, tmp_path, capsys):
 
 
 def test_a_mistyped_code_suggests_the_code_with_the_same_digits(project, tmp_path, capsys):
-    from monografi import cli
+    from monografi import commands
 
-    code = cli.main(["--proyek", str(project), "formulir", "--kecamatan", "32.15.5",
+    code = commands.main(["--proyek", str(project), "formulir", "--kecamatan", "32.15.5",
                      "--keluar", str(tmp_path / "x.xlsx")])
     assert code == 2 and "maksud Anda '32.15.05' (Klari)?" in capsys.readouterr().err

@@ -12,7 +12,7 @@ import zipfile
 import openpyxl
 import pytest
 
-from monografi import cli
+from monografi import commands
 from monografi import state as journal
 from monografi.forms.form import BASE_SHEET, META_SHEET, write_form
 from monografi.forms.importer import import_form
@@ -234,7 +234,8 @@ def test_a_file_that_cannot_be_replaced_leaves_every_file_as_it_was(project, for
     result = importing(project, form)
     (problem,) = result.report.errors
     assert (problem.rule.id, problem.value) == ("tulis_gagal", order[failing])
-    assert "Permission denied" in problem.texts()[0] and "Excel" in problem.texts()[1]
+    assert "Tidak ada izin" in problem.texts()[0] and "Excel" in problem.texts()[1]
+    assert "Permission denied" not in problem.texts()[0] and "No permission" in problem.texts("en")[0]
     assert result.written == [] and tree_digest(project / "datasets") == before
     _no_strays(project)
 
@@ -310,7 +311,7 @@ def test_no_command_reads_half_an_import(project, form, command, capsys, monkeyp
     """check, formulir and the build roll a killed import back (under the lock) before reading."""
     order, before = _kill_half_way(project, form)
     monkeypatch.chdir(project)
-    assert cli.main(["--quiet", "--proyek", str(project), *command]) == 0
+    assert commands.main(["--quiet", "--proyek", str(project), *command]) == 0
     assert tree_digest(project / "datasets") == before
     _no_strays(project)
     if command[0] != "formulir":  # formulir shows problems only when it refuses
@@ -472,7 +473,7 @@ def test_openpyxl_warnings_never_reach_staff(project, form, tmp_path):
 def test_command_line_conflict_is_exit_1_with_all_three_values(project, form, capsys):
     set_csv(project, DUKCAPIL, {"periode": "2022-S1"}, "jumlah", "190600")
     edit(form, DUKCAPIL, {"periode": "2022-S1"}, "jumlah", 190700)
-    code = cli.main(["--proyek", str(project), "impor", str(form)])
+    code = commands.main(["--proyek", str(project), "impor", str(form)])
     err = capsys.readouterr().err
     assert code == 1 and "Traceback" not in err
     assert all(v in err for v in ("190523", "190600", "190700", "baris 3", "kolom jumlah"))

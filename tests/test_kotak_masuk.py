@@ -15,7 +15,7 @@ import subprocess
 import openpyxl
 import pytest
 
-from monografi import cli
+from monografi import commands
 from monografi.forms.form import write_form
 from monografi.validation.catalog import load_catalog
 from tests.conftest import REPO, tree_digest
@@ -66,7 +66,7 @@ def data_of(repo) -> dict:
 def run(repo, *options) -> tuple[int, str, str]:
     out, err = io.StringIO(), io.StringIO()
     with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
-        code = cli.main(["--proyek", str(repo), "kotak-masuk", *options])
+        code = commands.main(["--proyek", str(repo), "kotak-masuk", *options])
     return code, out.getvalue(), err.getvalue()
 
 

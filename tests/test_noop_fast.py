@@ -9,7 +9,7 @@ from monografi.publishing.noop import unchanged_build
 from tests.conftest import REPO
 
 HEAVY = ("pandas", "numpy", "matplotlib", "pelican", "frictionless", "openpyxl", "jinja2")
-SCRIPT = ("import json, sys\nfrom monografi.cli import main\n"
+SCRIPT = ("import json, sys\nfrom monografi.commands import main\n"
           "code = main(['--proyek', sys.argv[1], '--quiet', '--jobs', '1'])\n"
           f"print(json.dumps([code, sorted(m for m in {HEAVY!r} if m in sys.modules)]))")
 

@@ -10,7 +10,7 @@ import sys
 import openpyxl
 import pytest
 
-from monografi.cli import EPILOG, _parser
+from monografi.commands.parser import EPILOG, build_parser
 from monografi.forms.form import GUIDE_SHEET, write_form
 from monografi.messages import UI
 from monografi.validation import hints
@@ -28,8 +28,10 @@ def _staff_texts(tmp_path) -> dict[str, str]:
     sheet = " ".join(str(c.value) for row in form[GUIDE_SHEET].iter_rows() for c in row if c.value)
     texts = {f"rule {k}": " ".join(dataclasses.astuple(v.message)) for k, v in all_rules().items()}
     texts |= {f"UI[{k}]": " ".join(dataclasses.astuple(v)) for k, v in UI.items()}
-    return texts | {"form": sheet, "guide": GUIDE, "README": README, "help": _parser().format_help(),
-                    "epilog": EPILOG, "inbox": (REPO / "kotak-masuk" / "README.md").read_text()}
+    return texts | {"form": sheet, "guide": GUIDE, "README": README,
+                    "help": build_parser().format_help() + build_parser("en").format_help(),
+                    "epilog": EPILOG.text("id") + EPILOG.text("en"),
+                    "inbox": (REPO / "kotak-masuk" / "README.md").read_text()}
 
 
 def test_no_staff_text_sends_anyone_to_build_py(tmp_path):
@@ -87,12 +89,12 @@ def test_the_command_starts_where_fcntl_does_not_exist():
     code = ("import subprocess, sys, types\n"  # subprocess picks its platform by msvcrt
             "sys.modules['fcntl'] = None\n"  # import fcntl -> ImportError, as on Windows
             "sys.modules['msvcrt'] = types.SimpleNamespace(LK_NBLCK=2, locking=lambda *a: None)\n"
-            "from monografi import cli\n"
+            "from monografi import commands\n"
             "from monografi.publishing.publish import build_lock\n"
             "import tempfile, pathlib\n"
             "with build_lock(pathlib.Path(tempfile.mkdtemp())):\n"
             "    pass\n"
-            "sys.exit(cli.main(['--help']))\n")
+            "sys.exit(commands.main(['--help']))\n")
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=REPO,
                           check=False)
     assert done.returncode == 0 and "dataset-baru" in done.stdout, done.stderr

@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 from conftest import REPO, SHARDED_REGENCIES, tree_digest
 
-from monografi.cli import main
+from monografi.commands import main
 from monografi.exports.dcat import spatial_label
 from monografi.model.areas import PORTAL_LEVEL, SHARED_PART, build_model
 from monografi.model.context import build_context

@@ -25,7 +25,9 @@ from openpyxl.worksheet.datavalidation import DataValidation
 
 from ..exports.xlsx import workbook_bytes
 from ..project import Project
+from ..refusal import Refused
 from ..safe_write import write_atomic
+from ..state import no_turning_back
 from ..text_cells import keep_text
 from ..validation.catalog import Catalog
 from ..validation.dialect import read_raw
@@ -51,12 +53,8 @@ class FormError(ValueError):
     """The form cannot be made (unknown kecamatan); the message is for staff."""
 
 
-class TargetError(FormError):
-    """The form may not be written where asked: `key` names the message in messages.UI."""
-
-    def __init__(self, key: str, **values):
-        super().__init__(key)
-        self.key, self.values = key, values
+class TargetError(Refused, FormError):
+    """The form may not be written where asked."""
 
 
 @dataclass
@@ -360,6 +358,7 @@ def write_form(catalog: Catalog, kecamatan: str, target: Path, periode: str | No
     """Write the form to `target` (see check_target); a replaced file is swapped atomically."""
     target = check_target(catalog, target, overwrite)
     data = workbook_bytes(make_form(catalog, kecamatan, periode))
+    no_turning_back()  # a form half-written is no form
     try:
         if not overwrite:
             with target.open("xb") as stream:  # "x": never replace a file created meanwhile
@@ -369,5 +368,5 @@ def write_form(catalog: Catalog, kecamatan: str, target: Path, periode: str | No
     except FileExistsError:
         raise TargetError("form_exists", path=target) from None
     except OSError as exc:
-        raise TargetError("form_write_failed", path=target, error=exc.strerror or exc) from exc
+        raise TargetError("form_write_failed", path=target, error=exc) from exc
     return target

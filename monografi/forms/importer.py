@@ -20,6 +20,7 @@ from pathlib import Path
 
 from ..messages import Message
 from ..project import Project
+from ..refusal import system_details, system_words_of
 from ..state import LOCK_WAIT, BuildBusy, CommitFailed, commit, waiting_lock
 from ..validation import dialect
 from ..validation.catalog import Catalog
@@ -95,14 +96,12 @@ IMPORT_BUSY = Rule("impor_sibuk", Kind.USAGE, Message(
     "Wait for it to finish and run the import again; nothing was changed.",
 ))
 
-WRITE_FAILED = Rule("tulis_gagal", Kind.DATA, Message(
-    "Berkas {value!r} tidak dapat ditulis ({batas}).",
-    "File {value!r} cannot be written ({batas}).",
-    "Tutup berkas itu bila sedang terbuka di Excel atau program lain dan pastikan foldernya "
-    "boleh ditulis, lalu jalankan impor lagi. Tidak ada berkas di datasets/ yang diubah.",
-    "Close the file if it is open in Excel or another program and make sure its folder is "
-    "writable, then run the import again. No file in datasets/ was changed.",
-))
+WRITE_FAILED = Rule("tulis_gagal", Kind.USAGE, Message(
+    "Berkas {value!r} tidak dapat ditulis: {sebab}",
+    "File {value!r} cannot be written: {sebab}",
+    "{perbaikan} Tidak ada berkas di datasets/ yang diubah.",
+    "{perbaikan} No file in datasets/ was changed.",
+), words=system_words_of)  # disk full, permission, …: what happened and what to do
 
 IMPORT_INTERRUPTED = Rule("impor_terputus", Kind.DATA, Message(
     "Impor terhenti setengah jalan dan berkas ini belum dapat dikembalikan.",
@@ -257,8 +256,7 @@ def import_form(catalog: Catalog, path: Path, wait: float = LOCK_WAIT) -> Import
         result.report.add(Problem(path.name, IMPORT_BUSY))
     except OSError as exc:  # e.g. the state dir (lock, staging) cannot be written
         where = str(exc.filename or project.state)
-        result.report.add(Problem(where, WRITE_FAILED, value=where,
-                                  details={"batas": exc.strerror or str(exc)}))
+        result.report.add(Problem(where, WRITE_FAILED, value=where, details=system_details(exc)))
     return result
 
 
@@ -308,6 +306,7 @@ def commit_files(project: Project, files: dict[str, bytes]) -> list[Problem]:
     try:
         commit(project, files)
     except CommitFailed as exc:
-        problems = [Problem(exc.relpath, WRITE_FAILED, value=exc.relpath, details={"batas": exc.reason})]
+        problems = [Problem(exc.relpath, WRITE_FAILED, value=exc.relpath,
+                            details=system_details(exc.reason))]
         return problems + ([] if exc.rolled_back else [Problem(exc.relpath, IMPORT_INTERRUPTED)])
     return []

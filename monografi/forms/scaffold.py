@@ -16,8 +16,9 @@ import json
 from pathlib import Path
 
 from ..project import Project
+from ..refusal import Refused
 from ..safe_write import write_atomic
-from ..state import build_lock
+from ..state import build_lock, no_turning_back
 from ..validation import AREA_LEVELS
 from ..validation.catalog import SOURCE_REFERENCE, SOURCES, Catalog
 from ..validation.package import SAFE_NAME
@@ -38,12 +39,8 @@ NOTE = {"name": "catatan", "type": "string", "title": "Catatan",
                        "Kosongkan bila tidak ada.", "constraints": {"required": False}}
 
 
-class ScaffoldError(ValueError):
-    """The dataset may not be created; `key` names the message in messages.UI."""
-
-    def __init__(self, key: str, **values):
-        super().__init__(key)
-        self.key, self.values = key, values
+class ScaffoldError(Refused, ValueError):
+    """The dataset may not be created."""
 
 
 def _area_field(catalog: Catalog, level: str) -> dict:
@@ -136,6 +133,7 @@ def create_dataset(catalog: Catalog, name: str, level: str) -> list[str]:
              f"schemas/{name}.json": _json(schema)}
     created: list[Path] = []
     with build_lock(Project.of_datasets(catalog.root).state):
+        no_turning_back()  # three files, made together
         try:
             for relpath, data in files.items():
                 target = catalog.root / relpath
@@ -149,8 +147,9 @@ def create_dataset(catalog: Catalog, name: str, level: str) -> list[str]:
             raise ScaffoldError("scaffold_exists", name=name, files=Path(exc.filename).name) from None
         except OSError as exc:
             _remove(created)
-            raise ScaffoldError("scaffold_failed", path=exc.filename or package_file,
-                                error=exc.strerror or exc) from exc
+            where = exc.filename or (created[-1] if created else package_file)  # a write names none
+            raise ScaffoldError("scaffold_failed",
+                                error=OSError(exc.errno, exc.strerror, str(where))) from exc
     return [*files, PACKAGE_FILE]
 
 

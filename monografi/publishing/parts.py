@@ -27,6 +27,7 @@ from ..files import scan_tree, tree_sums
 from ..model.areas import SHARED_PART, build_model
 from ..model.context import BuildContext
 from ..project import Project
+from ..refusal import Refused
 from ..safe_write import write_file
 from ..site.sitemap import dataset_dates, lastmod_of, sitemap_xml
 from ..state import build_lock
@@ -40,12 +41,8 @@ SUMMARY_FILE = "_bagian.json"
 SUMMARY_VERSION = 1
 
 
-class MergeError(ValueError):
-    """The parts cannot be joined; `key` is a message key, `values` fill it in."""
-
-    def __init__(self, key: str, **values):
-        super().__init__(f"{key}: {values}")
-        self.key, self.values = key, values
+class MergeError(Refused, ValueError):
+    """The parts cannot be joined."""
 
 
 def parts_of(catalog) -> list[str]:

@@ -34,6 +34,7 @@ from ..model.areas import SHARED_PART, build_model
 from ..model.context import build_context
 from ..progress import Progress
 from ..project import Project
+from ..refusal import Refused
 from ..safe_write import write_atomic, write_file
 from ..site.context import PageBuild, SiteData
 from ..state import build_lock
@@ -46,11 +47,11 @@ from .publish import check_output, publish_locked, scratch
 from .search import index_site
 
 
-class UnknownPart(ValueError):
+class UnknownPart(Refused, ValueError):
     """--bagian names no part of this package; `known` lists those it has."""
 
     def __init__(self, part: str, known: list[str]):
-        super().__init__(part)
+        super().__init__("unknown_part", part=part, known=", ".join(known))
         self.part, self.known = part, known
 
 
@@ -217,11 +218,11 @@ def _build_locked(project: Project, output: Path, quiet: bool, workers: int | No
                 index_site(site_dir, folder)
             with stage("berkas tambahan"):
                 copy_extras(project, site_dir)
-        published.append(site_dir)
 
-    published: list[Path] = []
-    with stage("terbit"):
-        publish_locked(project, output, stages)
+    def record(site_dir: Path) -> None:
         write_atomic(project.state / REPORT_FILE, pickle.dumps(report))
-        files.Manifest(inputs, page_build.files).save(project, published[0], output)
+        files.Manifest(inputs, page_build.files).save(project, site_dir, output)
+
+    with stage("terbit"):
+        publish_locked(project, output, stages, record)
     return result

@@ -21,17 +21,18 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 from ..project import Project
+from ..refusal import Refused
 from ..safe_write import write_atomic
-from ..state import build_lock
+from ..state import build_lock, no_turning_back
 
 LEDGER = "builds.json"
 
 
-class UnsafeOutput(ValueError):
-    """An output path the build must not replace; `reason` is a message key ('output_<reason>')."""
+class UnsafeOutput(Refused, ValueError):
+    """An output path the build must not replace (message key 'output_<reason>')."""
 
     def __init__(self, reason: str, path: Path, part: str = ""):
-        super().__init__(f"{path}: {reason} {part}".strip())
+        super().__init__(f"output_{reason}", path=path, part=part)
         self.reason, self.path, self.part = reason, path, part
 
 
@@ -54,6 +55,8 @@ def check_output(project: Project, output: Path) -> None:
             raise UnsafeOutput("not_empty", where)
     elif where.exists():
         raise UnsafeOutput("not_folder", where)
+    elif not where.parent.is_dir():
+        raise UnsafeOutput("no_parent", where.parent)
 
 
 def _ledger(project: Project) -> dict[str, str]:
@@ -106,8 +109,11 @@ def publish(project: Project, output: Path, build: Callable[[Path], object]) -> 
         return publish_locked(project, output, build)
 
 
-def publish_locked(project: Project, output: Path, build: Callable[[Path], object]) -> object:
-    """publish() for a caller that already holds build_lock (and read its state under it)."""
+def publish_locked(project: Project, output: Path, build: Callable[[Path], object],
+                   record: Callable[[Path], object] | None = None) -> object:
+    """publish() for a caller that already holds build_lock (and read its state under it).
+    `record(site)` runs once the site is published, before anything can cancel the command
+    (what the next build needs to know about it)."""
     output = Path(output).absolute()
     check_output(project, output)
     fresh = new_folder(project)
@@ -116,6 +122,7 @@ def publish_locked(project: Project, output: Path, build: Callable[[Path], objec
     except BaseException:
         discard(project, fresh)
         raise
+    no_turning_back()
     os.chmod(fresh, 0o755)
     if output.is_dir() and not output.is_symlink():
         output.rmdir()  # check_output found it empty; rmdir never removes anything else
@@ -127,6 +134,8 @@ def publish_locked(project: Project, output: Path, build: Callable[[Path], objec
     for name, published in entries.items():
         if name != fresh.name and not _live(project.builds / name, published, output):
             discard(project, project.builds / name)
+    if record is not None:
+        record(fresh)
     return result
 
 

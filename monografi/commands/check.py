@@ -1,0 +1,24 @@
+"""`monografi check`: validate datasets/ only, as text, JSON or GitHub annotations."""
+
+from __future__ import annotations
+
+from ..messages import Message
+from ..validation.report import FORMATS
+from .common import exit_code, validated
+
+HELP = Message("hanya validasi datasets/, tanpa membangun situs",
+               "validate datasets/ only, without building the site")
+FORMAT_HELP = Message("teks (bawaan), json (untuk mesin), github (anotasi GitHub Actions)",
+                      "teks (text, the default), json (for machines), github (GitHub Actions "
+                      "annotations)")
+
+
+def arguments(parser, lang: str) -> None:
+    parser.add_argument("--format", choices=(*FORMATS, "text"), default="teks",
+                        help=FORMAT_HELP.text(lang))
+
+
+def run(args) -> int:
+    _, report = validated(args.project, published=args.output)
+    print(report.format(args.format, args.lang))
+    return exit_code(report)
