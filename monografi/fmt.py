@@ -40,7 +40,7 @@ def angka(value, decimals: int | None = None) -> str:
 
 def _decimals(number: float) -> int:
     """The data's own decimals up to MAX_DECIMALS; all of them when fewer would show 0."""
-    own = -Decimal(repr(number)).as_tuple().exponent
+    own = -int(Decimal(repr(number)).as_tuple().exponent)  # finite: NaN is missing, ±∞ fails `check`
     return own if abs(number) < 0.5 * 10 ** -MAX_DECIMALS else min(own, MAX_DECIMALS)
 
 

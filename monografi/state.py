@@ -29,7 +29,7 @@ from .safe_write import write_atomic
 try:
     import fcntl
 except ImportError:  # Windows: staff run `monografi` there too
-    fcntl = None
+    fcntl = None  # type: ignore[assignment]  # checked for below, as on Windows
     import msvcrt
 
 LOCK_WAIT = 60.0  # seconds an import or `check` waits for a build or an import to finish

@@ -56,7 +56,7 @@ class Comparison(Bars):
                      credit(model, [source] if source else sorted({r["sumber"] for r in latest})))
 
 
-def _latest(records: list[dict], measure: str, period: str, source: str | None) -> dict | None:
+def _latest(records: list[dict], measure: str, period: str | None, source: str | None) -> dict | None:
     """An area's row of its latest period with a value (of `source`, when given): of equal
     periods the last in the file, and a row without a period sorts last, as pandas sorts."""
     def order(item: tuple[int, dict]) -> tuple:

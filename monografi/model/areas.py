@@ -177,14 +177,15 @@ class Area:
         return self.name if self.level == PORTAL_LEVEL else f"{self.kind.capitalize()} {self.name}"
 
     @property
-    def in_subdivision(self) -> bool:
-        """Its parent is not the front page (a kecamatan of one kabupaten in a province portal):
-        then it is also ranked within that parent."""
-        return self.parent is not None and not self.parent.home
+    def subdivision(self) -> Area | None:
+        """Its parent when that is not the front page (a kecamatan of one kabupaten in a province
+        portal): it is then also ranked within that parent. None otherwise."""
+        return self.parent if self.parent is not None and not self.parent.home else None
 
     @property
     def lineage(self) -> list[Area]:
-        chain, node = [], self
+        chain: list[Area] = []
+        node: Area | None = self
         while node is not None:
             chain.append(node)
             node = node.parent
@@ -196,9 +197,9 @@ class Model:
     catalog: Catalog
     datasets: dict[str, Dataset]
     areas: dict[str, Area]
+    home: Area  # the front page (front_page below)
     derived: list = field(default_factory=list)
     boundaries: dict = field(default_factory=dict)  # level -> Boundaries, when supplied
-    home: Area | None = None  # the front page (front_page below)
 
     @property
     def sources(self) -> dict[str, dict]:
@@ -206,7 +207,7 @@ class Model:
 
     @property
     def roots(self) -> list[Area]:
-        return [a for a in self.areas.values() if a.parent is None]
+        return roots(self.areas)
 
     def trail(self, area: Area) -> list[Area]:
         """The area's lineage from the front page down (the breadcrumbs)."""
@@ -286,16 +287,21 @@ def _build_areas(datasets: dict[str, Dataset]) -> dict[str, Area]:
     return areas
 
 
-def front_page(model: Model) -> Area:
+def roots(areas: dict[str, Area]) -> list[Area]:
+    """The areas without a parent in the package: one, or several (a national package)."""
+    return [a for a in areas.values() if a.parent is None]
+
+
+def front_page(catalog: Catalog, areas: dict[str, Area]) -> Area:
     """The package's one top area (a kabupaten portal keeps its kabupaten as home) or, when the
     tree starts with several (the provinces of a national package), the portal itself."""
-    roots = model.roots
-    if len(roots) == 1:
-        roots[0].home = True
-        return roots[0]
-    descriptor = model.catalog.descriptor
+    top = roots(areas)
+    if len(top) == 1:
+        top[0].home = True
+        return top[0]
+    descriptor = catalog.descriptor
     title = descriptor.get("title") or descriptor.get("name", "")
-    return Area("", title, PORTAL_LEVEL, PORTAL_LEVEL, None, roots, home=True)
+    return Area("", title, PORTAL_LEVEL, PORTAL_LEVEL, None, top, home=True)
 
 
 def build_model(catalog: Catalog) -> Model:
@@ -303,8 +309,8 @@ def build_model(catalog: Catalog) -> Model:
     datasets = {spec.name: Dataset(spec, typed_table(spec, *catalog.rows(spec)),
                                  [Field.from_schema(f) for f in spec.fields])
                 for spec in catalog.resources}
-    model = Model(catalog, datasets, _build_areas(datasets))
-    model.home = front_page(model)
+    areas = _build_areas(datasets)
+    model = Model(catalog, datasets, areas, front_page(catalog, areas))
     model.boundaries = checked_boundaries(catalog)
     model.derived = compute_derived(model)
     return model

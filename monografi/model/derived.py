@@ -59,12 +59,13 @@ def density(model: Model) -> list[Derived]:
             areas[(a[key], a["sumber"])].append(a)
         for row in _records(model, f"penduduk_{level}"):
             year = _year(row["tahun"])
-            candidates = [a for a in areas[(row[key], row["sumber"])]
-                          if _present(a["luas_km2"], row["jumlah"]) and a["luas_km2"] > 0
-                          and abs(_year(a["tahun"]) - year) <= MAX_YEAR_GAP]
-            if not candidates:
+            candidates = [(abs(y - year), a) for a in areas[(row[key], row["sumber"])]
+                          if year is not None and (y := _year(a["tahun"])) is not None
+                          and _present(a["luas_km2"], row["jumlah"]) and a["luas_km2"] > 0
+                          and abs(y - year) <= MAX_YEAR_GAP]
+            if not candidates:  # no area row of a nearby year (or a period without one)
                 continue
-            area = min(candidates, key=lambda a: (abs(_year(a["tahun"]) - year), a["tahun"]))
+            area = min(candidates, key=lambda c: (c[0], c[1]["tahun"]))[1]
             value = round(row["jumlah"] / area["luas_km2"], 1)
             basis = (f"{angka(row['jumlah'])} jiwa ({row['tahun']}) / "
                      f"{angka(area['luas_km2'])} km² ({area['tahun']})")
