@@ -42,7 +42,7 @@ from ..validation.check import finish_pending_import, validate_datasets
 from ..validation.report import Report
 from . import cache, parts
 from .extras import copy_extras
-from .noop import REPORT_FILE, BuildResult, check_unchanged, part_inputs
+from .noop import REPORT_FILE, BuildResult, check_unchanged, part_inputs, refuse_links
 from .publish import check_output, publish_locked, scratch
 from .search import index_site
 
@@ -159,6 +159,7 @@ def build(project: Project, output: Path, *, quiet: bool = False, workers: int |
     first must not reuse files from a build folder the first one has since removed.
     """
     project, output = Project(project), Path(output).absolute()
+    refuse_links(project)
     check_output(project, output)  # early, so a wrong --output is refused before any work
     with build_lock(project.state):
         return _build_locked(project, output, quiet, workers, part)
