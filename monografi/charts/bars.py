@@ -15,7 +15,7 @@ class BySource(Bars):
     def plan(self, model: Model, dataset: Dataset, hint: dict, area: Area) -> Chart | None:
         measure, period = hint["ukuran"], dataset.period_field
         rows = [r for r in dataset.records_for(area.code) if not fmt.is_missing(r[measure])]
-        if len(rows) < 2:
+        if len(rows) < 2 or period is None:  # `check` refuses a chart hint on a table without one
             return None
         points = tuple((f"{r['sumber']} ({r[period]})", r[measure]) for r in rows)
         field = dataset.field(measure)

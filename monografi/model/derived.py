@@ -18,7 +18,7 @@ from ..fmt import angka
 from ..validation import AREA_LEVELS
 
 if TYPE_CHECKING:
-    from .areas import Model
+    from .areas import Model, Record
 
 MAX_YEAR_GAP = 1
 
@@ -35,17 +35,17 @@ class Derived:
     basis: str  # human-readable inputs, e.g. "154.604 jiwa / 39,51 km² (2024)"
 
 
-def _year(period) -> int | None:
+def _year(period: object) -> int | None:
     text = str(period)
     return int(text[:4]) if text[:4].isdigit() else None
 
 
-def _records(model: Model, name: str) -> list[dict]:
+def _records(model: Model, name: str) -> list[Record]:
     dataset = model.datasets.get(name)
     return [] if dataset is None else dataset.table.to_dict("records")
 
 
-def _present(*values) -> bool:
+def _present(*values: object) -> bool:
     return all(v is not None and not pd.isna(v) for v in values)
 
 
