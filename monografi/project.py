@@ -67,15 +67,15 @@ class OutsideProject(Refused, ValueError):
         return f"{message.text(lang).format(path=self.path, more=more)} {message.fix(lang)}"
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, init=False)
 class Project:
     """A project folder and where everything in it lives. Path-like (its root), so a function
     taking a folder accepts either; `Project(project)` is the same project."""
 
     root: Path
 
-    def __post_init__(self) -> None:
-        object.__setattr__(self, "root", Path(os.fspath(self.root)).absolute())
+    def __init__(self, root: str | os.PathLike[str]) -> None:
+        object.__setattr__(self, "root", Path(os.fspath(root)).absolute())
 
     def __fspath__(self) -> str:
         return str(self.root)
@@ -84,7 +84,7 @@ class Project:
         return str(self.root)
 
     @classmethod
-    def of_datasets(cls, datasets: Path) -> Project:
+    def of_datasets(cls, datasets: str | os.PathLike[str]) -> Project:
         """The project whose datasets/ folder this is (a validated copy has one too)."""
         return cls(Path(datasets).absolute().parent)
 
@@ -177,7 +177,7 @@ class Project:
         if found:
             raise OutsideProject(self.relpath(found[0]), "symlink", len(found) - 1)
 
-    def relpath(self, path: Path) -> str:
+    def relpath(self, path: str | os.PathLike[str]) -> str:
         """`path` as staff and git see it: relative to the project, with forward slashes."""
         return Path(os.path.relpath(path, self.root)).as_posix()
 

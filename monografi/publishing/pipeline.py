@@ -134,16 +134,18 @@ def cached_stage(name: str, key: str, site_dir: Path, build: PageBuild, run: Cal
     is unchanged and every one of them is intact. Returns True when reused."""
     tag = f"{name}:{key}"
     manifest = build.manifest
-    previous = {p: manifest.previous(p, tag) for p, k in sorted(manifest.files.items()) if k == tag}
-    reused = bool(previous) and None not in previous.values()
+    stored = {p: manifest.previous(p, tag) for p, k in sorted(manifest.files.items()) if k == tag}
+    intact = {path: data for path, data in stored.items() if data is not None}
+    reused = bool(stored) and len(intact) == len(stored)
     if reused:
-        for path, data in previous.items():
+        for path, data in intact.items():
             write_file(site_dir, path, data)
+        written = list(intact)
     else:
         before = _files(site_dir)
         run()
-        previous = sorted(_files(site_dir) - before)
-    build.files.update(dict.fromkeys(previous, tag))
+        written = sorted(_files(site_dir) - before)
+    build.files.update(dict.fromkeys(written, tag))
     return reused
 
 

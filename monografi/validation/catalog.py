@@ -67,7 +67,7 @@ class Catalog:
 
 def entries(header: list[str], rows: list[list[str]]) -> dict[str, dict]:
     """id -> `sources` entry for rows of the sources table in canonical text."""
-    found = {}
+    found: dict[str, dict] = {}
     for row in rows:
         cells = dict(zip(header, row, strict=False))
         entry = {key: cells[column].strip() for column, key in PUBLISHED_KEYS.items()

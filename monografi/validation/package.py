@@ -154,11 +154,9 @@ def safe_path(root: Path, relative, problems: list[Problem], where: str, column:
         or ".." in PurePosixPath(relative.replace("\\", "/")).parts
     )
     candidate = None if unsafe else root / relative
-    if candidate is not None:
-        resolved = candidate.resolve()
-        if not resolved.is_relative_to(root.resolve()):
-            unsafe = True
-    if unsafe:
+    if candidate is not None and not candidate.resolve().is_relative_to(root.resolve()):
+        unsafe = True
+    if unsafe or candidate is None:
         problems.append(Problem(where, UNSAFE_PATH, column=column, value=text))
         return None
     if not candidate.is_file():
