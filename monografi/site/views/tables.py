@@ -113,7 +113,7 @@ def rows_table(model: Model, dataset: Dataset, records: list[dict], caption: str
     fields = ordered_fields(dataset)
     columns = [Cell(column_title(f), numeric=f.numeric) for f in fields]
     if name_areas:
-        columns.insert(0, Cell(LEVEL_TITLE[dataset.level]))
+        columns.insert(0, Cell(LEVEL_TITLE[dataset.level or ""]))
     rows = []
     for record in records:
         row = [_cell(f, record.get(f.name), model, dataset.period_field) for f in fields]
