@@ -360,5 +360,5 @@ STAGE_NAMES = {
 }
 
 
-def ui(key: str, lang: str = "id", **values) -> str:
+def ui(key: str, lang: str = "id", **values: object) -> str:
     return UI[key].text(lang).format(**values)
