@@ -22,13 +22,13 @@ import duckdb_ext
 import pandas as pd
 import pyarrow.parquet as pq
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 
 from monografi.exports.base import canonical_csv
 from monografi.exports.read_snippets import read_snippets
 from monografi.publishing.pipeline import build
 from tests.conftest import copy_project
-from tests.typed_tables import expected_value, tables
+from tests.typed_tables import BEYOND_FLOAT, expected_value, tables
 
 _COUNTER = itertools.count()
 
@@ -81,6 +81,7 @@ DUCKDB_TYPES = {"integer": "BIGINT", "number": "DOUBLE"}
 
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(tables())
+@example(BEYOND_FLOAT)
 def test_snippets_read_every_column_typed_by_its_schema(server, duck, example):
     """Codes such as 32.10 or 0012 stay text, 'NA' and 'null' stay text, empty cells are missing,
     an all-empty column or a table without rows keeps the schema's type, any column name reads
