@@ -42,79 +42,6 @@ PORTAL_FILES = frozenset({urls.HOME, urls.NOT_FOUND_PAGE, urls.SITEMAP, urls.ROB
                           urls.DATA_JSON_FILE, urls.NOTES_PAGE, urls.NOTES_FEED, urls.DATA_FEED})
 
 
-def _rule(rule_id: str, id_text: str, en_text: str, id_fix: str, en_fix: str) -> Rule:
-    return Rule(rule_id, Kind.CONFIGURATION, Message(id_text, en_text, id_fix, en_fix))
-
-
-KIND = _rule(
-    "konten_jenis", "Berkas {value!r} bukan halaman Markdown (.md), jadi tidak akan terbit.",
-    "File {value!r} is not a Markdown page (.md), so it would not be published.",
-    "Simpan halaman sebagai .md, atau pindahkan berkas lain ke content/extra/ bila memang harus "
-    "disalin apa adanya.",
-    "Save the page as .md, or move other files to content/extra/ if they must be copied as they are.")
-ENCODING = _rule(
-    "konten_pengkodean", "Halaman ini bukan teks UTF-8 (baris {value}); hurufnya akan rusak di situs.",
-    "This page is not UTF-8 text (line {value}); its letters would be garbled on the site.",
-    "Simpan ulang sebagai UTF-8 (di Notepad: Simpan sebagai → Pengodean UTF-8).",
-    "Save it again as UTF-8 (in Notepad: Save as → Encoding UTF-8).")
-UNREADABLE = _rule(
-    "konten_rusak", "Halaman ini tidak dapat dibaca: {value}.",
-    "This page cannot be read: {value}.",
-    "Periksa bagian atas halaman: setiap baris metadata ditulis `Kunci: nilai`, lalu satu baris "
-    "kosong sebelum isi.",
-    "Check the top of the page: each metadata line is `Key: value`, then one empty line before "
-    "the text.")
-UNKNOWN_KEY = _rule(
-    "konten_metadata", "Metadata {value!r} tidak dikenal{saran}; Pelican akan mengabaikannya diam-diam.",
-    "Metadata {value!r} is not known{saran}; Pelican would silently ignore it.",
-    "Pakai salah satu dari: {batas}; atau hapus baris itu.",
-    "Use one of: {batas}; or delete that line.")
-TWICE = _rule(
-    "konten_metadata_ganda", "Metadata {value!r} ditulis lebih dari sekali; hanya satu yang akan dipakai.",
-    "Metadata {value!r} is written more than once; only one would be used.",
-    "Hapus baris yang berlebih.", "Delete the extra lines.")
-NO_TITLE = _rule(
-    "konten_judul", "Halaman ini tidak punya judul (`Title:`), sehingga tidak akan terbit.",
-    "This page has no title (`Title:`), so it would not be published.",
-    "Tulis `Title: Judul halaman` di baris pertama, lalu satu baris kosong.",
-    "Write `Title: The page title` on the first line, then an empty line.")
-BAD_DATE = _rule(
-    "konten_tanggal", "Tanggal {value!r} tidak dapat dibaca.", "Date {value!r} cannot be read.",
-    "Tulis tanggal sebagai TTTT-BB-HH, boleh dengan jam: `Date: 2026-11-29 12:16`.",
-    "Write the date as YYYY-MM-DD, optionally with the time: `Date: 2026-11-29 12:16`.")
-NO_DATE = _rule(
-    "konten_tanpa_tanggal", "Catatan pembaruan ini tidak punya tanggal, sehingga tidak akan terbit.",
-    "This update note has no date, so it would not be published.",
-    "Tulis `Date: 2026-11-29` di bagian atas, atau awali nama berkas dengan tanggalnya.",
-    "Write `Date: 2026-11-29` at the top, or start the file name with its date.")
-STATUS = _rule(
-    "konten_status", "Status {value!r} tidak dikenal.", "Status {value!r} is not known.",
-    "Pakai salah satu dari: {batas}; atau hapus baris Status.",
-    "Use one of: {batas}; or delete the Status line.")
-TEMPLATE = _rule(
-    "konten_templat", "Templat {value!r} bukan templat untuk halaman ini.",
-    "Template {value!r} is not a template for this page.",
-    "Hapus baris Template (bawaannya {batas}); templat halaman portal lain tidak dapat dipakai.",
-    "Delete the Template line (the default is {batas}); the portal's other page templates cannot "
-    "be used.")
-UNSAFE = _rule(
-    "konten_jalur", "Jalur {value!r} ({kunci}) tidak aman: {sebab}.",
-    "Path {value!r} ({kunci}) is not safe: {sebab}.",
-    "Hapus baris Save_as/URL (jalurnya dibuat dari Slug), atau tulis jalur relatif yang berakhiran "
-    ".html, tanpa `..`, di luar folder portal.",
-    "Delete the Save_as/URL line (the path is made from the Slug), or write a relative path "
-    "ending in .html, without `..`, outside the portal's folders.")
-PORTAL = _rule(
-    "konten_timpa_portal", "Jalur {value!r} ({kunci}) milik portal sendiri ({batas}); halaman ini "
-    "akan menimpa data atau halaman yang dibuat portal.",
-    "Path {value!r} ({kunci}) belongs to the portal ({batas}); this page would overwrite data or a "
-    "page the portal makes.",
-    "Pilih Slug atau Save_as lain yang tidak diawali nama folder portal.",
-    "Choose another Slug or Save_as that does not start with one of the portal's folders.")
-DUPLICATE = _rule(
-    "konten_ganda", "Halaman ini dan {batas} sama-sama ditulis ke {value!r}; satu akan hilang.",
-    "This page and {batas} are both written to {value!r}; one would be lost.",
-    "Beri salah satunya Slug lain.", "Give one of them another Slug.")
 REASONS = {
     "absolute": Message("jalur mutlak atau memuat \\", "an absolute path or one holding \\"),
     "escape": Message("keluar dari folder situs (..)", "it leaves the site folder (..)"),
@@ -128,7 +55,75 @@ def _reason(details: dict, lang: str) -> dict:
     return {"sebab": REASONS[details["sebab"]].text(lang)} if "sebab" in details else {}
 
 
-UNSAFE = Rule(UNSAFE.id, UNSAFE.kind, UNSAFE.message, words=_reason)
+KIND = Rule("konten_jenis", Kind.CONFIGURATION, Message(
+    "Berkas {value!r} bukan halaman Markdown (.md), jadi tidak akan terbit.",
+    "File {value!r} is not a Markdown page (.md), so it would not be published.",
+    "Simpan halaman sebagai .md, atau pindahkan berkas lain ke content/extra/ bila memang harus "
+    "disalin apa adanya.",
+    "Save the page as .md, or move other files to content/extra/ if they must be copied as they are."))
+ENCODING = Rule("konten_pengkodean", Kind.CONFIGURATION, Message(
+    "Halaman ini bukan teks UTF-8 (baris {value}); hurufnya akan rusak di situs.",
+    "This page is not UTF-8 text (line {value}); its letters would be garbled on the site.",
+    "Simpan ulang sebagai UTF-8 (di Notepad: Simpan sebagai → Pengodean UTF-8).",
+    "Save it again as UTF-8 (in Notepad: Save as → Encoding UTF-8)."))
+UNREADABLE = Rule("konten_rusak", Kind.CONFIGURATION, Message(
+    "Halaman ini tidak dapat dibaca: {value}.",
+    "This page cannot be read: {value}.",
+    "Periksa bagian atas halaman: setiap baris metadata ditulis `Kunci: nilai`, lalu satu baris "
+    "kosong sebelum isi.",
+    "Check the top of the page: each metadata line is `Key: value`, then one empty line before "
+    "the text."))
+UNKNOWN_KEY = Rule("konten_metadata", Kind.CONFIGURATION, Message(
+    "Metadata {value!r} tidak dikenal{saran}; Pelican akan mengabaikannya diam-diam.",
+    "Metadata {value!r} is not known{saran}; Pelican would silently ignore it.",
+    "Pakai salah satu dari: {batas}; atau hapus baris itu.",
+    "Use one of: {batas}; or delete that line."))
+TWICE = Rule("konten_metadata_ganda", Kind.CONFIGURATION, Message(
+    "Metadata {value!r} ditulis lebih dari sekali; hanya satu yang akan dipakai.",
+    "Metadata {value!r} is written more than once; only one would be used.",
+    "Hapus baris yang berlebih.", "Delete the extra lines."))
+NO_TITLE = Rule("konten_judul", Kind.CONFIGURATION, Message(
+    "Halaman ini tidak punya judul (`Title:`), sehingga tidak akan terbit.",
+    "This page has no title (`Title:`), so it would not be published.",
+    "Tulis `Title: Judul halaman` di baris pertama, lalu satu baris kosong.",
+    "Write `Title: The page title` on the first line, then an empty line."))
+BAD_DATE = Rule("konten_tanggal", Kind.CONFIGURATION, Message(
+    "Tanggal {value!r} tidak dapat dibaca.", "Date {value!r} cannot be read.",
+    "Tulis tanggal sebagai TTTT-BB-HH, boleh dengan jam: `Date: 2026-11-29 12:16`.",
+    "Write the date as YYYY-MM-DD, optionally with the time: `Date: 2026-11-29 12:16`."))
+NO_DATE = Rule("konten_tanpa_tanggal", Kind.CONFIGURATION, Message(
+    "Catatan pembaruan ini tidak punya tanggal, sehingga tidak akan terbit.",
+    "This update note has no date, so it would not be published.",
+    "Tulis `Date: 2026-11-29` di bagian atas, atau awali nama berkas dengan tanggalnya.",
+    "Write `Date: 2026-11-29` at the top, or start the file name with its date."))
+STATUS = Rule("konten_status", Kind.CONFIGURATION, Message(
+    "Status {value!r} tidak dikenal.", "Status {value!r} is not known.",
+    "Pakai salah satu dari: {batas}; atau hapus baris Status.",
+    "Use one of: {batas}; or delete the Status line."))
+TEMPLATE = Rule("konten_templat", Kind.CONFIGURATION, Message(
+    "Templat {value!r} bukan templat untuk halaman ini.",
+    "Template {value!r} is not a template for this page.",
+    "Hapus baris Template (bawaannya {batas}); templat halaman portal lain tidak dapat dipakai.",
+    "Delete the Template line (the default is {batas}); the portal's other page templates cannot "
+    "be used."))
+UNSAFE = Rule("konten_jalur", Kind.CONFIGURATION, Message(
+    "Jalur {value!r} ({kunci}) tidak aman: {sebab}.",
+    "Path {value!r} ({kunci}) is not safe: {sebab}.",
+    "Hapus baris Save_as/URL (jalurnya dibuat dari Slug), atau tulis jalur relatif yang berakhiran "
+    ".html, tanpa `..`, di luar folder portal.",
+    "Delete the Save_as/URL line (the path is made from the Slug), or write a relative path "
+    "ending in .html, without `..`, outside the portal's folders."), words=_reason)
+PORTAL = Rule("konten_timpa_portal", Kind.CONFIGURATION, Message(
+    "Jalur {value!r} ({kunci}) milik portal sendiri ({batas}); halaman ini "
+    "akan menimpa data atau halaman yang dibuat portal.",
+    "Path {value!r} ({kunci}) belongs to the portal ({batas}); this page would overwrite data or a "
+    "page the portal makes.",
+    "Pilih Slug atau Save_as lain yang tidak diawali nama folder portal.",
+    "Choose another Slug or Save_as that does not start with one of the portal's folders."))
+DUPLICATE = Rule("konten_ganda", Kind.CONFIGURATION, Message(
+    "Halaman ini dan {batas} sama-sama ditulis ke {value!r}; satu akan hilang.",
+    "This page and {batas} are both written to {value!r}; one would be lost.",
+    "Beri salah satunya Slug lain.", "Give one of them another Slug."))
 
 
 def portal_path(path: str) -> str | None:
