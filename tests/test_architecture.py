@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import ast
+import pkgutil
 from pathlib import Path
 
 import pytest
@@ -189,15 +190,24 @@ def test_every_registry_entry_follows_its_protocol():
     from monografi.exports.base import RenderDataset
     from monografi.exports.formats import DATASET_FORMATS
     from monografi.exports.portal import PORTAL_EXPORTERS, PortalExporter
-    from monografi.site.pages import PageWriter, writers
+    from monografi.site import pages
     from monografi.validation.hints import CHART_HINTS
 
     assert all(isinstance(kind, HintKind) for kind in HINT_KINDS.values())
     assert all(isinstance(kind, ChartKind) for kind in CHART_KINDS.values())
     assert set(HINT_KINDS) == set(CHART_HINTS) and not set(MAP_KINDS) & set(CHART_HINTS)
-    assert len(writers()) >= 9 and all(isinstance(w, PageWriter) for w in writers())
+    assert all(isinstance(w, pages.PageWriter) for w in pages.WRITERS)
     assert all(isinstance(f.render, RenderDataset) for f in DATASET_FORMATS)
     assert all(isinstance(e, PortalExporter) for e in PORTAL_EXPORTERS)
+
+
+def test_every_page_module_is_a_registered_writer():
+    """A module in site/pages/ that WRITERS does not name would never write its pages: every
+    one but `base` (Page, PageWriter) is registered, once, in module-name order."""
+    from monografi.site import pages
+
+    modules = sorted(m.name for m in pkgutil.iter_modules(pages.__path__) if m.name != "base")
+    assert [w.__name__.rpartition(".")[2] for w in pages.WRITERS] == modules
 
 
 def test_no_class_name_names_two_classes():

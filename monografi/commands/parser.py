@@ -9,7 +9,7 @@ import gettext
 import sys
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol
 
 from ..messages import Message, ui
 from ..project import Project
@@ -18,10 +18,20 @@ from .common import EXIT_USAGE, whole_number
 
 PROG = "monografi"
 LANGS = ("id", "en")  # --lang: Message.text reads "en" as English, anything else as Indonesian
+
+
+class Command(Protocol):
+    """A module of this package that runs one command (and may add options with `arguments`)."""
+
+    HELP: Message
+
+    def run(self, args: argparse.Namespace) -> int: ...
+
+
 # The command words staff type → the module that runs each (its HELP, `arguments`, `run`).
-COMMANDS = {"build": build, "check": check, "formulir": form, "impor": import_form,
-            "dataset-baru": new_dataset, "kotak-masuk": inbox, "bagian": parts, "gabung": merge,
-            "serve": serve}
+COMMANDS: dict[str, Command] = {
+    "build": build, "check": check, "formulir": form, "impor": import_form, "dataset-baru": new_dataset,
+    "kotak-masuk": inbox, "bagian": parts, "gabung": merge, "serve": serve}
 
 DESCRIPTION = Message(
     "Monografi: validasi data monografi kecamatan dan bangun portal data terbuka.",
