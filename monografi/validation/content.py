@@ -15,6 +15,7 @@ from __future__ import annotations
 import difflib
 import logging
 from pathlib import Path, PurePosixPath
+from typing import Any
 
 from .. import urls
 from ..messages import Message
@@ -185,7 +186,7 @@ def _key_problems(where: str, meta: dict[str, list[str]], reader) -> list[Proble
     return problems
 
 
-def _page_problems(readers, project: Project, source: Path, kind: str) -> tuple[list[Problem], object]:
+def _page_problems(readers, project: Project, source: Path, kind: str) -> tuple[list[Problem], Any]:
     """The page's problems, and the page as Pelican makes it when it has none."""
     from pelican.contents import Article, Page
 
