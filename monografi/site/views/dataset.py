@@ -9,7 +9,10 @@ from dataclasses import dataclass
 from ... import fmt, urls
 from ...exports import Downloads
 from ...exports.citation import Citation, for_dataset
+from ...exports.csv_utf8 import FORMAT as CSV
 from ...exports.formats import offered, withheld
+from ...exports.read_snippets import Snippet, read_snippets
+from ...exports.schema_org import dataset_markup, script_json
 from ...exports.standard_data import standar_data
 from ...model.areas import Dataset, Model
 from ...model.context import BuildContext
@@ -49,6 +52,8 @@ class DatasetView:
     history_url: str
     downloads: list[DownloadView]
     withheld: list[str]  # why a download is missing, one sentence per format
+    snippets: list[Snippet]  # the CSV read by pandas, R and DuckDB with the schema's types
+    markup: str  # schema.org Dataset JSON-LD for the page's <head> (Google Dataset Search)
     licences: list[LicenceView]
     sources: list[SourceView]
     standar: dict  # exports.standard_data.standar_data: the folded column structure
@@ -114,6 +119,8 @@ def dataset_view(context: BuildContext, files: Downloads, dataset: Dataset,
         last_change=last_content_change(context, dataset),
         history_url=urls.url(urls.history_path(dataset.name)),
         downloads=downloads(files, dataset), withheld=withheld(dataset),
+        snippets=read_snippets(dataset, context.url(CSV.path(dataset.name))),
+        markup=script_json(dataset_markup(context, dataset)),
         licences=_licences(model, dataset), sources=known_sources(model, dataset.source_ids),
         standar=standar_data(dataset),
         preview=_preview(model, dataset, preview_rows),
