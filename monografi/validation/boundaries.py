@@ -60,14 +60,14 @@ GEOS_REASONS = {
 INVALID_SHAPE = Message("bentuknya tidak sah", "its shape is invalid")  # a reason GEOS adds later
 AT_POINT = Message("{sebab} di titik {titik}", "{sebab} at point {titik}")
 INFINITE = Message("tak terhingga", "infinite")
-_VALIDITY = re.compile(r"(?P<geos>[^\[]*)(?:\[(?P<titik>[^\]]*)\])?")
+_VALIDITY = re.compile(r"(?P<reason>[^\[]*)(?:\[(?P<point>[^\]]*)\])?")  # 'Self-intersection[x y]'
 
 
 def validity(geometry: object) -> dict:
     """Why GEOS finds a polygon invalid, as data: its reason's name and the point it names."""
     found = _VALIDITY.match(explain_validity(geometry))
     assert found is not None  # the pattern matches any text
-    return {"geos": found["geos"].strip(), "titik": found["titik"] or ""}
+    return {"geos": found["reason"].strip(), "titik": found["point"] or ""}
 
 
 def _reason_words(details: dict, lang: str) -> dict:
