@@ -16,7 +16,7 @@ from frictionless import FrictionlessException, Package
 from ..messages import Message
 from ..project import Project
 from ..state import recover
-from . import dialect, personal_rows, screening, sources
+from . import dialect, personal_rows, published_text, screening, sources
 from .boundaries import load_boundaries
 from .catalog import Catalog, load_catalog
 from .frictionless_errors import frictionless_problems
@@ -87,6 +87,7 @@ def validate_datasets(root: Path, published: Path | None = None) -> tuple[Catalo
     report.extend(schema_problems(catalog))
     if not report.ok:
         return None, report  # Frictionless would crash on a broken pattern or a missing table
+    report.extend(published_text.descriptor_problems(catalog))
     tables = {spec.name: dialect.read(spec) for spec in catalog.resources}
     catalog.tables = {name: (table.header, table.rows) for name, table in tables.items()}
     report.extend(hint_problems(catalog))
