@@ -67,6 +67,13 @@ UI = {
         "Berkas {path} berbeda di {first} dan {second}; bangun kedua bagian itu lagi dari commit yang "
         "sama.",
         "File {path} differs between {first} and {second}; rebuild both parts from the same commit."),
+    "merge_pages": Message(
+        "Ringkasan bagian {part} ({folder}) tidak memuat halaman wilayah yang diharapkan bagian "
+        "umum: kurang {missing}; milik bagian lain: {foreign}. Ringkasan itu diubah atau dibangun "
+        "dari data lain; bangun bagian itu lagi dari commit yang sama.",
+        "The summary of part {part} ({folder}) does not hold the area pages the shared part "
+        "expects: missing {missing}; belonging to another part: {foreign}. That summary was edited "
+        "or built from other data; build that part again from the same commit."),
     "merge_damaged": Message(
         "Berkas {path} di {folder} hilang atau berubah sejak dibangun; bangun bagian itu lagi.",
         "File {path} in {folder} is missing or changed since it was built; build that part again."),
@@ -139,6 +146,15 @@ UI = {
                             "{path} is a symlink to somewhere else, not to a Monografi build in "
                             ".monografi/builds/; Monografi will not replace it. Remove the link or "
                             "choose another output folder."),
+    "output_staff_files": Message(
+        "Folder hasil {path} memuat berkas yang tidak dibuat Monografi ({part}); build berikutnya "
+        "akan menggantikan seluruh folder itu, jadi Monografi berhenti agar berkas itu tidak hilang "
+        "diam-diam. Pindahkan berkas itu ke content/extra/ (dengan jalur yang sama, mis. "
+        "content/extra/CNAME): dari sana ia disalin ke setiap build. Lalu jalankan lagi.",
+        "Output folder {path} holds files Monografi did not make ({part}); the next build replaces "
+        "that whole folder, so Monografi stops rather than lose them silently. Move them to "
+        "content/extra/ (same path, e.g. content/extra/CNAME): from there they are copied into "
+        "every build. Then run again."),
     "output_not_folder": Message("{path} adalah berkas, bukan folder; Monografi tidak akan menggantinya. "
                           "Pilih folder hasil lain.",
                           "{path} is a file, not a folder; Monografi will not replace it. Choose "
@@ -237,6 +253,11 @@ UI = {
         "No public address set (MONOGRAFI_URL): canonical links, sitemap, catalogues, API and "
         "citations use the local address."),
     # commands (arch-cli)
+    # What --help shows in place of an option's value (argparse's metavar).
+    "value_code": Message("KODE", "CODE"),
+    "value_period": Message("PERIODE", "PERIOD"),
+    "value_file": Message("BERKAS", "FILE"),
+    "value_name": Message("NAMA", "NAME"),
     "usage_more": Message("Lihat `{prog} --help` untuk semua perintah dan opsinya.",
                           "See `{prog} --help` for every command and its options."),
     "usage_number": Message("{value!r} bukan bilangan bulat dari {low} sampai {high}",
@@ -353,5 +374,5 @@ STAGE_NAMES = {
 }
 
 
-def ui(key: str, lang: str = "id", **values) -> str:
+def ui(key: str, lang: str = "id", **values: object) -> str:
     return UI[key].text(lang).format(**values)
