@@ -79,7 +79,8 @@ def split_identity_number(cells: list[str], free: list[bool]) -> tuple[str, list
 
 def _valid(digits: str, used: list[int], read: dict[int, _Cell],
            free: list[bool]) -> tuple[str, list[int]] | None:
-    kind, valid = _SIZES.get(len(digits), (None, None))
-    if valid and any(free[i] for i in used) and any(read[i].real for i in used) and valid(digits):
-        return kind, used
-    return None
+    size = _SIZES.get(len(digits))
+    if size is None or not any(free[i] for i in used) or not any(read[i].real for i in used):
+        return None
+    kind, valid = size
+    return (kind, used) if valid(digits) else None
