@@ -132,15 +132,15 @@ def runs(text: str) -> list[list[Group]]:
     return found
 
 
-def _chunks(run: list[Group]) -> list[list[Group]]:
+def chunks(run: list[Group]) -> list[list[Group]]:
     """A run cut where a space joins two groups."""
-    chunks: list[list[Group]] = []
+    cut: list[list[Group]] = []
     for group in run:
-        if not chunks or not group.joiner or group.joiner.strip(" \t") != group.joiner:
-            chunks.append([group])
+        if not cut or not group.joiner or group.joiner.strip(" \t") != group.joiner:
+            cut.append([group])
         else:
-            chunks[-1].append(group)
-    return chunks
+            cut[-1].append(group)
+    return cut
 
 
 def _area_code(chunk: list[Group]) -> str | None:
@@ -184,13 +184,13 @@ def windows(run: list[Group], size: int) -> Iterator[list[Group]]:
     for group in run:
         if len(group.digits) == size and group.real:
             yield [group]
-    chunks = _chunks(run)
-    for first in range(len(chunks)):
+    cut = chunks(run)
+    for first in range(len(cut)):
         taken: list[Group] = []
-        for last in range(first, len(chunks)):
-            if last > first and not _may_join(chunks, first, last):
+        for last in range(first, len(cut)):
+            if last > first and not _may_join(cut, first, last):
                 break
-            taken += chunks[last]
+            taken += cut[last]
             if sum(len(g.digits) for g in taken) >= size:
                 break
         if len(taken) > 1 and sum(len(g.digits) for g in taken) == size and any(g.real for g in taken):

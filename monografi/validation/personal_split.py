@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .personal_numbers import NIK_DIGITS, NIP_DIGITS, Group, is_nik, is_nip, runs
+from .personal_numbers import NIK_DIGITS, NIP_DIGITS, chunks, is_nik, is_nip, runs
 
 _SIZES = {NIK_DIGITS: ("nik", is_nik), NIP_DIGITS: ("nip", is_nip)}
 
@@ -26,21 +26,12 @@ class _Cell:
     real: bool  # it holds a real digit
 
 
-def _chunks(run: list[Group]) -> list[str]:
-    chunks: list[str] = []
-    for group in run:
-        if chunks and group.joiner and group.joiner.strip(" \t") == group.joiner:
-            chunks[-1] += group.digits
-        else:
-            chunks.append(group.digits)
-    return chunks
-
-
 def _cell(text: str) -> _Cell | None:
     found = runs(text)
     if not found:
         return None
-    first, last = _chunks(found[0]), _chunks(found[-1])
+    first, last = (["".join(g.digits for g in chunk) for chunk in chunks(run)]
+                   for run in (found[0], found[-1]))
     heads = tuple("".join(first[:k]) for k in range(1, len(first) + 1))
     tails = tuple("".join(last[-k:]) for k in range(1, len(last) + 1))
     alone = len(found) == 1 and found[0][0].start == 0 and found[0][-1].end == len(text)
