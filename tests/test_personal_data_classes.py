@@ -368,7 +368,8 @@ def test_codes_years_and_figures_in_one_row_are_not_a_split_nik(code, year, figu
 PERSONAL_COLUMNS = [["nik"], ["no", "kk"], ["nomor", "kk"], ["telepon"], ["nomor", "telepon"], ["hp"],
                     ["no", "hp"], ["wa"], ["nomor", "wa"], ["whatsapp"], ["email"], ["e", "mail"], ["surel"],
                     ["nip"], ["alamat", "rumah"], ["alamat", "pribadi"], ["tanggal", "lahir"], ["no", "ktp"],
-                    ["npwp"], ["nomor", "kartu", "keluarga"], ["telp"], ["handphone"]]
+                    ["npwp"], ["nomor", "kartu", "keluarga"], ["telp"], ["handphone"],
+                    ["nomor", "induk", "kependudukan"], ["nomor", "induk", "pegawai"]]
 ORDINARY_COLUMNS = [["nama", "kecamatan"], ["kode", "pos"], ["jumlah", "kk"], ["jumlah", "penduduk"],
                     ["hektar"], ["sumber"], ["periode"], ["teknik"], ["alamat", "kantor"], ["catatan"],
                     ["nama", "kepala", "desa"], ["jumlah", "rumah"], ["wajib", "pajak"], ["kode", "desa"]]

@@ -102,6 +102,14 @@ def test_the_build_refuses_what_check_refuses_and_leaves_the_site_alone(built_co
     assert tree_digest(project / "output") == before
 
 
+def test_another_contributors_address_is_refused(project):
+    def change(data):
+        data["contributors"].append({"title": "Budi", "role": "author", "email": "budi.s@gmail.com"})
+    _edit_json(project / "datasets" / "datapackage.json", change)
+    result = run(project, "check")
+    assert result.returncode == 1 and "contributors[1].email" in result.stdout + result.stderr
+
+
 def test_ordinary_pages_and_the_publishers_address_pass(project):
     """The bundled pages, and a contact address at contributors[].email, which is published on purpose."""
     assert content_problems(Project(project)) == []

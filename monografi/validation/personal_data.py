@@ -92,6 +92,7 @@ _COLUMN = re.compile(
 
 # Words long enough to be recognised even run together with others ("nomorwhatsapp").
 _COMPOUND = re.compile(r"whatsapp|handphone|telepon|telpon|telefon|email|surel|npwp|kartukeluarga"
+                       r"|indukkependudukan|indukpegawai|kartutandapenduduk"
                        r"|alamat(?:rumah|pribadi|tinggal|domisili)|(?:tanggal|tgl|tempat)lahir")
 
 

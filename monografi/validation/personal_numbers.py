@@ -213,7 +213,7 @@ def identity_number(text: str) -> tuple[str, str] | None:
     return ("nik_excel", lost) if lost else None
 
 
-_SCIENTIFIC = re.compile(r"(?<![\w.,])(\d)[.,](\d{1,15})\s*[eE]\s*\+?\s*(\d{1,2})(?![\w.,])")
+_SCIENTIFIC = re.compile(r"(?<![\w.,])(\d)[.,](\d{1,15})\s*[eE]\s*\+?\s*0?(\d{1,2})(?![\w.,])")
 
 
 def excel_number(text: str) -> str | None:

@@ -17,6 +17,7 @@ from ..messages import Message
 from ..project import CONTENT, Project
 from . import personal_data
 from .catalog import Catalog
+from .publisher import publisher
 from .report import Problem
 from .rules import Kind, Rule
 from .spec import PACKAGE_FILE
@@ -31,10 +32,9 @@ PERSONAL_DATA_IN_TEXT = Rule("data_pribadi_teks", Kind.DATA, Message(
     "spread it.",
 ), words=lambda details, lang: {"batas": personal_data.KIND_NAMES[details["jenis"]].text(lang)})
 
-# Keys whose values are not prose: identifiers, paths, regular expressions, types; and the
-# publisher's contact address, which is published on purpose (validation.publisher).
+# Keys whose values are not prose: identifiers, paths, regular expressions, types.
 _NOT_TEXT = frozenset({"name", "path", "pattern", "type", "format", "mediatype", "encoding", "profile",
-                       "$schema", "scheme", "hash", "bytes", "email"})
+                       "$schema", "scheme", "hash", "bytes"})
 # Files under content/ that are published as text: pages, update notes, extras a browser shows.
 _TEXT_FILES = ("*.md", "*.markdown", "*.html", "*.htm", "*.txt")
 
@@ -65,8 +65,10 @@ def descriptor_problems(catalog: Catalog) -> list[Problem]:
     by the file and key where staff write it (datapackage.json, schemas/x.json)."""
     problems = []
     package = {k: v for k, v in catalog.descriptor.items() if k != "resources"}
+    contact = publisher(catalog.descriptor).key  # published on purpose: the body's own address
     for key, text in _strings(package, ""):
-        problems += _found(PACKAGE_FILE, None, key, text)
+        if key != contact:
+            problems += _found(PACKAGE_FILE, None, key, text)
     for index, spec in enumerate(catalog.resources):
         resource = {k: v for k, v in spec.descriptor.items() if k != "schema"}
         for key, text in _strings(resource, f"resources[{index}]"):
