@@ -12,7 +12,7 @@ import pytest
 
 from monografi.project import Project
 from monografi.publishing.pipeline import build
-from monografi.validation.published_text import content_problems
+from monografi.validation.published_text import personal_content_problems
 from tests.conftest import tree_digest
 from tests.test_cli import run
 
@@ -112,5 +112,5 @@ def test_another_contributors_address_is_refused(project):
 
 def test_ordinary_pages_and_the_publishers_address_pass(project):
     """The bundled pages, and a contact address at contributors[].email, which is published on purpose."""
-    assert content_problems(Project(project)) == []
+    assert personal_content_problems(Project(project)) == []
     assert run(project, "check").returncode == 0

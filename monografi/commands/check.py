@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from ..messages import Message
-from ..validation.published_text import content_problems
+from ..validation.published_text import personal_content_problems
 from ..validation.report import FORMATS
 from .common import exit_code, validated
 
@@ -21,6 +21,6 @@ def arguments(parser, lang: str) -> None:
 
 def run(args) -> int:
     _, report = validated(args.project, published=args.output)
-    report.extend(content_problems(args.project))  # the build refuses them too (publishing.pipeline)
+    report.extend(personal_content_problems(args.project))  # the build refuses them too (publishing.pipeline)
     print(report.format(args.format, args.lang))
     return exit_code(report)

@@ -79,7 +79,7 @@ def descriptor_problems(catalog: Catalog) -> list[Problem]:
     return problems
 
 
-def content_problems(project: Project) -> list[Problem]:
+def personal_content_problems(project: Project) -> list[Problem]:
     """Personal data in the content pages and other text files under content/, each named by its
     file and line (a page's metadata line names its key: "Title", "Summary")."""
     root = Path(project.content)
