@@ -25,8 +25,10 @@ from ..project import DATASETS, INBOX, Project
 from ..safe_write import write_atomic
 from ..state import CommitFailed, commit, waiting_lock
 from ..validation.check import finish_pending_import, validate_datasets
+from ..validation.dialect import delimiter
 from ..validation.report import Problem, Report
 from ..validation.rules import Kind, Rule
+from . import limits
 from .importer import commit_files, import_form
 
 GIT_REASONS = {  # what git's own (English) output means, in words; the first match wins
@@ -178,6 +180,10 @@ def _apply(upload: Path, copy: Path, folder: str) -> list[Problem]:
     if upload.name not in tables:
         return [Problem(f"{folder}/{upload.name}", INBOX_UNKNOWN_TABLE, value=upload.name,
                         details={"batas": ", ".join(sorted(tables))})]
+    try:
+        limits.check_upload_size(upload, delimiter(tables[upload.name]))
+    except limits.OverLimit as over:
+        return _moved([over.problem], upload, "", folder)
     shutil.copyfile(upload, copy / upload.name)
     return _moved(validate_datasets(copy)[1].problems, upload, upload.name, folder)
 
