@@ -28,7 +28,7 @@ from ..validation.check import finish_pending_import, validate_datasets
 from ..validation.dialect import delimiter
 from ..validation.report import Problem, Report
 from ..validation.rules import Kind, Rule
-from . import limits
+from . import csv_merge, limits
 from .importer import commit_files, import_form
 
 GIT_REASONS = {  # what git's own (English) output means, in words; the first match wins
@@ -166,9 +166,10 @@ def _moved(problems, upload: Path, relpath: str, folder: str) -> list[Problem]:
     return moved
 
 
-def _apply(upload: Path, copy: Path, folder: str) -> list[Problem]:
-    """Apply one upload to the scratch datasets/ `copy`; the problems, project-relative."""
-    catalog, report = validate_datasets(copy)
+def _apply(upload: Path, copy: Path, folder: str, origin: Path) -> list[Problem]:
+    """Apply one upload to the scratch datasets/ `copy` of `origin`; the problems,
+    project-relative."""
+    catalog, report = validate_datasets(copy, origin=origin)
     if catalog is None or not report.ok:
         return _moved(report.errors, upload, "", folder)
     if upload.suffix.lower() == ".xlsx":
@@ -184,8 +185,15 @@ def _apply(upload: Path, copy: Path, folder: str) -> list[Problem]:
         limits.check_upload_size(upload, delimiter(tables[upload.name]))
     except limits.OverLimit as over:
         return _moved([over.problem], upload, "", folder)
-    shutil.copyfile(upload, copy / upload.name)
-    return _moved(validate_datasets(copy)[1].problems, upload, upload.name, folder)
+    older = [data for data in [_bytes(origin / upload.name)] if data is not None]
+    merged, notes = csv_merge.merge_upload(tables[upload.name], upload,
+                                           older + csv_merge.history(origin, upload.name),
+                                           upload.name)
+    if merged is None:
+        return _moved(notes, upload, "", folder)
+    (copy / upload.name).write_bytes(merged)
+    checked = validate_datasets(copy, origin=origin)[1].problems
+    return _moved([*notes, *checked], upload, upload.name, folder)
 
 
 def process_inbox(project: Project, folder: str = INBOX, git: bool = False) -> InboxResult:
@@ -203,7 +211,7 @@ def process_inbox(project: Project, folder: str = INBOX, git: bool = False) -> I
         copy = Project(scratch).datasets
         shutil.copytree(root, copy, symlinks=True)
         for upload in files:
-            result.report.extend(_apply(upload, copy, folder))
+            result.report.extend(_apply(upload, copy, folder, root))
             if not result.report.ok:
                 return result
         changed = {p.relative_to(copy).as_posix(): p.read_bytes() for p in sorted(copy.rglob("*"))
