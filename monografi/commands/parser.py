@@ -9,7 +9,7 @@ import gettext
 import sys
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol
 
 from ..messages import Message, ui
 from ..project import Project
@@ -18,10 +18,20 @@ from .common import EXIT_USAGE, whole_number
 
 PROG = "monografi"
 LANGS = ("id", "en")  # --lang: Message.text reads "en" as English, anything else as Indonesian
+
+
+class Command(Protocol):
+    """A module of this package that runs one command (and may add options with `arguments`)."""
+
+    HELP: Message
+
+    def run(self, args: argparse.Namespace) -> int: ...
+
+
 # The command words staff type → the module that runs each (its HELP, `arguments`, `run`).
-COMMANDS = {"build": build, "check": check, "formulir": form, "impor": import_form,
-            "dataset-baru": new_dataset, "kotak-masuk": inbox, "bagian": parts, "gabung": merge,
-            "serve": serve}
+COMMANDS: dict[str, Command] = {
+    "build": build, "check": check, "formulir": form, "impor": import_form, "dataset-baru": new_dataset,
+    "kotak-masuk": inbox, "bagian": parts, "gabung": merge, "serve": serve}
 
 DESCRIPTION = Message(
     "Monografi: validasi data monografi kecamatan dan bangun portal data terbuka.",
@@ -198,7 +208,8 @@ def build_parser(lang: str = "id") -> Parser:
     parser.add_argument("--quiet", action="store_true", help=say("quiet"))
     parser.add_argument("--jobs", type=whole_number(lang, 1), default=None, metavar="N",
                         help=say("jobs"))
-    parser.add_argument("--bagian", dest="part", metavar="KODE", default=None, help=say("part"))
+    parser.add_argument("--bagian", dest="part", metavar=ui("value_code", lang), default=None,
+                        help=say("part"))
     commands = parser.add_subparsers(dest="command", metavar=say("command"))
     for word, command in COMMANDS.items():
         sub = commands.add_parser(word, help=command.HELP.text(lang), lang=lang,

@@ -191,8 +191,22 @@ def read_data(spec: ResourceSpec, data: bytes) -> Table:
     table = Table(header, rows)
     if _wrong_delimiter(spec, table):
         return table
+    _blank_missing(spec, table)
     _normalise_numbers(spec, table)
     return table
+
+
+def _blank_missing(spec: ResourceSpec, table: Table) -> None:
+    """A cell holding a declared missing-value marker ("-", "NA") becomes empty: canonical
+    text has one spelling of 'no value', the one every later stage (Frictionless, the number
+    checks, the model, the exports) reads as missing, so "-" is never refused as not a number
+    nor taken for one."""
+    declared = spec.schema.get("missingValues", [""])
+    markers = {v for v in declared if isinstance(v, str) and v} if isinstance(declared, list) else set()
+    for row in table.rows if markers else ():
+        for index, cell in enumerate(row):
+            if cell in markers:
+                row[index] = ""
 
 
 def _records(spec: ResourceSpec, data: bytes) -> list[list[str]]:
@@ -282,7 +296,7 @@ def frictionless_descriptor(spec: ResourceSpec, table: Table) -> dict:
 def canonical_schema(schema: dict) -> dict:
     """The schema as it applies to canonical text (number formats already normalised)."""
     fields = [{k: v for k, v in f.items() if k not in FIELD_DIALECT_KEYS} for f in schema["fields"]]
-    return {**schema, "fields": fields}
+    return {**schema, "fields": fields, "missingValues": [""]}  # markers blanked (_blank_missing)
 
 
 def local_number(text: str, group: str, decimal: str) -> str:
