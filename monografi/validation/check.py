@@ -20,6 +20,7 @@ from . import dialect, personal_data, screening, sources
 from .boundaries import load_boundaries
 from .catalog import Catalog, load_catalog
 from .frictionless_errors import frictionless_problems
+from .hidden_chars import hidden_problems
 from .hints import hint_problems
 from .placeholders import placeholder_problems
 from .published import shrink_problems
@@ -112,6 +113,7 @@ def validate_datasets(root: Path, published: Path | None = None) -> tuple[Catalo
         if kept.get(spec.name) != []:  # screening cleared every row: Frictionless would agree
             report.extend(frictionless_problems(package, spec, tables, trimmed.get(spec.name)))
         report.extend(_monograph_problems(catalog, spec, table))
+        report.extend(hidden_problems(spec, table))
         report.extend(duplicate_problems(spec, table.header, table.rows))
     loaded, problems = load_boundaries(catalog)
     catalog.boundaries = {b.level: b for b in loaded}
