@@ -40,8 +40,7 @@ from ..site.context import PageBuild, SiteData
 from ..site.markup import THEME_FILTERS
 from ..state import build_lock
 from ..validation.check import finish_pending_import, validate_datasets
-from ..validation.content import content_problems
-from ..validation.published_text import personal_content_problems
+from ..validation.content import page_problems
 from ..validation.report import Report
 from . import cache, parts
 from .extras import copy_extras
@@ -190,8 +189,7 @@ def _build_locked(project: Project, output: Path, quiet: bool, workers: int | No
             return result
     with stage("validasi"):
         catalog, report = validate_datasets(project.datasets, published=output)
-        report.extend(content_problems(project))
-        report.extend(personal_content_problems(project))  # as `check` does (commands.check)
+        report.extend(page_problems(project))  # as `check` does (commands.check)
     report.problems[:0] = pending
     result.report = report
     if catalog is None or not report.ok:
