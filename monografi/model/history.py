@@ -162,7 +162,8 @@ class History:
     def _blob(self, sha: str, path: str) -> bytes | None:
         return self._git("show", f"{sha}:{path}", binary=True)
 
-    def _rows(self, spec: ResourceSpec, data: bytes | None):
+    @staticmethod
+    def parse(spec: ResourceSpec, data: bytes | None) -> tuple[list[str], list[list[str]]] | None:
         """Parse an old version of a CSV with the same reader as the current one; None when
         that version is unreadable (a broken file that a later commit fixed)."""
         if data is None:
@@ -186,13 +187,25 @@ class History:
                 result.append(Revision(commit, primary, structure_only=True))
                 continue
             parent = (self._git("rev-parse", "-q", "--verify", f"{commit.sha}^") or "").strip()
-            old = self._rows(spec, self._blob(parent, csv_path) if parent else None)
-            new = self._rows(spec, self._blob(commit.sha, csv_path))
+            old = self.parse(spec, self._blob(parent, csv_path) if parent else None)
+            new = self.version(spec, commit.sha)
             if old is None or new is None:
                 result.append(Revision(commit, primary, unreadable=True))
                 continue
             result.append(diff_rows(commit, primary, old, new))
         return result
+
+    def version(self, spec: ResourceSpec, sha: str) -> tuple[list[str], list[list[str]]] | None:
+        """The dataset's CSV as of commit `sha`, parsed (([], []) when it did not exist)."""
+        return self.parse(spec, self._blob(sha, f"{DATASETS}/{spec.relpath}"))
+
+    def commit(self, name: str) -> Commit | None:
+        """The commit a name (a commit id, abbreviated or not, or a tag) stands for, or None."""
+        if not self.available or not _TAG_NAME.match(name):
+            return None
+        out = self._git("log", "-1", f"--format={_FORMAT}", f"{name}^{{commit}}", "--")
+        parts = (out or "").strip("\n").split(_FIELD)
+        return Commit(*[p.strip() for p in parts]) if len(parts) == 3 else None
 
     def tags(self) -> list[Tag]:
         """Release tags with URL-safe names, oldest first."""
@@ -201,12 +214,9 @@ class History:
         names = (self._git("tag", "--list") or "").split()
         tags = []
         for name in names:
-            if not _TAG_NAME.match(name):
-                continue
-            out = self._git("log", "-1", f"--format={_FORMAT}", f"{name}^{{commit}}")
-            parts = (out or "").strip("\n").split(_FIELD)
-            if len(parts) == 3:
-                tags.append(Tag(name, Commit(*[p.strip() for p in parts])))
+            commit = self.commit(name)
+            if commit is not None:
+                tags.append(Tag(name, commit))
         return sorted(tags, key=lambda t: (t.commit.date, t.name))
 
     def archive(self, tag: Tag, target: Path) -> Path | None:

@@ -1,0 +1,197 @@
+"""Nothing personal is published out of git history: the gate `check` and `build` share.
+
+Validation screens today's files; but the portal also publishes what they were (history pages,
+the data feed, public change notes) and every release tag's files. A NIK committed once and
+removed later still sits in the change that added it, the change that removed it and any
+release made meanwhile. So every version of every dataset, every public note and every release
+tree is screened with the same detector as today's cells (validation.personal_data), after what
+staff withdrew (datasets/penarikan.csv) is taken out. Anything found refuses the build — never a
+silent drop — naming the version, file, row and column and the exact line to add to
+penarikan.csv; retracting is the only way on, since rewriting git would break releases.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime
+import io
+import json
+import tempfile
+from collections.abc import Iterator
+from pathlib import Path
+
+from ..messages import Message
+from ..model.history import History, Tag
+from ..model.withdrawn import Withdrawn, resolve, withdrawn_tree
+from ..project import DATASETS, Project
+from ..validation import personal_data
+from ..validation.catalog import Catalog, ResourceSpec
+from ..validation.report import Problem
+from ..validation.retraction import FILE, GUIDE, NOTE, RELEASE, VALUE
+from ..validation.rules import Kind, Rule
+
+
+def _words(details: dict, lang: str) -> dict:
+    return {"jenis": personal_data.KIND_NAMES[details["jenis"]].text(lang)}
+
+
+IN_HISTORY = Rule("data_pribadi_riwayat", Kind.DATA, Message(
+    "Data pribadi ({jenis}) akan terbit dari riwayat git: {tempat}.",
+    "Personal data ({jenis}) would be published from git history: {tempat}.",
+    f"Riwayat git tidak perlu diubah: tarik isinya dengan menambahkan baris berikut ke "
+    f"{DATASETS}/{FILE} (ganti <alasan> dengan alasan singkat tanpa data pribadi), lalu commit: "
+    f"{{entri}} — panduan: {GUIDE}.",
+    f"Git history need not be rewritten: withdraw it by adding this line to {DATASETS}/{FILE} "
+    f"(replace <alasan> with a short reason without personal data), then commit: {{entri}} — "
+    f"guide: {GUIDE}.",
+), words=_words)
+
+
+def _entry(kind: str, dataset: str = "", version: str = "", row: int | None = None,
+           column: str = "") -> str:
+    """The penarikan.csv line that withdraws what was found (the value never appears in it)."""
+    cells = [datetime.date.today().isoformat(), kind, dataset, version,
+             "" if row is None else str(row), column, "<alasan>"]
+    out = io.StringIO()
+    csv.writer(out, lineterminator="").writerow(cells)
+    return out.getvalue()
+
+
+class _Scan:
+    """Finds personal data once per distinct value, and each value once per dataset column."""
+
+    def __init__(self, withdrawn: Withdrawn):
+        self.withdrawn = withdrawn
+        self.kinds: dict[str, str | None] = {}
+        self.seen: set[tuple[str, str, str]] = set()
+        self.problems: list[Problem] = []
+
+    def kind(self, text: str) -> str | None:
+        if text not in self.kinds:
+            self.kinds[text] = personal_data.find(text)
+        return self.kinds[text]
+
+    def table(self, dataset: str, header: list[str], rows: list[list[str]]
+              ) -> Iterator[tuple[int, str, str]]:
+        """(row number, column, kind) of each personal value not withdrawn and not yet named."""
+        for number, row in enumerate(rows, start=2):
+            record = dict(zip(header, row, strict=False))
+            if self.withdrawn.row_withdrawn(dataset, record):
+                continue
+            for column, value in record.items():
+                kind = self.kind(value) if value else None
+                if kind and not self.withdrawn.cell_withdrawn(dataset, column, value) \
+                        and (dataset, column, value) not in self.seen:
+                    self.seen.add((dataset, column, value))
+                    yield number, column, kind
+
+    def add(self, file: str, row: int | None, column: str | None, kind: str, place: str,
+            entry: str) -> None:
+        self.problems.append(Problem(file, IN_HISTORY, row, column, None,
+                                     {"jenis": kind, "tempat": place, "entri": entry}))
+
+
+def _versions(history: History, scan: _Scan, spec: ResourceSpec) -> None:
+    """Every committed version of a dataset, oldest first: each row of each is published as
+    added, changed or removed in some change (or is today's data)."""
+    for commit in reversed(history.commits([f"{DATASETS}/{spec.relpath}"])):
+        parsed = history.version(spec, commit.sha)
+        if not parsed:
+            continue  # unreadable: the history shows no rows of it
+        for row, column, kind in scan.table(spec.name, *parsed):
+            scan.add(f"{spec.relpath} @ {commit.short}", row, column, kind,
+                     f"dataset {spec.name}, versi {commit.short} ({commit.date[:10]})",
+                     _entry(VALUE, spec.name, commit.short, row, column))
+
+
+def _notes(history: History, scan: _Scan, catalog: Catalog) -> None:
+    paths = [f for spec in catalog.resources for f in history.files_of(spec)]
+    for commit in history.commits(paths):
+        note = scan.withdrawn.commit(commit).note
+        kind = scan.kind(note) if note else None
+        if kind:
+            scan.add(f"Catatan-publik @ {commit.short}", None, None, kind,
+                     f"Catatan-publik commit {commit.short} ({commit.date[:10]})",
+                     _entry(NOTE, version=commit.short))
+
+
+def _strings(document) -> Iterator[str]:
+    """The texts of a JSON document, but for contributors' e-mail (the publisher's contact is
+    public on purpose: validation.publisher)."""
+    if isinstance(document, str):
+        yield document
+    elif isinstance(document, dict):
+        for key, value in document.items():
+            yield key
+            if key != "email":
+                yield from _strings(value)
+    elif isinstance(document, list):
+        for value in document:
+            yield from _strings(value)
+
+
+def _text_rows(data: bytes, suffix: str) -> tuple[list[str], list[list[str]], int]:
+    """A file that is no dataset of today's package, as (header, rows, number of the first row)
+    the scan can read: CSV by cells, JSON by its strings (its numbers are coordinates and
+    counts; rows then have no number, 0), anything else by lines."""
+    text = data.decode("utf-8", "replace")
+    if suffix in (".json", ".geojson"):
+        try:
+            return ["teks"], [[s] for s in _strings(json.loads(text))], 0
+        except ValueError:
+            pass
+    if suffix == ".csv":
+        rows = list(csv.reader(io.StringIO(text, newline="")))
+        return (rows[0], rows[1:], 2) if rows else ([], [], 2)
+    return ["teks"], [[line] for line in text.splitlines()], 1
+
+
+def _release(history: History, scan: _Scan, catalog: Catalog, tag: Tag) -> None:
+    """The files a release zip is made of, as of its tag, with what was withdrawn taken out."""
+    withdraw_all = _entry(RELEASE, version=tag.name)
+    name_kind = scan.kind(tag.name)
+    if name_kind:
+        scan.add(f"rilis @ {tag.commit.short}", None, None, name_kind,
+                 f"nama rilis (tag) commit {tag.commit.short}", withdraw_all)
+    specs = {spec.relpath: spec for spec in catalog.resources}
+    with tempfile.TemporaryDirectory() as folder:
+        datasets = withdrawn_tree(history, scan.withdrawn, catalog, tag, Path(folder))
+        files = sorted(p for p in datasets.rglob("*") if p.is_file()) if datasets else []
+        for file in files:
+            relpath = file.relative_to(datasets).as_posix()
+            spec = specs.get(relpath)
+            parsed = History.parse(spec, file.read_bytes()) if spec else None
+            header, rows, first = (*parsed, 2) if parsed else _text_rows(file.read_bytes(),
+                                                                         file.suffix.lower())
+            owner = spec.name if parsed and spec else f"{tag.name}/{relpath}"
+            for row, column, kind in scan.table(owner, header, rows):
+                number = row - 2 + first if first else None
+                entry = _entry(VALUE, owner, tag.name, row, column) if parsed else withdraw_all
+                scan.add(f"{relpath} @ {tag.name}", number, column if parsed else None, kind,
+                         f"rilis {tag.name} ({tag.commit.date[:10]}), berkas {relpath}", entry)
+
+
+def history_problems(history: History, catalog: Catalog, withdrawn: Withdrawn) -> list[Problem]:
+    """Personal data anywhere the portal would publish from git, after what was withdrawn."""
+    if not history.available:
+        return []
+    scan = _Scan(withdrawn)
+    for spec in catalog.resources:
+        _versions(history, scan, spec)
+    _notes(history, scan, catalog)
+    for tag in history.tags():
+        if tag.name not in withdrawn.releases:
+            _release(history, scan, catalog, tag)
+    return scan.problems
+
+
+def guard_problems(history: History, catalog: Catalog) -> list[Problem]:
+    """What `check` and `build` add to validation: retractions that name nothing in git, and
+    personal data that history would publish."""
+    withdrawn, problems = resolve(history, catalog)
+    return problems + history_problems(history, catalog, withdrawn)
+
+
+def project_problems(project: Project, catalog: Catalog) -> list[Problem]:
+    """guard_problems for `check`, which has a project folder rather than a build context."""
+    return guard_problems(History(project), catalog)
