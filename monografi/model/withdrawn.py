@@ -13,43 +13,20 @@ from __future__ import annotations
 import csv
 import dataclasses
 import io
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..messages import Message
 from ..validation import dialect
 from ..validation.catalog import Catalog, ResourceSpec
 from ..validation.report import Problem
-from ..validation.retraction import FILE, NOTE, RELEASE, ROW, VALUE, Retraction
-from ..validation.rules import Kind, Rule, looked_up
+from ..validation.retraction import FILE, NOT_FOUND, NOTE, RELEASE, ROW, VALUE, Retraction
 from .history import Commit, History, Revision, Tag
 
+_COMMIT_ID = re.compile(r"^[0-9a-f]{7,40}$")
 WITHDRAWN = "[ditarik]"
 WITHDRAWN_NOTE = "Catatan ini ditarik."
-
-_REASONS = {
-    "versi": Message("versi itu tidak ada di riwayat git proyek ini",
-                     "that version is not in this project's git history"),
-    "berkas": Message("berkas dataset itu tidak ada atau tidak terbaca pada versi itu",
-                      "the dataset's file is missing or unreadable in that version"),
-    "baris": Message("berkas dataset pada versi itu tidak punya baris tersebut",
-                     "the dataset's file has no such row in that version"),
-    "kolom": Message("berkas dataset pada versi itu tidak punya kolom tersebut",
-                     "the dataset's file has no such column in that version"),
-    "kosong": Message("sel itu kosong pada versi itu", "that cell is empty in that version"),
-    "catatan": Message("commit itu tidak punya Catatan-publik", "that commit has no Catatan-publik"),
-    "rilis": Message("tidak ada rilis (tag) dengan nama itu", "there is no release (tag) by that name"),
-}
-
-NOT_FOUND = Rule("penarikan_tidak_cocok", Kind.DATA, Message(
-    "Penarikan ini tidak menunjuk isi yang ada ({value}): {sebab}.",
-    "This retraction points at nothing published ({value}): {sebab}.",
-    "Salin kode commit dan nomor baris persis dari pesan `monografi build`, atau lihat "
-    "`git log --oneline -- datasets/`; untuk rilis tulis nama tag-nya.",
-    "Copy the commit id and row number exactly from the `monografi build` message, or see "
-    "`git log --oneline -- datasets/`; for a release write its tag name.",
-), words=looked_up("sebab", _REASONS))
-
+WITHDRAWN_FILE = "PENARIKAN.txt"  # in a release zip that had something withdrawn
 
 def _same(record: dict, row: dict, key: list[str]) -> bool:
     """The same row: equal primary key cells, or equal cells when the table has no key."""
@@ -123,12 +100,19 @@ class Withdrawn:
                              for c, cell in zip(header, cells, strict=False)] + cells[len(header):])
         return out.getvalue().encode(dialect.encoding(spec), "replace")
 
-    def release_note(self, tag: Tag) -> str:
-        """What a release zip says when something in it was withdrawn ('' when nothing was)."""
-        lines = [f"- {r.dataset}: {r.public_note}" for name in sorted(self.by_dataset)
-                 for r in self.by_dataset[name]]
-        return ("Sebagian isi rilis ini ditarik dari publikasi; sel yang ditarik dikosongkan dan baris"
-                " yang ditarik dihapus.\n" + "\n".join(lines) + "\n") if lines else ""
+    def release_note(self, changed: list[str]) -> str:
+        """What a release zip says when something in it was withdrawn: the retractions of the
+        `changed` datasets ('' when none)."""
+        lines = [f"- {name}: {r.public_note}" for name in changed for r in self.by_dataset[name]]
+        return ("Sebagian isi rilis ini ditarik dari publikasi: sel yang ditarik dikosongkan dan "
+                "baris yang ditarik dihapus.\n" + "\n".join(lines) + "\n") if lines else ""
+
+    @property
+    def fingerprint(self) -> str:
+        """Every retraction in one string: equal when nothing withdrawn changed."""
+        everything = [*self.notes.values(), *self.releases.values(),
+                      *(r for name in sorted(self.by_dataset) for r in self.by_dataset[name])]
+        return repr(sorted(everything, key=lambda r: r.line))
 
 
 def resolve(history: History, catalog: Catalog) -> tuple[Withdrawn, list[Problem]]:
@@ -150,35 +134,37 @@ def resolve(history: History, catalog: Catalog) -> tuple[Withdrawn, list[Problem
 
 def _resolve_one(history: History, catalog: Catalog, retraction: Retraction, tags: set[str],
                  withdrawn: Withdrawn) -> str | None:
-    """Records what `retraction` withdraws; returns why it cannot (a _REASONS key) or None."""
+    """Records what `retraction` withdraws; returns why it cannot (a reason of NOT_FOUND) or None."""
     if retraction.kind == RELEASE:
         if retraction.version not in tags:
-            return "rilis"
+            return "release"
         withdrawn.releases[retraction.version] = retraction
         return None
-    commit = history.commit(retraction.version)
+    # a commit id or a tag: a branch name would point elsewhere tomorrow
+    named = retraction.version in tags or _COMMIT_ID.match(retraction.version)
+    commit = history.commit(retraction.version) if named else None
     if commit is None:
-        return "versi"
+        return "version"
     if retraction.kind == NOTE:
         if not commit.note:
-            return "catatan"
+            return "note"
         withdrawn.notes[commit.sha] = retraction
         return None
     spec = catalog.resource(retraction.dataset)
     parsed = history.version(spec, commit.sha)
     if not parsed or not parsed[0]:
-        return "berkas"
+        return "file"
     header, rows = parsed
     if retraction.row is None or retraction.row - 2 >= len(rows):
-        return "baris"
+        return "row"
     record = dict(zip(header, rows[retraction.row - 2], strict=False))
     if retraction.kind == ROW:
         withdrawn.rows.setdefault(spec.name, []).append(record)
     elif retraction.kind == VALUE:
         if retraction.column not in header:
-            return "kolom"
+            return "column"
         if not record.get(retraction.column):
-            return "kosong"
+            return "blank"
         withdrawn.values.setdefault(spec.name, {}).setdefault(retraction.column, set()).add(
             record[retraction.column])
     withdrawn.by_dataset.setdefault(spec.name, []).append(retraction)
@@ -186,15 +172,18 @@ def _resolve_one(history: History, catalog: Catalog, retraction: Retraction, tag
 
 
 def withdrawn_tree(history: History, withdrawn: Withdrawn, catalog: Catalog, tag: Tag,
-                   target: Path) -> Path | None:
-    """datasets/ as of `tag`, extracted into `target`, with what staff withdrew taken out."""
+                   target: Path) -> tuple[Path | None, list[str]]:
+    """datasets/ as of `tag`, extracted into `target`, with what staff withdrew taken out; and
+    the datasets whose file changed for it."""
     datasets = history.archive(tag, target)
     if datasets is None or not datasets.is_dir():
-        return None
+        return None, []
+    changed = []
     for spec in catalog.resources:
         file = datasets / spec.relpath
         if file.is_file() and not file.is_symlink():
             cleaned = withdrawn.table_bytes(spec, file.read_bytes())
             if cleaned is not None:
                 file.write_bytes(cleaned)
-    return datasets
+                changed.append(spec.name)
+    return datasets, changed

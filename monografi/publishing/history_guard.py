@@ -20,31 +20,13 @@ import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 
-from ..messages import Message
 from ..model.history import History, Tag
 from ..model.withdrawn import Withdrawn, resolve, withdrawn_tree
 from ..project import DATASETS, Project
 from ..validation import personal_data
 from ..validation.catalog import Catalog, ResourceSpec
 from ..validation.report import Problem
-from ..validation.retraction import FILE, GUIDE, NOTE, RELEASE, VALUE
-from ..validation.rules import Kind, Rule
-
-
-def _words(details: dict, lang: str) -> dict:
-    return {"jenis": personal_data.KIND_NAMES[details["jenis"]].text(lang)}
-
-
-IN_HISTORY = Rule("data_pribadi_riwayat", Kind.DATA, Message(
-    "Data pribadi ({jenis}) akan terbit dari riwayat git: {tempat}.",
-    "Personal data ({jenis}) would be published from git history: {tempat}.",
-    f"Riwayat git tidak perlu diubah: tarik isinya dengan menambahkan baris berikut ke "
-    f"{DATASETS}/{FILE} (ganti <alasan> dengan alasan singkat tanpa data pribadi), lalu commit: "
-    f"{{entri}} — panduan: {GUIDE}.",
-    f"Git history need not be rewritten: withdraw it by adding this line to {DATASETS}/{FILE} "
-    f"(replace <alasan> with a short reason without personal data), then commit: {{entri}} — "
-    f"guide: {GUIDE}.",
-), words=_words)
+from ..validation.retraction import IN_HISTORY, NOTE, RELEASE, VALUE
 
 
 def _entry(kind: str, dataset: str = "", version: str = "", row: int | None = None,
@@ -85,10 +67,12 @@ class _Scan:
                     self.seen.add((dataset, column, value))
                     yield number, column, kind
 
-    def add(self, file: str, row: int | None, column: str | None, kind: str, place: str,
-            entry: str) -> None:
-        self.problems.append(Problem(file, IN_HISTORY, row, column, None,
-                                     {"jenis": kind, "tempat": place, "entri": entry}))
+    def add(self, file: str, row: int | None, column: str | None, kind: str, entry: str,
+            place: str, version: str, date: str, name: str = "") -> None:
+        """A refusal; `place` says what held it (IN_HISTORY's words): its version, date, name."""
+        self.problems.append(Problem(file, IN_HISTORY, row, column, None, {
+            "jenis": kind, "entri": entry, "tempat": place, "versi": version, "tanggal": date[:10],
+            "nama": name}))
 
 
 def _versions(history: History, scan: _Scan, spec: ResourceSpec) -> None:
@@ -100,8 +84,8 @@ def _versions(history: History, scan: _Scan, spec: ResourceSpec) -> None:
             continue  # unreadable: the history shows no rows of it
         for row, column, kind in scan.table(spec.name, *parsed):
             scan.add(f"{spec.relpath} @ {commit.short}", row, column, kind,
-                     f"dataset {spec.name}, versi {commit.short} ({commit.date[:10]})",
-                     _entry(VALUE, spec.name, commit.short, row, column))
+                     _entry(VALUE, spec.name, commit.short, row, column),
+                     "dataset", commit.short, commit.date, spec.name)
 
 
 def _notes(history: History, scan: _Scan, catalog: Catalog) -> None:
@@ -111,8 +95,7 @@ def _notes(history: History, scan: _Scan, catalog: Catalog) -> None:
         kind = scan.kind(note) if note else None
         if kind:
             scan.add(f"Catatan-publik @ {commit.short}", None, None, kind,
-                     f"Catatan-publik commit {commit.short} ({commit.date[:10]})",
-                     _entry(NOTE, version=commit.short))
+                     _entry(NOTE, version=commit.short), "note", commit.short, commit.date)
 
 
 def _strings(document) -> Iterator[str]:
@@ -151,11 +134,11 @@ def _release(history: History, scan: _Scan, catalog: Catalog, tag: Tag) -> None:
     withdraw_all = _entry(RELEASE, version=tag.name)
     name_kind = scan.kind(tag.name)
     if name_kind:
-        scan.add(f"rilis @ {tag.commit.short}", None, None, name_kind,
-                 f"nama rilis (tag) commit {tag.commit.short}", withdraw_all)
+        scan.add(f"{RELEASE} @ {tag.commit.short}", None, None, name_kind, withdraw_all,
+                 "tag", tag.commit.short, tag.commit.date)
     specs = {spec.relpath: spec for spec in catalog.resources}
     with tempfile.TemporaryDirectory() as folder:
-        datasets = withdrawn_tree(history, scan.withdrawn, catalog, tag, Path(folder))
+        datasets, _ = withdrawn_tree(history, scan.withdrawn, catalog, tag, Path(folder))
         files = sorted(p for p in datasets.rglob("*") if p.is_file()) if datasets else []
         for file in files:
             relpath = file.relative_to(datasets).as_posix()
@@ -168,7 +151,7 @@ def _release(history: History, scan: _Scan, catalog: Catalog, tag: Tag) -> None:
                 number = row - 2 + first if first else None
                 entry = _entry(VALUE, owner, tag.name, row, column) if parsed else withdraw_all
                 scan.add(f"{relpath} @ {tag.name}", number, column if parsed else None, kind,
-                         f"rilis {tag.name} ({tag.commit.date[:10]}), berkas {relpath}", entry)
+                         entry, "release", tag.name, tag.commit.date, relpath)
 
 
 def history_problems(history: History, catalog: Catalog, withdrawn: Withdrawn) -> list[Problem]:

@@ -26,35 +26,42 @@ from .report import Problem
 from .rules import Kind, Rule, looked_up
 
 FILE = "penarikan.csv"  # in datasets/
-COLUMNS = ("tanggal", "jenis", "dataset", "versi", "baris", "kolom", "alasan")
-VALUE, ROW, NOTE, RELEASE = "nilai", "baris", "catatan", "rilis"
-# What each kind must name (besides tanggal, jenis, alasan); every other column stays empty.
-NEEDS = {VALUE: ("dataset", "versi", "baris", "kolom"), ROW: ("dataset", "versi", "baris"),
-         NOTE: ("versi",), RELEASE: ("versi",)}
-_VERSION = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]*$")  # a commit (hex) or a release tag
-_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 GUIDE = "content/pages/panduan-penarikan.md"
-
-_FIELD_NAMES = {
-    "header": Message(f"judul kolom: {', '.join(COLUMNS)}", f"column titles: {', '.join(COLUMNS)}"),
+# Its columns, and what each must hold (the words of a refusal).
+COLUMN_WORDS = {
     "tanggal": Message("tanggal berbentuk TTTT-BB-HH", "a date written YYYY-MM-DD"),
     "jenis": Message("salah satu dari: nilai, baris, catatan, rilis",
                      "one of: nilai, baris, catatan, rilis"),
-    "baris": Message("nomor baris lembar kerja (judul kolom = 1), mulai 2",
-                     "a spreadsheet row number (header = 1), from 2"),
+    "dataset": Message("nama dataset", "a dataset name"),
     "versi": Message("kode commit (mis. 3f2a1b7) atau nama rilis (tag)",
                      "a commit id (e.g. 3f2a1b7) or a release (tag) name"),
-    "terisi": Message("isian wajib untuk jenis ini", "required for this kind"),
-    "kosong": Message("kosongkan untuk jenis ini", "leave empty for this kind"),
-    "alasan": Message("alasan tanpa data pribadi", "a reason without personal data"),
+    "baris": Message("nomor baris lembar kerja (judul kolom = 1), mulai 2",
+                     "a spreadsheet row number (header = 1), from 2"),
+    "kolom": Message("nama kolom", "a column name"),
+    "alasan": Message("alasan singkat tanpa data pribadi", "a short reason without personal data"),
+}
+COLUMNS = tuple(COLUMN_WORDS)
+# What each kind withdraws, by the columns it must fill (besides tanggal, jenis, alasan); the
+# others stay empty. A value or a row is named where it appears: dataset, version, row (, column).
+NEEDS = {"nilai": COLUMNS[2:6], "baris": COLUMNS[2:5], "catatan": COLUMNS[3:4], "rilis": COLUMNS[3:4]}
+VALUE, ROW, NOTE, RELEASE = NEEDS
+_VERSION = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]*$")  # a commit (hex) or a release tag
+_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+
+_EXPECTED = {
+    **COLUMN_WORDS,
+    "header": Message(f"judul kolom: {', '.join(COLUMNS)}", f"column titles: {', '.join(COLUMNS)}"),
+    "required": Message("isian wajib untuk jenis ini", "required for this kind"),
+    "empty": Message("kosongkan untuk jenis ini", "leave empty for this kind"),
+    "extra": Message(f"tidak lebih dari {len(COLUMNS)} kolom", f"no more than {len(COLUMNS)} columns"),
 }
 
 BAD_ENTRY = Rule("penarikan_tidak_sah", Kind.DATA, Message(
-    "Isian {value!r} di kolom ini tidak sah: perlu {harap}.",
-    "Entry {value!r} in this column is not valid: expected {harap}.",
+    "Isian {value!r} tidak sah: perlu {harap}.",
+    "Entry {value!r} is not valid: expected {harap}.",
     f"Perbaiki baris itu; lihat {GUIDE} untuk bentuk setiap jenis penarikan.",
     f"Correct that row; {GUIDE} shows the form of each kind of retraction.",
-), words=looked_up("harap", _FIELD_NAMES))
+), words=looked_up("harap", _EXPECTED))
 
 UNKNOWN_DATASET = Rule("penarikan_dataset_tidak_dikenal", Kind.DATA, Message(
     "Dataset {value!r} tidak ada di datapackage.json.",
@@ -62,6 +69,60 @@ UNKNOWN_DATASET = Rule("penarikan_dataset_tidak_dikenal", Kind.DATA, Message(
     "Tulis nama dataset (kolom name di datapackage.json), bukan judul atau nama berkasnya.",
     "Write the dataset's name (its name in datapackage.json), not its title or file name.",
 ))
+
+_REASONS = {
+    "version": Message("versi itu tidak ada di riwayat git proyek ini",
+                       "that version is not in this project's git history"),
+    "file": Message("berkas dataset itu tidak ada atau tidak terbaca pada versi itu",
+                    "the dataset's file is missing or unreadable in that version"),
+    "row": Message("berkas dataset pada versi itu tidak punya baris tersebut",
+                   "the dataset's file has no such row in that version"),
+    "column": Message("berkas dataset pada versi itu tidak punya kolom tersebut",
+                      "the dataset's file has no such column in that version"),
+    "blank": Message("sel itu kosong pada versi itu", "that cell is empty in that version"),
+    "note": Message("commit itu tidak punya Catatan-publik", "that commit has no Catatan-publik"),
+    "release": Message("tidak ada rilis (tag) dengan nama itu",
+                       "there is no release (tag) by that name"),
+}
+
+NOT_FOUND = Rule("penarikan_tidak_cocok", Kind.DATA, Message(
+    "Penarikan ini tidak menunjuk isi yang ada ({value}): {sebab}.",
+    "This retraction points at nothing published ({value}): {sebab}.",
+    "Salin kode commit dan nomor baris persis dari pesan `monografi check`, atau lihat "
+    "`git log --oneline -- datasets/`; untuk rilis tulis nama tag-nya.",
+    "Copy the commit id and row number exactly from the `monografi check` message, or see "
+    "`git log --oneline -- datasets/`; for a release write its tag name.",
+), words=looked_up("sebab", _REASONS))
+
+
+_PLACES = {
+    "dataset": Message("dataset {nama}, versi {versi} ({tanggal})",
+                       "dataset {nama}, version {versi} ({tanggal})"),
+    "note": Message("Catatan-publik commit {versi} ({tanggal})",
+                    "the Catatan-publik of commit {versi} ({tanggal})"),
+    "release": Message("rilis {versi} ({tanggal}), berkas {nama}",
+                       "release {versi} ({tanggal}), file {nama}"),
+    "tag": Message("nama rilis (tag) pada commit {versi}", "the release (tag) name at commit {versi}"),
+}
+
+
+def _history_words(details: dict, lang: str) -> dict:
+    """The kind of personal data found, and where: which version of what."""
+    return {"jenis": personal_data.KIND_NAMES[details["jenis"]].text(lang),
+            "tempat": _PLACES[details["tempat"]].text(lang).format(**details)}
+
+
+# Raised by publishing.history_guard, which screens what history would publish.
+IN_HISTORY = Rule("data_pribadi_riwayat", Kind.DATA, Message(
+    "Data pribadi ({jenis}) akan terbit dari riwayat git: {tempat}.",
+    "Personal data ({jenis}) would be published from git history: {tempat}.",
+    f"Riwayat git tidak perlu diubah: tarik isinya dengan menambahkan baris berikut ke "
+    f"datasets/{FILE} (ganti <alasan> dengan alasan singkat tanpa data pribadi), lalu commit: "
+    f"{{entri}} — panduan: {GUIDE}.",
+    f"Git history need not be rewritten: withdraw it by adding this line to datasets/{FILE} "
+    f"(replace <alasan> with a short reason without personal data), then commit: {{entri}} — "
+    f"guide: {GUIDE}.",
+), words=_history_words)
 
 
 @dataclass(frozen=True)
@@ -84,32 +145,36 @@ class Retraction:
         return f"Ditarik pada {self.date}: {self.reason}"
 
 
-def _entry_problems(line: int, cells: dict[str, str], datasets: set[str]) -> list[Problem]:
-    relpath, problems = FILE, []
+def _entry_problems(line: int, cells: dict[str, str], extra: list[str],
+                    datasets: set[str]) -> list[Problem]:
+    problems = []
 
-    def bad(column: str, expected: str) -> None:
-        problems.append(Problem(relpath, BAD_ENTRY, line, column, cells[column], {"harap": expected}))
+    def bad(column: str, expected: str, shown: str | None = None) -> None:
+        value = cells[column] if shown is None else shown
+        problems.append(Problem(FILE, BAD_ENTRY, line, column, value, {"harap": expected}))
 
-    kind = cells["jenis"]
-    if not _DATE.match(cells["tanggal"]) or not _is_date(cells["tanggal"]):
-        bad("tanggal", "tanggal")
+    if any(extra):
+        problems.append(Problem(FILE, BAD_ENTRY, line, None, ",".join(extra), {"harap": "extra"}))
+    if not _DATE.match(cells[COLUMNS[0]]) or not _is_date(cells[COLUMNS[0]]):
+        bad(COLUMNS[0], COLUMNS[0])
+    kind = cells[COLUMNS[1]]
     if kind not in NEEDS:
-        bad("jenis", "jenis")
+        bad(COLUMNS[1], COLUMNS[1])
         return problems
-    for column in ("dataset", "versi", "baris", "kolom"):
+    for column in COLUMNS[2:6]:
         if column in NEEDS[kind] and not cells[column]:
-            bad(column, "terisi")
+            bad(column, "required")
         elif column not in NEEDS[kind] and cells[column]:
-            bad(column, "kosong")
-    if cells["versi"] and not _VERSION.match(cells["versi"]):
-        bad("versi", "versi")
-    if cells["baris"] and not (cells["baris"].isascii() and cells["baris"].isdigit()
-                               and int(cells["baris"]) >= 2):
-        bad("baris", "baris")
-    if cells["dataset"] and cells["dataset"] not in datasets:
-        problems.append(Problem(relpath, UNKNOWN_DATASET, line, "dataset", cells["dataset"]))
-    if not cells["alasan"] or personal_data.find(cells["alasan"]):
-        bad("alasan", "alasan")  # the reason is published: it must not repeat what it withdraws
+            bad(column, "empty")
+    version, row, reason = cells[COLUMNS[3]], cells[COLUMNS[4]], cells[COLUMNS[6]]
+    if version and not _VERSION.match(version):
+        bad(COLUMNS[3], COLUMNS[3])
+    if row and not (row.isascii() and row.isdigit() and int(row) >= 2):
+        bad(COLUMNS[4], COLUMNS[4])
+    if cells[COLUMNS[2]] and cells[COLUMNS[2]] not in datasets:
+        problems.append(Problem(FILE, UNKNOWN_DATASET, line, COLUMNS[2], cells[COLUMNS[2]]))
+    if not reason or personal_data.find(reason):
+        bad(COLUMNS[6], COLUMNS[6], "")  # published: it must not repeat what it withdraws
     return problems
 
 
@@ -139,11 +204,12 @@ def read(datasets: Path, names: set[str]) -> tuple[list[Retraction], list[Proble
     for line, row in enumerate(rows[1:], start=2):
         if not any(cell.strip() for cell in row):
             continue
-        cells = dict(zip(COLUMNS, [c.strip() for c in row] + [""] * len(COLUMNS), strict=False))
-        found = _entry_problems(line, cells, names)
+        cells = [c.strip() for c in row]
+        named = dict(zip(COLUMNS, cells + [""] * len(COLUMNS), strict=False))
+        found = _entry_problems(line, named, cells[len(COLUMNS):], names)
         problems.extend(found)
         if not found:
-            retractions.append(Retraction(line, cells["tanggal"], cells["jenis"], cells["dataset"],
-                                          cells["versi"], int(cells["baris"]) if cells["baris"] else None,
-                                          cells["kolom"], cells["alasan"]))
+            date, kind, dataset, version, number, column, reason = (named[c] for c in COLUMNS)
+            retractions.append(Retraction(line, date, kind, dataset, version,
+                                          int(number) if number else None, column, reason))
     return retractions, problems
