@@ -67,6 +67,13 @@ UI = {
         "Berkas {path} berbeda di {first} dan {second}; bangun kedua bagian itu lagi dari commit yang "
         "sama.",
         "File {path} differs between {first} and {second}; rebuild both parts from the same commit."),
+    "merge_pages": Message(
+        "Ringkasan bagian {part} ({folder}) tidak memuat halaman wilayah yang diharapkan bagian "
+        "umum: kurang {missing}; milik bagian lain: {foreign}. Ringkasan itu diubah atau dibangun "
+        "dari data lain; bangun bagian itu lagi dari commit yang sama.",
+        "The summary of part {part} ({folder}) does not hold the area pages the shared part "
+        "expects: missing {missing}; belonging to another part: {foreign}. That summary was edited "
+        "or built from other data; build that part again from the same commit."),
     "merge_damaged": Message(
         "Berkas {path} di {folder} hilang atau berubah sejak dibangun; bangun bagian itu lagi.",
         "File {path} in {folder} is missing or changed since it was built; build that part again."),

@@ -58,21 +58,31 @@ def injected(project):
     return model_of(project)
 
 
-@pytest.mark.parametrize("key", ["csv", "csv-excel"])
-def test_csv_neutralises_text_but_not_numbers(injected, key):
-    text = render(injected, key, "luas_kecamatan").decode("utf-8-sig")
+def test_excel_csv_neutralises_text_but_not_numbers(injected):
+    text = render(injected, "csv-excel", "luas_kecamatan").decode("utf-8-sig")
     rows = list(csv.DictReader(io.StringIO(text)))
     assert [r["catatan"] for r in rows[:4]] == ["'" + t for t in INJECTIONS]
     assert rows[0]["luas_km2"] == "-40.57"
     assert rows[0]["kode_kecamatan"] == "32.15.01"
 
 
-def test_leading_tab_never_reaches_a_download(project):
-    """Cells are read stripped (dialect-aware reader), then neutralised: '\t=…' cannot hide."""
+def test_plain_csv_keeps_every_value_a_program_reads(injected):
+    """The guard is for spreadsheets: pandas, R, DuckDB and Frictionless read the plain CSV, where
+    a quote before '=…' would be a changed value (issue 19)."""
+    text = render(injected, "csv", "luas_kecamatan").decode("utf-8")
+    rows = list(csv.DictReader(io.StringIO(text)))
+    assert [r["catatan"] for r in rows[:4]] == INJECTIONS
+    assert rows[0]["luas_km2"] == "-40.57"
+
+
+@pytest.mark.parametrize("key", ["csv", "csv-excel"])
+def test_leading_tab_never_reaches_a_download(project, key):
+    """Cells are read stripped (dialect-aware reader), then neutralised for spreadsheets: '\t=…'
+    cannot hide in either CSV."""
     set_cell(project, "luas_kecamatan", 2, "catatan", "\t=SUM(A1)")
-    text = render(model_of(project), "csv", "luas_kecamatan").decode()
+    text = render(model_of(project), key, "luas_kecamatan").decode("utf-8-sig")
     rows = list(csv.DictReader(io.StringIO(text, newline="")))
-    assert rows[0]["catatan"] == "'=SUM(A1)"
+    assert rows[0]["catatan"] == ("'=SUM(A1)" if key == "csv-excel" else "=SUM(A1)")
     assert not any(cell.startswith(("\t", "\r")) for row in rows for cell in row.values())
 
 

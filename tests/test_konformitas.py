@@ -87,7 +87,7 @@ def test_dcat_terms_come_from_the_eu_authority_tables(context):
         assert entry["dct:language"]["@id"] == f"{EU}language/IND"
         assert all(t["@id"].startswith(f"{EU}data-theme/") for t in entry["dcat:theme"])
         for distribution in entry["dcat:distribution"]:
-            assert distribution["dct:format"]["@id"].rsplit("/", 1)[1] in ("CSV", "XLSX", "JSON")
+            assert distribution["dct:format"]["@id"].rsplit("/", 1)[1] in ("CSV", "XLSX", "JSON", "PARQUET")
             assert distribution["dct:license"]["@type"] == "dct:LicenseDocument"
             assert "dcat:byteSize" not in distribution
     licences_of_desa = {desa["dcat:distribution"][0]["dct:license"]["@id"],

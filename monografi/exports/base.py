@@ -106,13 +106,14 @@ class Downloads:
         return self._rendered[key]
 
 
-def canonical_csv(header: list[str], rows: list[list[str]], text_columns: set[str]) -> str:
-    """Comma-separated, '\\n' line ends, minimal quoting; formula-like text neutralised."""
+def canonical_csv(header: list[str], rows: list[list[str]], guarded: set[str]) -> str:
+    """Comma-separated, '\\n' line ends, minimal quoting; formula-like text in the `guarded`
+    columns neutralised (only in files meant for spreadsheets)."""
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\n")
     writer.writerow(header)
     for row in rows:
-        writer.writerow([neutralise(cell) if column in text_columns else cell
+        writer.writerow([neutralise(cell) if column in guarded else cell
                          for column, cell in zip(header, row, strict=False)])
     return buffer.getvalue()
 

@@ -1,16 +1,17 @@
-"""The same CSV with a UTF-8 byte order mark, so Excel shows Indonesian names correctly."""
+"""The CSV for spreadsheets: a UTF-8 byte order mark, so Excel shows Indonesian names correctly,
+and formula-like text neutralised, so Excel or LibreOffice never runs a cell as a formula."""
 
 from __future__ import annotations
 
 import codecs
 
 from ..model.areas import Dataset
-from .base import DatasetFormat, Downloads
-from .csv_utf8 import FORMAT as CSV
+from .base import DatasetFormat, Downloads, canonical_csv, text_columns
 
 
 def render(downloads: Downloads, dataset: Dataset) -> bytes:
-    return codecs.BOM_UTF8 + downloads.render(CSV, dataset)
+    header, rows = downloads.raw(dataset)
+    return codecs.BOM_UTF8 + canonical_csv(header, rows, text_columns(dataset, header)).encode("utf-8")
 
 
 FORMAT = DatasetFormat("csv-excel", "CSV untuk Excel", "-excel.csv", "text/csv",

@@ -28,7 +28,8 @@ EU = "http://publications.europa.eu/resource/authority/"
 LANGUAGE_IND = f"{EU}language/IND"
 # EU file-type table code per media type (every download is one of these).
 FILE_TYPES = {"text/csv": "CSV", "application/json": "JSON",
-              "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": "XLSX"}
+              "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": "XLSX",
+              "application/vnd.apache.parquet": "PARQUET"}
 # EU data-theme table: every monografi table is regional data (REGI); sections add their own.
 THEME_ALL = "REGI"
 SECTION_THEMES = {"Kependudukan": "SOCI", "Pertanian": "AGRI", "Pendidikan": "EDUC",

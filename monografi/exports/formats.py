@@ -9,12 +9,12 @@ from __future__ import annotations
 
 from .. import fmt
 from ..model.areas import Dataset
-from . import csv_excel, csv_utf8, datapackage, json_records, standard_json, xlsx
+from . import csv_excel, csv_utf8, datapackage, json_records, parquet, standard_json, xlsx
 from .base import DatasetFormat
 
 DATASET_FORMATS: tuple[DatasetFormat, ...] = (
-    csv_utf8.FORMAT, csv_excel.FORMAT, xlsx.FORMAT, json_records.FORMAT, datapackage.FORMAT,
-    standard_json.FORMAT,
+    csv_utf8.FORMAT, csv_excel.FORMAT, xlsx.FORMAT, json_records.FORMAT, parquet.FORMAT,
+    datapackage.FORMAT, standard_json.FORMAT,
 )
 
 
