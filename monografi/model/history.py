@@ -31,6 +31,7 @@ _FIELD, _RECORD = "\x1f", "\x1e"
 NOTE_TRAILER = "Catatan-publik"
 _FORMAT = f"%H{_FIELD}%cI{_FIELD}%(trailers:key={NOTE_TRAILER},valueonly,separator=%x20)"
 _TAG_NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]*$")
+_HEX = re.compile(r"^[0-9a-f]{40}$")
 
 
 @dataclass(frozen=True)
@@ -186,8 +187,8 @@ class History:
             if commit.sha not in csv_commits:
                 result.append(Revision(commit, primary, structure_only=True))
                 continue
-            parent = (self._git("rev-parse", "-q", "--verify", f"{commit.sha}^") or "").strip()
-            old = self.parse(spec, self._blob(parent, csv_path) if parent else None)
+            parent = self.parent(commit.sha)
+            old = self.parse(spec, self._blob(parent.sha, csv_path) if parent else None)
             new = self.version(spec, commit.sha)
             if old is None or new is None:
                 result.append(Revision(commit, primary, unreadable=True))
@@ -199,9 +200,13 @@ class History:
         """The dataset's CSV as of commit `sha`, parsed (([], []) when it did not exist)."""
         return self.parse(spec, self._blob(sha, f"{DATASETS}/{spec.relpath}"))
 
+    def parent(self, sha: str) -> Commit | None:
+        """The first parent of a commit (what its change is compared with), None for the first."""
+        return self.commit(f"{sha}^") if _HEX.match(sha) else None
+
     def commit(self, name: str) -> Commit | None:
         """The commit a name (a commit id, abbreviated or not, or a tag) stands for, or None."""
-        if not self.available or not _TAG_NAME.match(name):
+        if not self.available or not _TAG_NAME.match(name.removesuffix("^")):
             return None
         out = self._git("log", "-1", f"--format={_FORMAT}", f"{name}^{{commit}}", "--")
         parts = (out or "").strip("\n").split(_FIELD)

@@ -76,16 +76,22 @@ class _Scan:
 
 
 def _versions(history: History, scan: _Scan, spec: ResourceSpec) -> None:
-    """Every committed version of a dataset, oldest first: each row of each is published as
-    added, changed or removed in some change (or is today's data)."""
+    """Every committed version of a dataset, oldest first, and the version each change is
+    compared with (its first parent): each row of each is published as added, changed or
+    removed in some change (or is today's data)."""
+    done: set[str] = set()
     for commit in reversed(history.commits([f"{DATASETS}/{spec.relpath}"])):
-        parsed = history.version(spec, commit.sha)
-        if not parsed:
-            continue  # unreadable: the history shows no rows of it
-        for row, column, kind in scan.table(spec.name, *parsed):
-            scan.add(f"{spec.relpath} @ {commit.short}", row, column, kind,
-                     _entry(VALUE, spec.name, commit.short, row, column),
-                     "dataset", commit.short, commit.date, spec.name)
+        for version in (history.parent(commit.sha), commit):
+            if version is None or version.sha in done:
+                continue
+            done.add(version.sha)
+            parsed = history.version(spec, version.sha)
+            if not parsed:
+                continue  # unreadable: the history shows no rows of it
+            for row, column, kind in scan.table(spec.name, *parsed):
+                scan.add(f"{spec.relpath} @ {version.short}", row, column, kind,
+                         _entry(VALUE, spec.name, version.short, row, column),
+                         "dataset", version.short, version.date, spec.name)
 
 
 def _notes(history: History, scan: _Scan, catalog: Catalog) -> None:

@@ -26,7 +26,7 @@ from .report import Problem
 from .rules import Kind, Rule, looked_up
 
 FILE = "penarikan.csv"  # in datasets/
-GUIDE = "content/pages/panduan-penarikan.md"
+GUIDE = "panduan-penarikan/"  # the staff guide's page on the portal
 # Its columns, and what each must hold (the words of a refusal).
 COLUMN_WORDS = {
     "tanggal": Message("tanggal berbentuk TTTT-BB-HH", "a date written YYYY-MM-DD"),
@@ -53,14 +53,14 @@ _EXPECTED = {
     "header": Message(f"judul kolom: {', '.join(COLUMNS)}", f"column titles: {', '.join(COLUMNS)}"),
     "required": Message("isian wajib untuk jenis ini", "required for this kind"),
     "empty": Message("kosongkan untuk jenis ini", "leave empty for this kind"),
-    "extra": Message(f"tidak lebih dari {len(COLUMNS)} kolom", f"no more than {len(COLUMNS)} columns"),
+    "too_many": Message(f"tidak lebih dari {len(COLUMNS)} kolom", f"no more than {len(COLUMNS)} columns"),
 }
 
 BAD_ENTRY = Rule("penarikan_tidak_sah", Kind.DATA, Message(
     "Isian {value!r} tidak sah: perlu {harap}.",
     "Entry {value!r} is not valid: expected {harap}.",
-    f"Perbaiki baris itu; lihat {GUIDE} untuk bentuk setiap jenis penarikan.",
-    f"Correct that row; {GUIDE} shows the form of each kind of retraction.",
+    f"Perbaiki baris itu; halaman {GUIDE} di portal menunjukkan bentuk setiap jenis penarikan.",
+    f"Correct that row; the portal page {GUIDE} shows the form of each kind of retraction.",
 ), words=looked_up("harap", _EXPECTED))
 
 UNKNOWN_DATASET = Rule("penarikan_dataset_tidak_dikenal", Kind.DATA, Message(
@@ -118,10 +118,10 @@ IN_HISTORY = Rule("data_pribadi_riwayat", Kind.DATA, Message(
     "Personal data ({jenis}) would be published from git history: {tempat}.",
     f"Riwayat git tidak perlu diubah: tarik isinya dengan menambahkan baris berikut ke "
     f"datasets/{FILE} (ganti <alasan> dengan alasan singkat tanpa data pribadi), lalu commit: "
-    f"{{entri}} — panduan: {GUIDE}.",
+    f"{{entri}} — panduan: halaman {GUIDE} di portal.",
     f"Git history need not be rewritten: withdraw it by adding this line to datasets/{FILE} "
     f"(replace <alasan> with a short reason without personal data), then commit: {{entri}} — "
-    f"guide: {GUIDE}.",
+    f"guide: the portal page {GUIDE}.",
 ), words=_history_words)
 
 
@@ -154,7 +154,7 @@ def _entry_problems(line: int, cells: dict[str, str], extra: list[str],
         problems.append(Problem(FILE, BAD_ENTRY, line, column, value, {"harap": expected}))
 
     if any(extra):
-        problems.append(Problem(FILE, BAD_ENTRY, line, None, ",".join(extra), {"harap": "extra"}))
+        problems.append(Problem(FILE, BAD_ENTRY, line, None, ",".join(extra), {"harap": "too_many"}))
     if not _DATE.match(cells[COLUMNS[0]]) or not _is_date(cells[COLUMNS[0]]):
         bad(COLUMNS[0], COLUMNS[0])
     kind = cells[COLUMNS[1]]
