@@ -1,8 +1,8 @@
 # Two commands for a fresh machine with Python 3.11+ and git:
 #   make serve  – install the portal's runtime dependencies, build from datasets/, serve on
 #                 http://127.0.0.1:8000
-#   make test   – add the test tools, run the whole test suite
-#   make test-cepat – unit and contract tests only (no full builds, no browser)
+#   make test   – add the test tools, run ruff, the type checker (mypy) and the whole test suite
+#   make test-cepat – ruff, mypy, and the unit and contract tests only (no full builds, no browser)
 # Versions come from the lock files (requirements.lock, requirements-test.lock), installed with
 # plain pip and checked against their sha256; `make lock` regenerates them after pyproject.toml
 # changes (the only step that needs uv, which it installs into .venv-lock/).
@@ -49,10 +49,12 @@ check: $(RUNTIME)
 
 test: $(STAMP)
 	$(PY) -m ruff check .
+	$(PY) -m mypy
 	$(PY) -m pytest -n auto
 
 test-cepat: $(STAMP)
 	$(PY) -m ruff check .
+	$(PY) -m mypy
 	$(PY) -m pytest -n auto -m "not slow" -q
 
 clean:

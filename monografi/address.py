@@ -22,9 +22,15 @@ from collections.abc import Callable, Iterator
 from dataclasses import replace
 from functools import lru_cache, partial
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
 
 from .project import Project
+
+if TYPE_CHECKING:
+    from .validation.catalog import Catalog
+
+Decide = Callable[[object], str | None]  # a value → the link to publish, or None when refused
 
 SETTING = "SITEURL_PUBLIK"
 _HOST = re.compile(r"(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)*[a-z0-9](?:[a-z0-9-]*[a-z0-9])?")
@@ -51,7 +57,7 @@ def settings_environment() -> tuple[tuple[str, str], ...]:
 
 
 @lru_cache(maxsize=8)
-def _configured_url(config: str, _text: bytes, _environment: tuple) -> str:
+def _configured_url(config: str, _text: bytes, _environment: tuple[tuple[str, str], ...]) -> str:
     from pelican.settings import read_settings  # only the build needs Pelican; `check` does not
 
     return str(read_settings(config).get(SETTING, "")).rstrip("/")
@@ -62,7 +68,7 @@ def absolute(base: str, relative_url: str) -> str:
     return f"{base}/{relative_url.lstrip('/')}"
 
 
-def public_url(value, contact: bool = False) -> str | None:
+def public_url(value: object, contact: bool = False) -> str | None:
     """`value` when it may be published as a link: http(s) with a host, or mailto: for a
     contact. Anything else (other schemes, relative paths, spaces, control or invisible
     characters that browsers would strip, e.g. ' JaVaScRiPt:' or 'java\\tscript:') is None."""
@@ -82,12 +88,12 @@ def public_url(value, contact: bool = False) -> str | None:
     return value if host and _HOST.fullmatch(host) and "@" not in parts.netloc else None
 
 
-def public_email(value) -> str | None:
+def public_email(value: object) -> str | None:
     """A bare e-mail address as a mailto: link, or None."""
     return f"mailto:{value}" if isinstance(value, str) and EMAIL.fullmatch(value) else None
 
 
-def links(descriptor: dict) -> Iterator[tuple[str, dict, str, Callable, str]]:
+def links(descriptor: dict[str, Any]) -> Iterator[tuple[str, dict[str, Any], str, Decide, str]]:
     """Every URL a descriptor (the package or one resource) publishes: (key as written in
     datapackage.json, the object holding it, its field, the function deciding it, the forms
     that function accepts)."""
@@ -104,7 +110,7 @@ def links(descriptor: dict) -> Iterator[tuple[str, dict, str, Callable, str]]:
                 yield f"{name}[{index}].email", item, "email", public_email, "nama@contoh.go.id"
 
 
-def _without_unsafe(descriptor: dict) -> dict:
+def _without_unsafe(descriptor: dict[str, Any]) -> dict[str, Any]:
     clean = copy.deepcopy(descriptor)
     for _key, holder, field, decide, _forms in links(clean):
         if decide(holder[field]) is None:
@@ -112,7 +118,7 @@ def _without_unsafe(descriptor: dict) -> dict:
     return clean
 
 
-def publishable(catalog):
+def publishable(catalog: Catalog) -> Catalog:
     """The catalog without any URL that `check` would refuse: the second line of defence,
     applied where the model is built so every page and export reads the same clean copy."""
     resources = [replace(spec, descriptor=_without_unsafe(spec.descriptor))

@@ -16,6 +16,7 @@ import os
 from importlib import metadata
 from pathlib import Path
 from stat import S_ISREG
+from typing import Any
 
 from .project import Project
 from .safe_write import write_atomic
@@ -35,7 +36,7 @@ class Manifest:
     """
 
     def __init__(self, inputs: str = "", files: dict[str, str] | None = None,
-                 site: Path | None = None, sums: dict[str, list] | None = None):
+                 site: Path | None = None, sums: dict[str, list[Any]] | None = None):
         self.inputs = inputs
         self.files = dict(files or {})
         self.site = site
@@ -118,7 +119,7 @@ def scan_tree(root: Path, prefix: str = "") -> dict[str, os.stat_result]:
     return found
 
 
-def tree_sums(site: Path) -> dict[str, list]:
+def tree_sums(site: Path) -> dict[str, list[Any]]:
     """[size, sha256, mtime_ns] of every file under site, by relative path (symlinks left out:
     the published tree never holds one, and `damaged` reports any that appears)."""
     sums = {}
@@ -144,7 +145,7 @@ def load(entry: Path) -> bytes | None:
     return data if hashlib.sha256(data).hexdigest().encode() == digest else None
 
 
-def _hash_files(digest, root: Path, base: Path) -> None:
+def _hash_files(digest: hashlib._Hash, root: Path, base: Path) -> None:
     files = [root] if root.is_file() else sorted(p for p in root.rglob("*") if p.is_file())
     for path in files:
         if "__pycache__" in path.parts:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime
 import math
 from decimal import Decimal
+from typing import SupportsFloat
 
 import pandas as pd
 from babel import Locale
@@ -18,13 +19,13 @@ _SYMBOLS = Locale.parse(LOCALE).number_symbols["latn"]
 _SEPARATORS = str.maketrans({",": _SYMBOLS["group"], ".": _SYMBOLS["decimal"]})
 
 
-def is_missing(value) -> bool:
+def is_missing(value: object) -> bool:
     return value is None or value is pd.NA or (isinstance(value, float) and math.isnan(value))
 
 
-def angka(value, decimals: int | None = None) -> str:
+def angka(value: SupportsFloat | str | None, decimals: int | None = None) -> str:
     """Format a number with '.' for thousands and ',' for decimals; keeps the data's precision."""
-    if is_missing(value):
+    if value is None or is_missing(value):
         return MISSING
     if isinstance(value, str):
         return value
@@ -40,7 +41,7 @@ def angka(value, decimals: int | None = None) -> str:
 
 def _decimals(number: float) -> int:
     """The data's own decimals up to MAX_DECIMALS; all of them when fewer would show 0."""
-    own = -Decimal(repr(number)).as_tuple().exponent
+    own = -int(Decimal(repr(number)).as_tuple().exponent)  # finite: NaN is missing, ±∞ fails `check`
     return own if abs(number) < 0.5 * 10 ** -MAX_DECIMALS else min(own, MAX_DECIMALS)
 
 

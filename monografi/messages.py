@@ -146,6 +146,15 @@ UI = {
                             "{path} is a symlink to somewhere else, not to a Monografi build in "
                             ".monografi/builds/; Monografi will not replace it. Remove the link or "
                             "choose another output folder."),
+    "output_staff_files": Message(
+        "Folder hasil {path} memuat berkas yang tidak dibuat Monografi ({part}); build berikutnya "
+        "akan menggantikan seluruh folder itu, jadi Monografi berhenti agar berkas itu tidak hilang "
+        "diam-diam. Pindahkan berkas itu ke content/extra/ (dengan jalur yang sama, mis. "
+        "content/extra/CNAME): dari sana ia disalin ke setiap build. Lalu jalankan lagi.",
+        "Output folder {path} holds files Monografi did not make ({part}); the next build replaces "
+        "that whole folder, so Monografi stops rather than lose them silently. Move them to "
+        "content/extra/ (same path, e.g. content/extra/CNAME): from there they are copied into "
+        "every build. Then run again."),
     "output_not_folder": Message("{path} adalah berkas, bukan folder; Monografi tidak akan menggantinya. "
                           "Pilih folder hasil lain.",
                           "{path} is a file, not a folder; Monografi will not replace it. Choose "
@@ -361,5 +370,5 @@ STAGE_NAMES = {
 }
 
 
-def ui(key: str, lang: str = "id", **values) -> str:
+def ui(key: str, lang: str = "id", **values: object) -> str:
     return UI[key].text(lang).format(**values)

@@ -12,8 +12,12 @@ written once, here.
 from __future__ import annotations
 
 import os
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
+
+from .messages import Message
+from .refusal import Refused
 
 DATASETS = "datasets"
 CONTENT = "content"
@@ -28,16 +32,50 @@ GIT = ".git"
 # data through an import, the state through publishing): a build output and a fill-in form alike.
 PROTECTED = (DATASETS, CONTENT, THEME, GIT, STATE)
 
+OUTSIDE = {
+    "symlink": Message(
+        "{path} adalah tautan (symlink), atau berada di folder yang merupakan tautan: Monografi "
+        "tidak membaca, menulis, atau menghapus apa pun lewat tautan, karena tautan bisa membawa "
+        "berkas dari luar repositori ke situs publik.{more}",
+        "{path} is a symlink, or lies in a folder that is one: Monografi reads, writes and deletes "
+        "nothing through a link, as a link can bring files from outside the repository onto the "
+        "public site.{more}",
+        "Ganti tautan itu dengan berkas atau folder yang sebenarnya (salin isinya ke dalam "
+        "proyek), atau hapus tautannya, lalu jalankan lagi.",
+        "Replace the link with the real file or folder (copy its contents into the project), or "
+        "delete the link, then run again."),
+    "outside": Message(
+        "{path} berada di luar folder proyek; Monografi hanya memakai berkas di dalam proyek.{more}",
+        "{path} lies outside the project folder; Monografi only uses files inside the project.{more}",
+        "Sebutkan folder di dalam proyek (relatif terhadap folder proyek), mis. kotak-masuk.",
+        "Name a folder inside the project (relative to the project folder), e.g. kotak-masuk."),
+    "more": Message(" ({n} tautan lain juga ditemukan.)", " ({n} more links were found.)"),
+}
 
-@dataclass(frozen=True)
+
+class OutsideProject(Refused, ValueError):
+    """An input path that is a symlink, lies under one, or leads outside the project: what a
+    pull request can plant (git stores symlinks) to publish, execute or delete files elsewhere."""
+
+    def __init__(self, path: str, reason: str, more: int = 0):
+        super().__init__(f"outside_{reason}", path=path, more=more)
+        self.path, self.reason, self.more = path, reason, more
+
+    def text(self, lang: str = "id") -> str:
+        more = OUTSIDE["more"].text(lang).format(n=self.more) if self.more else ""
+        message = OUTSIDE[self.reason]
+        return f"{message.text(lang).format(path=self.path, more=more)} {message.fix(lang)}"
+
+
+@dataclass(frozen=True, init=False)
 class Project:
     """A project folder and where everything in it lives. Path-like (its root), so a function
     taking a folder accepts either; `Project(project)` is the same project."""
 
     root: Path
 
-    def __post_init__(self) -> None:
-        object.__setattr__(self, "root", Path(os.fspath(self.root)).absolute())
+    def __init__(self, root: str | os.PathLike[str]) -> None:
+        object.__setattr__(self, "root", Path(os.fspath(root)).absolute())
 
     def __fspath__(self) -> str:
         return str(self.root)
@@ -46,30 +84,30 @@ class Project:
         return str(self.root)
 
     @classmethod
-    def of_datasets(cls, datasets: Path) -> Project:
+    def of_datasets(cls, datasets: str | os.PathLike[str]) -> Project:
         """The project whose datasets/ folder this is (a validated copy has one too)."""
         return cls(Path(datasets).absolute().parent)
 
     @property
     def datasets(self) -> Path:
-        return self.root / DATASETS
+        return self.inside(DATASETS)
 
     @property
     def content(self) -> Path:
-        return self.root / CONTENT
+        return self.inside(CONTENT)
 
     @property
     def extra(self) -> Path:
         """content/extra/: CNAME, verification files, .nojekyll, copied into the site as they are."""
-        return self.root / EXTRA
+        return self.inside(EXTRA)
 
     @property
     def theme(self) -> Path:
-        return self.root / THEME
+        return self.inside(THEME)
 
     @property
     def settings(self) -> Path:
-        return self.root / SETTINGS
+        return self.inside(SETTINGS)
 
     @property
     def output(self) -> Path:
@@ -79,7 +117,7 @@ class Project:
     @property
     def state(self) -> Path:
         """.monografi/: the tool's own, wherever the site is published (never beside --output)."""
-        return self.root / STATE
+        return self.inside(STATE)
 
     @property
     def cache(self) -> Path:
@@ -102,9 +140,44 @@ class Project:
 
     def folder(self, relative: str | Path) -> Path:
         """A folder staff name relative to the project (`kotak-masuk --folder`)."""
-        return self.root / relative
+        return self.inside(relative)
 
-    def relpath(self, path: Path) -> str:
+    def inside(self, path: str | Path) -> Path:
+        """`path` (relative to the project, or absolute), once it is known to lie inside the
+        project with no symlink on the way from the project's root; else OutsideProject naming
+        it. The one place every input path is resolved: the folders above are made with it."""
+        full = Path(os.path.normpath(self.root / path))  # '..' steps taken on the names
+        if full != self.root and self.root not in full.parents:
+            raise OutsideProject(str(path), "outside")
+        step = self.root
+        for part in full.relative_to(self.root).parts:
+            step = step / part
+            if step.is_symlink():
+                raise OutsideProject(self.relpath(step), "symlink")
+        return full
+
+    def links(self, *folders: Path) -> Iterator[Path]:
+        """Every symlink in `folders` (themselves, or at any depth inside them, to files or to
+        folders), never followed. The build folders in .monografi/builds/ are not walked: the
+        published build is checked file by file against its manifest (files.Manifest.damaged)."""
+        for folder in folders:
+            if folder.is_symlink():
+                yield folder
+                continue
+            for top, dirs, names in os.walk(folder):
+                for name in sorted(dirs + names):
+                    if os.path.islink(os.path.join(top, name)):
+                        yield Path(top, name)
+                if Path(top) == self.builds:
+                    dirs.clear()  # os.walk does not follow a symlinked folder either
+
+    def refuse_links(self, *folders: Path) -> None:
+        """OutsideProject naming the first symlink in `folders` (and how many more there are)."""
+        found = list(self.links(*folders))
+        if found:
+            raise OutsideProject(self.relpath(found[0]), "symlink", len(found) - 1)
+
+    def relpath(self, path: str | os.PathLike[str]) -> str:
         """`path` as staff and git see it: relative to the project, with forward slashes."""
         return Path(os.path.relpath(path, self.root)).as_posix()
 

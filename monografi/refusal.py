@@ -5,6 +5,7 @@ the system's English text alone, never called a bug (exit code 2 at the command 
 from __future__ import annotations
 
 import errno
+from typing import Any
 
 from .messages import UI, ui
 
@@ -25,7 +26,7 @@ class Refused(Exception):
     `key` names its text in messages.UI, `values` fill it in (an OSError among them is said
     in words)."""
 
-    def __init__(self, key: str, **values):
+    def __init__(self, key: str, **values: object):
         super().__init__(f"{key}: {values}")
         self.key, self.values = key, values
 
@@ -46,12 +47,12 @@ def system_error(error: OSError, lang: str = "id") -> str:
     return " ".join(system_words(error, lang))
 
 
-def system_details(error: OSError) -> dict:
+def system_details(error: OSError) -> dict[str, object]:
     """A report problem's details for an error of the system (see `system_words_of`)."""
     return {"errno": error.errno, "berkas": error.filename}
 
 
-def system_words_of(details: dict, lang: str) -> dict[str, str]:
+def system_words_of(details: dict[str, Any], lang: str) -> dict[str, str]:
     """A rule's words (validation.rules.Rule.words) for `system_details`: {sebab} and
     {perbaikan} in the reader's language."""
     what, fix = system_words(OSError(details["errno"], "", details["berkas"]), lang)

@@ -24,7 +24,7 @@ class RefusedWrite(ValueError):
         self.reason = reason
 
 
-def target_of(root: Path, relpath: str) -> Path:
+def target_of(root: str | os.PathLike[str], relpath: str) -> Path:
     """Where `relpath` goes under root, its folders created; refuses anything that escapes root."""
     path = PurePosixPath(relpath)
     if not relpath or "\\" in relpath or "\0" in relpath or path.is_absolute():
@@ -68,7 +68,7 @@ def write_atomic(target: Path, data: bytes, *, durable: bool = False) -> None:
         raise
 
 
-def write_file(root: Path, relpath: str, data: bytes) -> Path:
+def write_file(root: str | os.PathLike[str], relpath: str, data: bytes) -> Path:
     """Write data at root/relpath atomically, refusing any path that escapes root."""
     target = target_of(root, relpath)
     write_atomic(target, data)

@@ -22,6 +22,7 @@ from collections.abc import Iterator
 from contextvars import ContextVar
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from .project import Project
 from .safe_write import write_atomic
@@ -29,7 +30,7 @@ from .safe_write import write_atomic
 try:
     import fcntl
 except ImportError:  # Windows: staff run `monografi` there too
-    fcntl = None
+    fcntl = None  # type: ignore[assignment]  # checked for below, as on Windows
     import msvcrt
 
 LOCK_WAIT = 60.0  # seconds an import or `check` waits for a build or an import to finish
@@ -175,7 +176,7 @@ def _refuse_existing(target: Path) -> None:
         raise FileExistsError(errno.EEXIST, os.strerror(errno.EEXIST), str(target))
 
 
-def _roll_back(root: Path, stage: Path, entries: list[dict]) -> None:
+def _roll_back(root: Path, stage: Path, entries: list[dict[str, Any]]) -> None:
     for number, entry in enumerate(entries):
         target = root / entry["berkas"]
         if _digest(target) != entry["baru"]:

@@ -9,6 +9,8 @@ own templates link `{{ SITEURL }}/{{ article.url }}`), never a path of its own.
 
 from __future__ import annotations
 
+from typing import Protocol
+
 HOME = "index.html"
 DOWNLOADS = "unduh"
 CHARTS = "grafik"
@@ -51,7 +53,18 @@ LICENCE_PAGE = CONTENT_PAGE.format(slug="lisensi")
 DATA_GUIDE_PAGE = CONTENT_PAGE.format(slug="panduan-data")
 
 
-def area_path(area) -> str:
+class Located(Protocol):
+    """What a path needs of an area (monografi.model.areas.Area, which this module cannot import)."""
+
+    @property
+    def home(self) -> bool: ...
+    @property
+    def level(self) -> str: ...
+    @property
+    def slug(self) -> str: ...
+
+
+def area_path(area: Located) -> str:
     if area.home:
         return HOME
     return f"{area.level}/{area.slug}/index.html"
@@ -81,7 +94,7 @@ def chart_path(chart_id: str) -> str:
     return f"{CHARTS}/{chart_id}.svg"
 
 
-def api_area_path(area, slug: str | None = None) -> str:
+def api_area_path(area: Located, slug: str | None = None) -> str:
     """The area's API document; with `slug`, the path of that slug at the area's level (the API
     page shows the pattern with a placeholder)."""
     return f"{API_ROOT}/{area.level}/{slug or area.slug}.json"

@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import ast
+import pkgutil
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 PACKAGE = Path(__file__).resolve().parent.parent / "monografi"
 # Stage → the stages it may import. "foundation" is every module directly in monografi/.
@@ -174,6 +177,44 @@ def test_the_checks_catch_what_they_are_for():
     assert cycle({"a": {"b"}, "b": {"c"}, "c": set()}) is None
 
 
+MAX_MODULE_LINES = 400  # a module longer than this holds more than one idea: split it
+
+
+def long_modules(root: Path, limit: int = MAX_MODULE_LINES) -> dict[str, int]:
+    """Python modules under root (sub-packages too) longer than `limit` lines, by relative path;
+    every line counts, blank and comment lines too, with or without a final newline."""
+    lengths = {p.relative_to(root).as_posix(): len(p.read_text(encoding="utf-8").splitlines())
+               for p in sorted(root.rglob("*.py"))}
+    return {name: n for name, n in lengths.items() if n > limit}
+
+
+def test_no_module_is_over_400_lines():
+    assert long_modules(PACKAGE) == {}
+
+
+LINES = st.sampled_from(("", "# a comment", "x = 1", '"""text"""', "    pass"))
+
+
+@settings(max_examples=25, deadline=None)
+@given(modules=st.lists(st.tuples(st.integers(MAX_MODULE_LINES - 3, MAX_MODULE_LINES + 3)
+                                  | st.integers(0, 3 * MAX_MODULE_LINES),
+                                  st.booleans(), st.booleans(), LINES), min_size=1, max_size=6))
+def test_the_length_check_flags_exactly_the_modules_over_the_limit(tmp_path_factory, modules):
+    """Around the boundary (400 lines pass, 401 fail) and far from it, in a package or a
+    sub-package, whatever the lines are and whether the file ends in a newline."""
+    root = tmp_path_factory.mktemp("package")
+    expected = {}
+    for index, (count, nested, final_newline, line) in enumerate(modules):
+        name = f"{'sub/' if nested else ''}m{index}.py"
+        (root / name).parent.mkdir(exist_ok=True)
+        text = "\n".join([line] * count) + ("\n" if final_newline and count else "")
+        (root / name).write_text(text, encoding="utf-8")
+        lines = count - (count > 0 and not final_newline and line == "")  # '' unended is no line
+        if lines > MAX_MODULE_LINES:
+            expected[name] = lines
+    assert long_modules(root) == dict(sorted(expected.items()))
+
+
 def test_only_what_validates_imports_the_validator(files):
     """Reading a file is dialect's job: model, history and forms must not pull in the validator
     (and Frictionless) only to read a CSV."""
@@ -189,15 +230,24 @@ def test_every_registry_entry_follows_its_protocol():
     from monografi.exports.base import RenderDataset
     from monografi.exports.formats import DATASET_FORMATS
     from monografi.exports.portal import PORTAL_EXPORTERS, PortalExporter
-    from monografi.site.pages import PageWriter, writers
+    from monografi.site import pages
     from monografi.validation.hints import CHART_HINTS
 
     assert all(isinstance(kind, HintKind) for kind in HINT_KINDS.values())
     assert all(isinstance(kind, ChartKind) for kind in CHART_KINDS.values())
     assert set(HINT_KINDS) == set(CHART_HINTS) and not set(MAP_KINDS) & set(CHART_HINTS)
-    assert len(writers()) >= 9 and all(isinstance(w, PageWriter) for w in writers())
+    assert all(isinstance(w, pages.PageWriter) for w in pages.WRITERS)
     assert all(isinstance(f.render, RenderDataset) for f in DATASET_FORMATS)
     assert all(isinstance(e, PortalExporter) for e in PORTAL_EXPORTERS)
+
+
+def test_every_page_module_is_a_registered_writer():
+    """A module in site/pages/ that WRITERS does not name would never write its pages: every
+    one but `base` (Page, PageWriter) is registered, once, in module-name order."""
+    from monografi.site import pages
+
+    modules = sorted(m.name for m in pkgutil.iter_modules(pages.__path__) if m.name != "base")
+    assert [w.__name__.rpartition(".")[2] for w in pages.WRITERS] == modules
 
 
 def test_no_class_name_names_two_classes():

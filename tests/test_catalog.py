@@ -52,7 +52,7 @@ def test_symlink_leading_out_is_refused(project, tmp_path):
     os.symlink(secret, link)
     edit_package(project, lambda d: resource_of(d, "luas_kecamatan").update(path="tautan.csv"))
     catalog, problems = load_catalog(project / "datasets")
-    assert catalog is None and ("jalur_tidak_aman", "tautan.csv") in rules(problems)
+    assert catalog is None and ("tautan_simbolik", "datasets/tautan.csv") in rules(problems)
 
 
 def test_missing_file_is_named(project):
@@ -74,7 +74,7 @@ def test_schema_symlink_leading_out_is_refused(project, tmp_path):
     os.symlink(outside, project / "datasets" / "schemas" / "tautan.json")
     edit_package(project, lambda d: resource_of(d, "desa").update(schema="schemas/tautan.json"))
     catalog, problems = load_catalog(project / "datasets")
-    assert catalog is None and ("jalur_tidak_aman", "schemas/tautan.json") in rules(problems)
+    assert catalog is None and ("tautan_simbolik", "datasets/schemas/tautan.json") in rules(problems)
 
 
 def test_directory_or_empty_path_is_not_followed(project):

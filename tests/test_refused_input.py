@@ -78,8 +78,12 @@ def test_unsafe_path_is_refused_and_the_site_is_unchanged(published, tmp_path, p
     next(r for r in descriptor["resources"] if r["name"] == "luas_desa")["path"] = path
     package.write_text(json.dumps(descriptor), encoding="utf-8")
     try:
-        assert_refused_and_untouched(project, digest, "jalur_tidak_aman", None, "path", path,
-                                     file="datapackage.json#resources[5]")
+        if kind == "symlink":  # refused before the package is read, wherever it is named
+            assert_refused_and_untouched(project, digest, "tautan_simbolik", None, None,
+                                         "datasets/tautan.csv", file=path)
+        else:
+            assert_refused_and_untouched(project, digest, "jalur_tidak_aman", None, "path", path,
+                                         file="datapackage.json#resources[5]")
     finally:
         package.write_bytes(original)
         (project / "datasets" / "tautan.csv").unlink(missing_ok=True)

@@ -15,7 +15,7 @@ class BySource(Bars):
     def plan(self, model: Model, dataset: Dataset, hint: dict, area: Area) -> Chart | None:
         measure, period = hint["ukuran"], dataset.period_field
         rows = [r for r in dataset.records_for(area.code) if not fmt.is_missing(r[measure])]
-        if len(rows) < 2:
+        if len(rows) < 2 or period is None:  # `check` refuses a chart hint on a table without one
             return None
         points = tuple((f"{r['sumber']} ({r[period]})", r[measure]) for r in rows)
         field = dataset.field(measure)
@@ -56,7 +56,7 @@ class Comparison(Bars):
                      credit(model, [source] if source else sorted({r["sumber"] for r in latest})))
 
 
-def _latest(records: list[dict], measure: str, period: str, source: str | None) -> dict | None:
+def _latest(records: list[dict], measure: str, period: str | None, source: str | None) -> dict | None:
     """An area's row of its latest period with a value (of `source`, when given): of equal
     periods the last in the file, and a row without a period sorts last, as pandas sorts."""
     def order(item: tuple[int, dict]) -> tuple:

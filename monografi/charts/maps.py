@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import math
 
+from matplotlib.axes import Axes
 from matplotlib.collections import PolyCollection
 from matplotlib.figure import Figure
 from matplotlib.patches import Patch
@@ -39,7 +40,7 @@ def class_breaks(values: list[float], classes: int = len(SCALE)) -> list[float]:
                    for i in range(classes)})
 
 
-def _draw_polygons(figure: Figure, chart: Chart, colours: list[str], hatches: list[str]) -> object:
+def _draw_polygons(figure: Figure, chart: Chart, colours: list[str], hatches: list[str]) -> Axes:
     all_rings = [ring for _, _, polygons in chart.series for ring in polygons]
     xs = [x for ring in all_rings for x, _ in ring]
     ys = [y for ring in all_rings for _, y in ring]

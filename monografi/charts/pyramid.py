@@ -16,9 +16,9 @@ class Pyramid:
     def plan(self, model: Model, dataset: Dataset, hint: dict, area: Area) -> Chart | None:
         group = hint.get("kelompok", "kelompok_umur")
         rows = dataset.records_for(area.code)
-        if not rows or group not in dataset.table.columns:
+        period_field = dataset.period_field  # `check` refuses a chart hint on a table without one
+        if not rows or group not in dataset.table.columns or period_field is None:
             return None
-        period_field = dataset.period_field
         rows = [r for r in rows if not (fmt.is_missing(r["laki_laki"])
                                         or fmt.is_missing(r["perempuan"]))]
         dated = [r for r in rows if not fmt.is_missing(r[period_field])]

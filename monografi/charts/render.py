@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 import matplotlib
 from matplotlib.backends.backend_svg import FigureCanvasSVG
@@ -16,8 +17,12 @@ from ..workers import ordered_map
 from .base import FONT, Chart
 from .registry import CHART_KINDS
 
-SVG_RC = {"svg.hashsalt": "monografi", "svg.fonttype": "none", "font.family": "DejaVu Sans",
-          "font.size": FONT, "axes.spines.top": False, "axes.spines.right": False}
+if TYPE_CHECKING:
+    from matplotlib.typing import RcKeyType
+
+SVG_RC: dict[RcKeyType, Any] = {
+    "svg.hashsalt": "monografi", "svg.fonttype": "none", "font.family": "DejaVu Sans",
+    "font.size": FONT, "axes.spines.top": False, "axes.spines.right": False}
 SVG_METADATA = {"Date": None, "Creator": None, "Format": None, "Type": None}
 
 

@@ -64,9 +64,9 @@ class TimeSeries:
     def draw(self, figure: Figure, chart: Chart) -> None:
         series = largest(list(chart.series), MAX_LINES, lambda s: s[1][-1][1])
         labels = sorted({x for _, points in series for x, _ in points})
-        dates = {x: period_date(x) for x in labels}
-        on_time_axis = None not in dates.values()
-        position = dates if on_time_axis else {x: i for i, x in enumerate(labels)}
+        dates = {x: date for x in labels if (date := period_date(x)) is not None}
+        on_time_axis = len(dates) == len(labels)
+        position: dict[str, float] = dates if on_time_axis else {x: i for i, x in enumerate(labels)}
         legend_in = len(series) * FONT * LINE_IN * 1.3 if len(series) > 1 else 0
         ax = framed_axes(figure, chart, 1.9, left_in=0.85, right_in=0.25,
                          below_in=0.35 + legend_in,

@@ -39,10 +39,10 @@ def main(argv: list[str] | None = None) -> int:
 
 def _run(args) -> int:
     args.output = (args.output or args.project.output).absolute()
-    if args.run is not serve.run and not args.project.datasets.is_dir():
-        say(ui("not_a_project", args.lang, path=args.project))
-        return EXIT_USAGE
     try:
+        if args.run is not serve.run and not args.project.datasets.is_dir():
+            say(ui("not_a_project", args.lang, path=args.project))
+            return EXIT_USAGE
         return args.run(args)
     except BuildBusy:
         say(ui("busy", args.lang))

@@ -10,7 +10,7 @@ from pathlib import Path
 from stat import S_ISDIR, S_ISREG
 
 from ..messages import ui
-from ..project import Project
+from ..project import OutsideProject, Project
 from ..refusal import Refused
 from ..state import interrupted, waiting_lock
 from ..validation.report import Report
@@ -44,6 +44,7 @@ def validated(project: Project, published=None):
     first, under the lock builds and imports share, so nothing is checked half-imported."""
     from ..validation.check import finish_pending_import, validate_datasets
 
+    project.refuse_links(project.state)  # its import journal is read, its lock written
     pending = []
     if interrupted(project):
         with waiting_lock(project.state):
@@ -77,9 +78,15 @@ def whole_number(lang: str, low: int, high: int | None = None):
     return convert
 
 
-def given_file(path: Path) -> Path:
+def given_file(path: Path, project: Project) -> Path:
     """A file named on the command line, refused in words unless it is a file that can be read
-    (a folder, a missing file, no permission, a pipe that would never end)."""
+    (a folder, a missing file, no permission, a pipe that would never end) and no symlink: the
+    file itself, or any folder on its way inside the project (Project.inside)."""
+    path = Path(os.path.abspath(path))
+    if path.is_symlink():
+        raise OutsideProject(str(path), "symlink")
+    if project.root in path.parents:
+        project.inside(path)
     try:
         mode = path.stat().st_mode
         if S_ISDIR(mode):

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import traceback
 from pathlib import Path
+from typing import TypeVar
 
 from ..messages import STAGE_NAMES, ui
 from ..publishing.search import SearchIndexError
@@ -12,9 +13,10 @@ from ..safe_write import RefusedWrite
 from .common import EXIT_BUG, EXIT_USAGE
 
 SITE_COMMANDS = ("build", "gabung")  # those that publish: they say the site was kept
+E = TypeVar("E", bound=BaseException)
 
 
-def causes(error: BaseException) -> list[BaseException]:
+def causes(error: BaseException | None) -> list[BaseException]:
     """The error and what caused it, outermost first."""
     chain: list[BaseException] = []
     while error is not None and error not in chain:
@@ -38,11 +40,11 @@ def template_of(error: BaseException) -> str | None:
     return None
 
 
-def _first(chain: list[BaseException], kind: type) -> BaseException | None:
+def _first(chain: list[BaseException], kind: type[E]) -> E | None:
     return next((c for c in chain if isinstance(c, kind)), None)
 
 
-def missing_template(chain: list[BaseException]) -> BaseException | None:
+def missing_template(chain: list[BaseException]) -> Exception | None:
     """Pelican's own error for a template that does not exist: a theme or a content page's
     `Template:` asked for it, not a bug."""
     from pelican.generators import PelicanTemplateNotFound

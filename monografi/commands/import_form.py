@@ -18,7 +18,7 @@ def arguments(parser, _lang: str) -> None:
 def run(args) -> int:
     from ..forms.importer import import_form
 
-    given_file(args.form)
+    given_file(args.form, args.project)
     catalog, code = valid_catalog(args)
     if catalog is None:
         return code

@@ -9,6 +9,7 @@ import gettext
 import sys
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any, Protocol
 
 from ..messages import Message, ui
 from ..project import Project
@@ -17,10 +18,20 @@ from .common import EXIT_USAGE, whole_number
 
 PROG = "monografi"
 LANGS = ("id", "en")  # --lang: Message.text reads "en" as English, anything else as Indonesian
+
+
+class Command(Protocol):
+    """A module of this package that runs one command (and may add options with `arguments`)."""
+
+    HELP: Message
+
+    def run(self, args: argparse.Namespace) -> int: ...
+
+
 # The command words staff type → the module that runs each (its HELP, `arguments`, `run`).
-COMMANDS = {"build": build, "check": check, "formulir": form, "impor": import_form,
-            "dataset-baru": new_dataset, "kotak-masuk": inbox, "bagian": parts, "gabung": merge,
-            "serve": serve}
+COMMANDS: dict[str, Command] = {
+    "build": build, "check": check, "formulir": form, "impor": import_form, "dataset-baru": new_dataset,
+    "kotak-masuk": inbox, "bagian": parts, "gabung": merge, "serve": serve}
 
 DESCRIPTION = Message(
     "Monografi: validasi data monografi kecamatan dan bangun portal data terbuka.",
@@ -127,12 +138,13 @@ def argparse_words(lang: str) -> Iterator[None]:
     """argparse's own texts in `lang` while the block runs (the hook argparse's gettext calls
     leave for translations; restored afterwards)."""
     words = ARGPARSE_WORDS[lang]
-    saved = argparse._, argparse.ngettext
-    argparse._, argparse.ngettext = words.gettext, words.ngettext
+    hooks: Any = argparse  # its gettext hooks (`_`, `ngettext`) are not in the typeshed stubs
+    saved = hooks._, hooks.ngettext
+    hooks._, hooks.ngettext = words.gettext, words.ngettext
     try:
         yield
     finally:
-        argparse._, argparse.ngettext = saved
+        hooks._, hooks.ngettext = saved
 
 
 class Parser(argparse.ArgumentParser):
@@ -162,8 +174,8 @@ class Parser(argparse.ArgumentParser):
 
     def error(self, message: str):
         self.print_usage(sys.stderr)
-        with argparse_words(self.lang):
-            text = argparse._("%(prog)s: error: %(message)s\n") % {"prog": self.prog, "message": message}
+        words = ARGPARSE_WORDS[self.lang]
+        text = words.gettext("%(prog)s: error: %(message)s\n") % {"prog": self.prog, "message": message}
         self.exit(EXIT_USAGE, text + ui("usage_more", self.lang, prog=PROG) + "\n")
 
 

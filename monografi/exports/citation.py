@@ -67,7 +67,7 @@ class Citation:
 
     @property
     def csl(self) -> dict:
-        item = {"id": self.key, "type": self.kind, "title": self.title,
+        item: dict[str, object] = {"id": self.key, "type": self.kind, "title": self.title,
                 "author": [{"literal": a} for a in self.authors], "publisher": self.publisher,
                 "URL": self.url, "language": "id"}
         if self.date:
@@ -124,8 +124,7 @@ def for_area(context: BuildContext, area: Area) -> Citation:
     """An area page: versioned by the newest change among the datasets it shows."""
     model = context.model
     levels = {area.level} | {c.level for c in area.children}
-    dates = [context.updated(d).date for d in model.topics() if d.level in levels]
-    dates = [d for d in dates if d]
+    dates = [date for d in model.topics() if d.level in levels if (date := context.updated(d).date)]
     package = model.catalog.descriptor
     return Citation(_key("monografi", area.slug, max(dates)[:4] if dates else ""),
                     f"Profil {area.label}", context.url(urls.area_path(area)),

@@ -13,6 +13,7 @@ left out: a harvester would list them as ordinary datasets with nothing in them.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from .. import urls
 from ..model.areas import Dataset, Model
@@ -93,7 +94,7 @@ def _licence(licence: dict) -> dict:
 
 
 def _agent(who: Publisher) -> dict:
-    agent = {"@type": "foaf:Agent", "foaf:name": who.name}
+    agent: dict[str, object] = {"@type": "foaf:Agent", "foaf:name": who.name}
     if who.url:
         agent["@id"] = who.url
         agent["foaf:homepage"] = {"@id": who.url, "@type": "foaf:Document"}
@@ -102,9 +103,9 @@ def _agent(who: Publisher) -> dict:
     return agent
 
 
-def _contact(who: Publisher, kind: str, prefix: str, email) -> dict:
+def _contact(who: Publisher, kind: str | list[str], prefix: str, email: Callable[[str], object]) -> dict:
     """vcard contact in either vocabulary; the e-mail only when the package names one."""
-    point = {"@type": kind, f"{prefix}fn": who.name}
+    point: dict[str, object] = {"@type": kind, f"{prefix}fn": who.name}
     if who.email:
         point[f"{prefix}hasEmail"] = email(f"mailto:{who.email}")
     return point
@@ -179,7 +180,7 @@ def _pod_dataset(context: BuildContext, dataset: Dataset) -> dict:
     model = context.model
     who = publisher(model.catalog.descriptor)
     landing = context.url(urls.dataset_path(dataset.name))
-    entry = {
+    entry: dict[str, object] = {
         "@type": "dcat:Dataset", "identifier": landing, "title": dataset.title,
         "description": dataset.description, "keyword": keywords(model, dataset),
         "publisher": {"@type": "org:Organization", "name": who.name},

@@ -30,7 +30,7 @@ class PortalExporter(Protocol):
     """A whole-portal output: site-relative path → bytes (the build context is
     `downloads.context`)."""
 
-    def __call__(self, downloads: Downloads) -> dict[str, bytes]: ...
+    def __call__(self, downloads: Downloads) -> Mapping[str, bytes]: ...
 
 
 PORTAL_EXPORTERS: tuple[PortalExporter, ...] = (export_datasets, export_package, dcat.export_catalogues,

@@ -124,8 +124,9 @@ def form_rows(spec: ResourceSpec, areas: list[FormArea], periode: str | None) ->
     header, rows = read_raw(spec)
     codes = {a.code for a in areas}
     existing = [dict(zip(header, row, strict=False)) for row in rows]
-    existing = [r for r in existing if r.get(spec.area_field) in codes]
-    existing.sort(key=lambda r: (r[spec.area_field], r.get(spec.period_field or "", "")))
+    area_key = spec.area_field or ""  # form datasets are about a kecamatan or its desa
+    existing = [r for r in existing if r.get(area_key) in codes]
+    existing.sort(key=lambda r: (r[area_key], r.get(spec.period_field or "", "")))
     period = periode if _period_fits(spec, periode) else ""
     combos: list[dict] = [{}]
     for raw in _category_fields(spec):
@@ -328,7 +329,8 @@ def make_form(catalog: Catalog, kecamatan: str, periode: str | None = None) -> W
     workbook.properties.title = f"Formulir isian monografi {kecamatan}"
     _guide(workbook, catalog, areas["kecamatan"][0], periode, specs)
     refs = _list_sheet(workbook, _choices(catalog, specs, areas))
-    bases = [(spec, _data_sheet(workbook, spec, areas[spec.level], periode, refs)) for spec in specs]
+    bases = [(spec, _data_sheet(workbook, spec, areas[spec.level or ""], periode, refs))
+             for spec in specs]
     _meta(workbook, kecamatan, periode, specs)
     _base(workbook, bases)
     workbook.move_sheet(LIST_SHEET, offset=len(workbook.sheetnames))

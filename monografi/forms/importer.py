@@ -160,7 +160,7 @@ def _row_problems(spec: ResourceSpec, rows: list[FormRow], form: Form,
     first: dict[tuple, int] = {}
     for row in rows:
         location = f"{where} › {row.sheet}"
-        code = row.cells.get(spec.area_field, "")
+        code = row.cells.get(spec.area_field or "", "")
         helper = row.cells.get(NAME_KEY, "")
         if helper and (not code or code in form.names) and helper != form.names.get(code):
             problems.append(Problem(location, HELPER_COLUMN, row.row, NAME_KEY, helper,

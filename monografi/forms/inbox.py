@@ -99,11 +99,12 @@ def _apply(upload: Path, copy: Path, folder: str) -> list[Problem]:
 def process_inbox(project: Project, folder: str = INBOX) -> InboxResult:
     """Import every upload in project/folder into project/datasets/, all or nothing."""
     project = Project(project)
-    root = project.datasets
+    root, inbox = project.datasets, project.folder(folder)
+    project.refuse_links(project.state, inbox)  # an upload is imported, then deleted
     result = InboxResult(Report())
     with waiting_lock(project.state), tempfile.TemporaryDirectory(prefix="kotak-masuk-") as scratch:
         result.report.extend(finish_pending_import(project))
-        files = uploads(project.folder(folder))
+        files = uploads(inbox)
         if not result.report.ok or not files:
             return result
         copy = Project(scratch).datasets

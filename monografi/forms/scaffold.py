@@ -85,7 +85,7 @@ def resource_for(catalog: Catalog, name: str) -> dict:
     """The package entry: every presentation hint present (see the guide for each key)."""
     licences = [lic for lic in catalog.descriptor.get("licenses", [])
                 if isinstance(lic, dict) and lic.get("name") == "CC-BY-4.0"]
-    entry = {
+    entry: dict[str, object] = {
         "name": name, "path": f"{name}.csv", "profile": "tabular-data-resource",
         "title": f"{PLACEHOLDER}judul tabel", "description": f"{PLACEHOLDER}isi tabel ini. Satu baris "
         "= satu wilayah pada satu tahun menurut satu sumber.",

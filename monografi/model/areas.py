@@ -8,19 +8,23 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from functools import cached_property
+from typing import Any
 
 import pandas as pd
 
 from .. import address, fmt
 from ..validation import AREA_LEVELS, sources
-from ..validation.boundaries import checked_boundaries
-from ..validation.catalog import Catalog, ResourceSpec
-from .derived import compute_derived
+from ..validation.boundaries import Boundaries, checked_boundaries
+from ..validation.catalog import Catalog
+from ..validation.spec import ResourceSpec
+from .derived import Derived, compute_derived
 
 _DTYPES = {"integer": "Int64", "number": "Float64"}
 PORTAL_LEVEL = "portal"  # the front page of a package with several top areas: not an area itself
 SHARED_PART = "umum"  # the part of a sharded build with what spans parts (front page, rankings, downloads)
 _NON_MEASURES = {"sumber", "catatan"}
+# One row of a table as plain values (str, int, float; None or pandas' NA where empty).
+Record = dict[str, Any]
 
 
 @dataclass(frozen=True)
@@ -30,10 +34,10 @@ class Field:
     type: str
     unit: str
     description: str
-    constraints: dict
+    constraints: dict[str, Any]
 
     @classmethod
-    def from_schema(cls, raw: dict) -> Field:
+    def from_schema(cls, raw: dict[str, Any]) -> Field:
         return cls(raw["name"], raw.get("title", raw["name"]), raw.get("type", "string"),
                    raw.get("satuan", ""), raw.get("description", ""), raw.get("constraints", {}))
 
@@ -54,11 +58,11 @@ class Dataset:
 
     @property
     def title(self) -> str:
-        return self.spec.descriptor.get("title", self.name)
+        return str(self.spec.descriptor.get("title", self.name))
 
     @property
     def description(self) -> str:
-        return self.spec.descriptor.get("description", "")
+        return str(self.spec.descriptor.get("description", ""))
 
     @property
     def level(self) -> str | None:
@@ -74,11 +78,12 @@ class Dataset:
 
     @property
     def section(self) -> str:
-        return self.spec.hints.get("bagian", "Lainnya")
+        return str(self.spec.hints.get("bagian", "Lainnya"))
 
     @property
-    def chart_hints(self) -> list[dict]:
-        return self.spec.hints.get("grafik", [])
+    def chart_hints(self) -> list[dict[str, Any]]:
+        hints: list[dict[str, Any]] = self.spec.hints.get("grafik", [])
+        return hints
 
     @property
     def is_master(self) -> bool:
@@ -115,14 +120,14 @@ class Dataset:
         """One pass over the table instead of one scan per area: cost linear in the areas."""
         return dict(iter(self.sorted_rows(self.table).groupby(self.area_field, sort=False)))
 
-    def records_for(self, code: str, *, file_order: bool = False) -> list[dict]:
+    def records_for(self, code: str, *, file_order: bool = False) -> list[Record]:
         """rows_for as plain dicts, same values and order (or the file's order, where ties keep
         the last row): planning a chart per area and hint stays cheap Python at province scale,
         not a small DataFrame operation each time. The dicts are shared: read, never change."""
         return self._records_by_area[file_order].get(code, [])
 
     @cached_property
-    def _records_by_area(self) -> dict[bool, dict[str, list[dict]]]:
+    def _records_by_area(self) -> dict[bool, dict[str, list[Record]]]:
         """Both orders from one conversion of the whole table; rows without an area are left out,
         as in rows_for."""
         if not self.area_field:
@@ -130,7 +135,7 @@ class Dataset:
         table = self.table.reset_index(drop=True)
         records = table.to_dict("records")
         orders = {False: self.sorted_rows(table).index, True: range(len(records))}
-        grouped: dict[bool, dict[str, list[dict]]] = {}
+        grouped: dict[bool, dict[str, list[Record]]] = {}
         for file_order, positions in orders.items():
             by_area = grouped[file_order] = {}
             for position in positions:
@@ -165,7 +170,7 @@ class Area:
     kind: str
     parent: Area | None = None
     children: list[Area] = field(default_factory=list)
-    attrs: dict = field(default_factory=dict)
+    attrs: dict[str, Any] = field(default_factory=dict)
     home: bool = False  # the portal's front page (see Model.home)
 
     @property
@@ -177,14 +182,15 @@ class Area:
         return self.name if self.level == PORTAL_LEVEL else f"{self.kind.capitalize()} {self.name}"
 
     @property
-    def in_subdivision(self) -> bool:
-        """Its parent is not the front page (a kecamatan of one kabupaten in a province portal):
-        then it is also ranked within that parent."""
-        return self.parent is not None and not self.parent.home
+    def subdivision(self) -> Area | None:
+        """Its parent when that is not the front page (a kecamatan of one kabupaten in a province
+        portal): it is then also ranked within that parent. None otherwise."""
+        return self.parent if self.parent is not None and not self.parent.home else None
 
     @property
     def lineage(self) -> list[Area]:
-        chain, node = [], self
+        chain: list[Area] = []
+        node: Area | None = self
         while node is not None:
             chain.append(node)
             node = node.parent
@@ -196,17 +202,17 @@ class Model:
     catalog: Catalog
     datasets: dict[str, Dataset]
     areas: dict[str, Area]
-    derived: list = field(default_factory=list)
-    boundaries: dict = field(default_factory=dict)  # level -> Boundaries, when supplied
-    home: Area | None = None  # the front page (front_page below)
+    home: Area  # the front page (front_page below)
+    derived: list[Derived] = field(default_factory=list)
+    boundaries: dict[str, Boundaries] = field(default_factory=dict)  # by level, when supplied
 
     @property
-    def sources(self) -> dict[str, dict]:
+    def sources(self) -> dict[str, dict[str, Any]]:
         return self.catalog.sources
 
     @property
     def roots(self) -> list[Area]:
-        return [a for a in self.areas.values() if a.parent is None]
+        return roots(self.areas)
 
     def trail(self, area: Area) -> list[Area]:
         """The area's lineage from the front page down (the breadcrumbs)."""
@@ -237,14 +243,14 @@ class Model:
         return [d for d in self.datasets.values()
                 if not d.is_master and (level is None or d.level == level)]
 
-    def derived_for(self, code: str) -> list:
+    def derived_for(self, code: str) -> list[Derived]:
         return self._derived_by_code.get(code, [])
 
     @cached_property
-    def _derived_by_code(self) -> dict[str, list]:
+    def _derived_by_code(self) -> dict[str, list[Derived]]:
         """One pass over the derived figures (set by build_model), not a scan per area: a
         million-row table has a million of them."""
-        grouped: dict[str, list] = {}
+        grouped: dict[str, list[Derived]] = {}
         for derived in self.derived:
             grouped.setdefault(derived.code, []).append(derived)
         return grouped
@@ -286,16 +292,21 @@ def _build_areas(datasets: dict[str, Dataset]) -> dict[str, Area]:
     return areas
 
 
-def front_page(model: Model) -> Area:
+def roots(areas: dict[str, Area]) -> list[Area]:
+    """The areas without a parent in the package: one, or several (a national package)."""
+    return [a for a in areas.values() if a.parent is None]
+
+
+def front_page(catalog: Catalog, areas: dict[str, Area]) -> Area:
     """The package's one top area (a kabupaten portal keeps its kabupaten as home) or, when the
     tree starts with several (the provinces of a national package), the portal itself."""
-    roots = model.roots
-    if len(roots) == 1:
-        roots[0].home = True
-        return roots[0]
-    descriptor = model.catalog.descriptor
+    top = roots(areas)
+    if len(top) == 1:
+        top[0].home = True
+        return top[0]
+    descriptor = catalog.descriptor
     title = descriptor.get("title") or descriptor.get("name", "")
-    return Area("", title, PORTAL_LEVEL, PORTAL_LEVEL, None, roots, home=True)
+    return Area("", title, PORTAL_LEVEL, PORTAL_LEVEL, None, top, home=True)
 
 
 def build_model(catalog: Catalog) -> Model:
@@ -303,8 +314,8 @@ def build_model(catalog: Catalog) -> Model:
     datasets = {spec.name: Dataset(spec, typed_table(spec, *catalog.rows(spec)),
                                  [Field.from_schema(f) for f in spec.fields])
                 for spec in catalog.resources}
-    model = Model(catalog, datasets, _build_areas(datasets))
-    model.home = front_page(model)
+    areas = _build_areas(datasets)
+    model = Model(catalog, datasets, areas, front_page(catalog, areas))
     model.boundaries = checked_boundaries(catalog)
     model.derived = compute_derived(model)
     return model

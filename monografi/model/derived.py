@@ -18,7 +18,7 @@ from ..fmt import angka
 from ..validation import AREA_LEVELS
 
 if TYPE_CHECKING:
-    from .areas import Model
+    from .areas import Model, Record
 
 MAX_YEAR_GAP = 1
 
@@ -35,17 +35,17 @@ class Derived:
     basis: str  # human-readable inputs, e.g. "154.604 jiwa / 39,51 km² (2024)"
 
 
-def _year(period) -> int | None:
+def _year(period: object) -> int | None:
     text = str(period)
     return int(text[:4]) if text[:4].isdigit() else None
 
 
-def _records(model: Model, name: str) -> list[dict]:
+def _records(model: Model, name: str) -> list[Record]:
     dataset = model.datasets.get(name)
     return [] if dataset is None else dataset.table.to_dict("records")
 
 
-def _present(*values) -> bool:
+def _present(*values: object) -> bool:
     return all(v is not None and not pd.isna(v) for v in values)
 
 
@@ -59,12 +59,13 @@ def density(model: Model) -> list[Derived]:
             areas[(a[key], a["sumber"])].append(a)
         for row in _records(model, f"penduduk_{level}"):
             year = _year(row["tahun"])
-            candidates = [a for a in areas[(row[key], row["sumber"])]
-                          if _present(a["luas_km2"], row["jumlah"]) and a["luas_km2"] > 0
-                          and abs(_year(a["tahun"]) - year) <= MAX_YEAR_GAP]
-            if not candidates:
+            candidates = [(abs(y - year), a) for a in areas[(row[key], row["sumber"])]
+                          if year is not None and (y := _year(a["tahun"])) is not None
+                          and _present(a["luas_km2"], row["jumlah"]) and a["luas_km2"] > 0
+                          and abs(y - year) <= MAX_YEAR_GAP]
+            if not candidates:  # no area row of a nearby year (or a period without one)
                 continue
-            area = min(candidates, key=lambda a: (abs(_year(a["tahun"]) - year), a["tahun"]))
+            area = min(candidates, key=lambda c: (c[0], c[1]["tahun"]))[1]
             value = round(row["jumlah"] / area["luas_km2"], 1)
             basis = (f"{angka(row['jumlah'])} jiwa ({row['tahun']}) / "
                      f"{angka(area['luas_km2'])} km² ({area['tahun']})")

@@ -9,16 +9,17 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import Any
 
 from .. import fmt
 from ..validation.hints import category_columns
-from .areas import Area, Dataset, Field, Model
+from .areas import Area, Dataset, Field, Model, Record
 
 # A row whose note says the source gave an estimate is shown as one ("± 101.000"), never as exact.
 APPROXIMATE = re.compile(r"\b(sekitar|perkiraan|kira-kira|taksiran)\b", re.IGNORECASE)
 
 
-def is_approximate(record: dict) -> bool:
+def is_approximate(record: Record) -> bool:
     note = record.get("catatan")
     return isinstance(note, str) and APPROXIMATE.search(note) is not None
 
@@ -29,7 +30,7 @@ class Headline:
 
     measure: Field
     aggregation: str
-    chosen: dict
+    chosen: dict[str, Any]
     title: str
 
 
@@ -65,12 +66,12 @@ def headlines(dataset: Dataset) -> list[Headline]:
             for h in declared]
 
 
-def _same(a, b) -> bool:
+def _same(a: object, b: object) -> bool:
     """Equality as a pandas mask reads it: a missing value equals nothing."""
     return not fmt.is_missing(a) and not fmt.is_missing(b) and a == b
 
 
-def headline_value(dataset: Dataset, headline: Headline, records: list[dict]) -> HeadlineValue | None:
+def headline_value(dataset: Dataset, headline: Headline, records: list[Record]) -> HeadlineValue | None:
     """Latest period's figure: its one row, or (agregasi jumlah) the sum over its categories.
 
     `records` are the area's rows (Dataset.records_for): plain dicts, because every area page

@@ -20,10 +20,11 @@ import tempfile
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
+from typing import Any
 
 from ..project import DATASETS, Project
-from ..validation.catalog import ResourceSpec
 from ..validation.dialect import read_raw
+from ..validation.spec import ResourceSpec
 
 _FIELD, _RECORD = "\x1f", "\x1e"
 # The public note staff may add to a commit as a trailer; the subject is developer text and
@@ -32,6 +33,7 @@ NOTE_TRAILER = "Catatan-publik"
 _FORMAT = f"%H{_FIELD}%cI{_FIELD}%(trailers:key={NOTE_TRAILER},valueonly,separator=%x20)"
 _TAG_NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]*$")
 _HEX = re.compile(r"^[0-9a-f]{40}$")
+Rows = tuple[list[str], list[list[str]]]  # (header, rows) of one version of a CSV, as text
 
 
 @dataclass(frozen=True)
@@ -68,9 +70,9 @@ class Revision:
 
     commit: Commit
     key: list[str]
-    added: list[dict] = field(default_factory=list)
-    removed: list[dict] = field(default_factory=list)
-    changed: list[tuple[dict, list[CellChange]]] = field(default_factory=list)
+    added: list[dict[str, str]] = field(default_factory=list)
+    removed: list[dict[str, str]] = field(default_factory=list)
+    changed: list[tuple[dict[str, str], list[CellChange]]] = field(default_factory=list)
     structure_only: bool = False  # only the schema changed
     unreadable: bool = False  # a version of the CSV could not be parsed (e.g. a broken commit)
 
@@ -94,13 +96,15 @@ class History:
         self.revision = revision
         self.datasets = Path(datasets) if datasets else Project(project).datasets
 
-    def _git(self, *args: str, binary: bool = False):
+    def _git_bytes(self, *args: str) -> bytes | None:
         result = subprocess.run(
             ["git", "-C", str(self.project), "-c", "core.quotepath=off", *args],
             capture_output=True, check=False, env={**os.environ, "LC_ALL": "C", "GIT_PAGER": "cat"})
-        if result.returncode != 0:
-            return None
-        return result.stdout if binary else result.stdout.decode("utf-8", "replace")
+        return result.stdout if result.returncode == 0 else None
+
+    def _git(self, *args: str) -> str | None:
+        out = self._git_bytes(*args)
+        return None if out is None else out.decode("utf-8", "replace")
 
     @cached_property
     def available(self) -> bool:
@@ -111,7 +115,7 @@ class History:
         return (inside or "").strip() == "true" and bool(self._git("rev-parse", "HEAD"))
 
     @cached_property
-    def _package(self) -> dict:
+    def _package(self) -> dict[str, Any]:
         """datapackage.json as written (the catalog inlines schemas and drops their paths)."""
         try:
             package = json.loads((self.datasets / "datapackage.json").read_text("utf-8"))
@@ -161,10 +165,10 @@ class History:
         return Updated(commits[0].date[:10], "git", commits[0], dirty)
 
     def _blob(self, sha: str, path: str) -> bytes | None:
-        return self._git("show", f"{sha}:{path}", binary=True)
+        return self._git_bytes("show", f"{sha}:{path}")
 
     @staticmethod
-    def parse(spec: ResourceSpec, data: bytes | None) -> tuple[list[str], list[list[str]]] | None:
+    def parse(spec: ResourceSpec, data: bytes | None) -> Rows | None:
         """Parse an old version of a CSV with the same reader as the current one; None when
         that version is unreadable (a broken file that a later commit fixed)."""
         if data is None:
@@ -196,7 +200,7 @@ class History:
             result.append(diff_rows(commit, primary, old, new))
         return result
 
-    def version(self, spec: ResourceSpec, sha: str) -> tuple[list[str], list[list[str]]] | None:
+    def version(self, spec: ResourceSpec, sha: str) -> Rows | None:
         """The dataset's CSV as of commit `sha`, parsed (([], []) when it did not exist)."""
         return self.parse(spec, self._blob(sha, f"{DATASETS}/{spec.relpath}"))
 
@@ -226,15 +230,22 @@ class History:
 
     def archive(self, tag: Tag, target: Path) -> Path | None:
         """Extract datasets/ as it was at `tag` into target; returns the extracted folder."""
-        data = self._git("archive", "--format=tar", tag.commit.sha, DATASETS, binary=True)
+        data = self._git_bytes("archive", "--format=tar", tag.commit.sha, DATASETS)
         if not data:
             return None
         with tarfile.open(fileobj=io.BytesIO(data)) as archive:
-            archive.extractall(target, filter="data")
+            archive.extractall(target, filter=_without_links)
         return Project(target).datasets
 
 
-def _keyed(header: list[str], rows: list[list[str]], key: list[str]) -> dict[tuple, dict]:
+def _without_links(member: tarfile.TarInfo, path: str) -> tarfile.TarInfo | None:
+    """A symlink committed at a tag is left out of its snapshot (nothing is read through it,
+    and it no longer breaks every build while the tag exists); the rest as tarfile's `data`
+    filter allows."""
+    return None if member.issym() or member.islnk() else tarfile.data_filter(member, path)
+
+
+def _keyed(header: list[str], rows: list[list[str]], key: list[str]) -> dict[tuple[str, ...], dict[str, str]]:
     usable = key or header
     records = {}
     for row in rows:
@@ -243,8 +254,7 @@ def _keyed(header: list[str], rows: list[list[str]], key: list[str]) -> dict[tup
     return records
 
 
-def diff_rows(commit: Commit, key: list[str], old: tuple[list[str], list[list[str]]],
-              new: tuple[list[str], list[list[str]]]) -> Revision:
+def diff_rows(commit: Commit, key: list[str], old: Rows, new: Rows) -> Revision:
     """Rows added, removed and changed between two versions, matched by primary key."""
     headers = [h for h in (old[0], new[0]) if h]
     usable = key if key and all(k in h for h in headers for k in key) else []

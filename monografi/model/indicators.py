@@ -15,6 +15,8 @@ import pandas as pd
 from .. import fmt
 from .areas import Area, Dataset, Model
 
+Group = tuple[str, ...]  # the category values of a ranking, e.g. ("proyeksi",); () for none
+
 COMPARED_LEVEL = "kecamatan"
 MIN_RANKED = 3  # fewer areas sharing a source and period: no ranking, only how many have data
 
@@ -31,7 +33,7 @@ class Ranking:
     """All areas with a value for one indicator, one source (+ categories) and one period."""
 
     source: str
-    group: tuple[str, ...]  # category values, e.g. ("proyeksi",)
+    group: Group
     period: str
     entries: list[Entry]
     out_of: int  # areas of the level, with or without a value
@@ -84,7 +86,7 @@ class Indicator:
     level_areas: list[Area]
     intensive: bool  # averages make sense, sums do not (jiwa/km², %, ratios)
     description: str = ""
-    reference: dict = field(default_factory=dict)  # (source, period) -> figure of the home area
+    reference: dict[tuple[str, str], float] = field(default_factory=dict)  # (source, period) -> home figure
 
     @cached_property
     def rankings(self) -> list[Ranking]:
@@ -100,7 +102,7 @@ class Indicator:
 
     def latest(self) -> list[Ranking]:
         """The most recent ranking of each (source, group)."""
-        latest: dict[tuple, Ranking] = {}
+        latest: dict[tuple[str, Group], Ranking] = {}
         for ranking in self.rankings:
             latest[(ranking.source, ranking.group)] = ranking
         return list(latest.values())
@@ -111,7 +113,7 @@ class Indicator:
             return "Rata-rata (tidak tertimbang)", round(sum(values) / len(values), 2)
         return "Jumlah", round(sum(values), 3)
 
-    def series_by_area(self, source: str, group: tuple) -> list[tuple[Area, list[tuple[str, float]]]]:
+    def series_by_area(self, source: str, group: Group) -> list[tuple[Area, list[tuple[str, float]]]]:
         """Areas with at least two periods for one source/group: the time-series chart's lines."""
         rows = self.rows[(self.rows["sumber"] == source) & (self.rows["kelompok"] == group)]
         by_area: dict[str, list[tuple[str, float]]] = defaultdict(list)
@@ -128,7 +130,7 @@ class Indicator:
     @cached_property
     def _places(self) -> dict[str, list[tuple[Ranking, Entry]]]:
         """rank_of for every area in one pass over the rankings (linear in areas, not quadratic)."""
-        found: dict[str, dict[tuple, tuple[Ranking, Entry]]] = defaultdict(dict)
+        found: dict[str, dict[tuple[str, Group], tuple[Ranking, Entry]]] = defaultdict(dict)
         for ranking in self.rankings:
             for entry in ranking.entries:
                 found[entry.area.code][(ranking.source, ranking.group)] = (ranking, entry)
@@ -153,7 +155,7 @@ def _measure_rows(dataset: Dataset, measure: str) -> pd.DataFrame:
     })
 
 
-def _home_reference(model: Model, dataset: Dataset, measure: str) -> dict:
+def _home_reference(model: Model, dataset: Dataset, measure: str) -> dict[tuple[str, str], float]:
     """The front-page area's own figure (the kabupaten of a kabupaten portal, the province of a
     province portal) for the same measure, source and period, when published."""
     home = model.home

@@ -27,8 +27,10 @@ _COMMIT_ID = re.compile(r"^[0-9a-f]{7,40}$")
 WITHDRAWN = "[ditarik]"
 WITHDRAWN_NOTE = "Catatan ini ditarik."
 WITHDRAWN_FILE = "PENARIKAN.txt"  # in a release zip that had something withdrawn
+Record = dict[str, str]  # one row of a CSV version: column → cell
 
-def _same(record: dict, row: dict, key: list[str]) -> bool:
+
+def _same(record: Record, row: Record, key: list[str]) -> bool:
     """The same row: equal primary key cells, or equal cells when the table has no key."""
     if key and all(k in record and k in row for k in key):
         return all(record[k] == row[k] for k in key)
@@ -40,20 +42,20 @@ class Withdrawn:
     """Every retraction resolved to what it withdraws, per dataset."""
 
     values: dict[str, dict[str, set[str]]] = field(default_factory=dict)  # dataset → column → values
-    rows: dict[str, list[dict]] = field(default_factory=dict)  # dataset → rows as recorded
+    rows: dict[str, list[Record]] = field(default_factory=dict)  # dataset → rows as recorded
     keys: dict[str, list[str]] = field(default_factory=dict)  # dataset → its primary key
     notes: dict[str, Retraction] = field(default_factory=dict)  # commit sha → retraction
     releases: dict[str, Retraction] = field(default_factory=dict)  # tag → retraction
     by_dataset: dict[str, list[Retraction]] = field(default_factory=dict)
 
-    def row_withdrawn(self, dataset: str, record: dict) -> bool:
+    def row_withdrawn(self, dataset: str, record: Record) -> bool:
         return any(_same(record, row, self.keys.get(dataset, []))
                    for row in self.rows.get(dataset, []))
 
     def cell_withdrawn(self, dataset: str, column: str, value: str) -> bool:
         return value in self.values.get(dataset, {}).get(column, ())
 
-    def record(self, dataset: str, record: dict) -> dict:
+    def record(self, dataset: str, record: Record) -> Record:
         """The record as published: withdrawn cells (all of a withdrawn row) read WITHDRAWN."""
         whole = self.row_withdrawn(dataset, record)
         return {c: WITHDRAWN if whole or self.cell_withdrawn(dataset, c, v) else v
@@ -120,7 +122,7 @@ def resolve(history: History, catalog: Catalog) -> tuple[Withdrawn, list[Problem
     note or tag that exists. Without git nothing from history is published, so nothing is
     checked."""
     withdrawn = Withdrawn(keys={spec.name: spec.primary_key for spec in catalog.resources})
-    problems = []
+    problems: list[Problem] = []
     if not history.available:
         return withdrawn, problems
     tags = {tag.name for tag in history.tags()}

@@ -145,8 +145,9 @@ def _release(history: History, scan: _Scan, catalog: Catalog, tag: Tag) -> None:
     specs = {spec.relpath: spec for spec in catalog.resources}
     with tempfile.TemporaryDirectory() as folder:
         datasets, _ = withdrawn_tree(history, scan.withdrawn, catalog, tag, Path(folder))
-        files = sorted(p for p in datasets.rglob("*") if p.is_file()) if datasets else []
-        for file in files:
+        if datasets is None:
+            return  # git cannot give the tree: no zip is made of it either
+        for file in sorted(p for p in datasets.rglob("*") if p.is_file()):
             relpath = file.relative_to(datasets).as_posix()
             spec = specs.get(relpath)
             parsed = History.parse(spec, file.read_bytes()) if spec else None
@@ -183,4 +184,4 @@ def guard_problems(history: History, catalog: Catalog) -> list[Problem]:
 
 def project_problems(project: Project, catalog: Catalog) -> list[Problem]:
     """guard_problems for `check`, which has a project folder rather than a build context."""
-    return guard_problems(History(project), catalog)
+    return guard_problems(History(Project(project).root), catalog)

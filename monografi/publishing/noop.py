@@ -86,9 +86,18 @@ def check_unchanged(project: Project, output: Path, result: BuildResult,
     return inputs, manifest
 
 
+def refuse_links(project: Project) -> None:
+    """A build reads nothing through a symlink: content/, theme/ and pelicanconf.py are published
+    or executed, .monografi/ is written and its pickle loaded (datasets/: validation.package)."""
+    project.refuse_links(project.content, project.theme, project.settings, project.state)
+
+
 def unchanged_build(project: Project, output: Path, part: str | None = None) -> BuildResult | None:
     """The published build's result when nothing changed since it, else None: run the pipeline."""
     project, output = Project(project), Path(output).absolute()
+    refuse_links(project)
+    if any(project.links(project.datasets)):
+        return None  # the pipeline reports them, each at its file (validation.package)
     check_output(project, output)
     result = BuildResult(Report())
     start = time.perf_counter()

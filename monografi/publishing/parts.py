@@ -168,6 +168,7 @@ def _copy_parts(summaries: list[tuple[Path, dict]], site_dir: Path) -> None:
 def merge(project: Project, folders: list[Path], output: Path) -> BuildResult:
     """Join the built parts into `output`, which changes only if the merge succeeded."""
     project, output = Project(project), Path(output).absolute()
+    project.refuse_links(project.extra, project.state)
     check_output(project, output)
     summaries = [(Path(f).absolute(), _read_summary(Path(f))) for f in folders]
     shared = _check_parts(summaries)

@@ -43,7 +43,7 @@ from ..validation.report import Report
 from . import cache, parts
 from .extras import copy_extras
 from .history_guard import guard_problems
-from .noop import REPORT_FILE, BuildResult, check_unchanged, part_inputs
+from .noop import REPORT_FILE, BuildResult, check_unchanged, part_inputs, refuse_links
 from .publish import check_output, publish_locked, scratch
 from .search import index_site
 
@@ -135,16 +135,18 @@ def cached_stage(name: str, key: str, site_dir: Path, build: PageBuild, run: Cal
     is unchanged and every one of them is intact. Returns True when reused."""
     tag = f"{name}:{key}"
     manifest = build.manifest
-    previous = {p: manifest.previous(p, tag) for p, k in sorted(manifest.files.items()) if k == tag}
-    reused = bool(previous) and None not in previous.values()
+    stored = {p: manifest.previous(p, tag) for p, k in sorted(manifest.files.items()) if k == tag}
+    intact = {path: data for path, data in stored.items() if data is not None}
+    reused = bool(stored) and len(intact) == len(stored)
     if reused:
-        for path, data in previous.items():
+        for path, data in intact.items():
             write_file(site_dir, path, data)
+        written = list(intact)
     else:
         before = _files(site_dir)
         run()
-        previous = sorted(_files(site_dir) - before)
-    build.files.update(dict.fromkeys(previous, tag))
+        written = sorted(_files(site_dir) - before)
+    build.files.update(dict.fromkeys(written, tag))
     return reused
 
 
@@ -158,6 +160,7 @@ def build(project: Project, output: Path, *, quiet: bool = False, workers: int |
     first must not reuse files from a build folder the first one has since removed.
     """
     project, output = Project(project), Path(output).absolute()
+    refuse_links(project)
     check_output(project, output)  # early, so a wrong --output is refused before any work
     with build_lock(project.state):
         return _build_locked(project, output, quiet, workers, part)

@@ -20,12 +20,14 @@ import tempfile
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
+from ..files import scan_tree
 from ..project import Project
 from ..refusal import Refused
 from ..safe_write import write_atomic
 from ..state import build_lock, no_turning_back
 
 LEDGER = "builds.json"
+LISTING = "isi-"  # .monografi/isi-<build folder>.json: the files a published build holds
 
 
 class UnsafeOutput(Refused, ValueError):
@@ -50,6 +52,10 @@ def check_output(project: Project, output: Path) -> None:
     if where.is_symlink():
         if where.resolve().parent != project.builds.resolve():
             raise UnsafeOutput("foreign_link", where)
+        staff = staff_files(project, where.resolve())
+        if staff:
+            raise UnsafeOutput("staff_files", where, f"{staff[0]} (+{len(staff) - 1})"
+                               if len(staff) > 1 else staff[0])
     elif where.is_dir():
         if any(where.iterdir()):
             raise UnsafeOutput("not_empty", where)
@@ -57,6 +63,22 @@ def check_output(project: Project, output: Path) -> None:
         raise UnsafeOutput("not_folder", where)
     elif not where.parent.is_dir():
         raise UnsafeOutput("no_parent", where.parent)
+
+
+def _listing(project: Project, folder: Path) -> Path:
+    """What publish_locked put into a build folder it published (relative paths)."""
+    return project.state / f"{LISTING}{folder.name}.json"
+
+
+def staff_files(project: Project, site: Path) -> list[str]:
+    """Files in a published build that no build made (a CNAME copied into output/ by hand):
+    publishing the next build would drop them, so they are refused, never deleted silently.
+    [] for a build published before its listing was kept."""
+    try:
+        made = set(json.loads(_listing(project, site).read_text(encoding="utf-8")))
+    except (OSError, ValueError):
+        return []
+    return sorted(set(scan_tree(site)) - made)
 
 
 def _ledger(project: Project) -> dict[str, str]:
@@ -88,6 +110,7 @@ def discard(project: Project, folder: Path) -> None:
         raise ValueError(f"not a folder this build made: {folder}")
     shutil.rmtree(folder, ignore_errors=True)
     if not folder.exists():
+        _listing(project, folder).unlink(missing_ok=True)
         del entries[folder.name]
         _save_ledger(project, entries)
 
@@ -124,6 +147,7 @@ def publish_locked(project: Project, output: Path, build: Callable[[Path], objec
         raise
     no_turning_back()
     os.chmod(fresh, 0o755)
+    write_atomic(_listing(project, fresh), json.dumps(sorted(scan_tree(fresh)), indent=0).encode())
     if output.is_dir() and not output.is_symlink():
         output.rmdir()  # check_output found it empty; rmdir never removes anything else
     link = _new_link(output, os.path.relpath(fresh, output.parent))

@@ -13,6 +13,7 @@ import functools
 import hashlib
 import json
 import types
+from collections.abc import Callable
 
 import pandas as pd
 
@@ -26,9 +27,12 @@ def _is_instance_of_dataclass(value) -> bool:
     return dataclasses.is_dataclass(value) and not isinstance(value, type)
 
 
-@functools.cache
-def _field_names(kind: type) -> tuple[str, ...]:
+def _fields_of(kind: type) -> tuple[str, ...]:
     return tuple(f.name for f in dataclasses.fields(kind))
+
+
+# Once per class (typeshed's cache wants a Hashable argument, which mypy denies a class object).
+_field_names: Callable[[type], tuple[str, ...]] = functools.cache(_fields_of)
 
 
 def table_digest(table: pd.DataFrame) -> str:
@@ -81,7 +85,7 @@ class ValueDigest:
         self._walk(value, parts.append, set())
         return hashlib.sha256("".join(parts).encode()).hexdigest()
 
-    def _walk(self, value, out, active: set[int]) -> None:
+    def _walk(self, value: object, out: Callable[[str], object], active: set[int]) -> None:
         """Appends text to `out`: reprs escape every character, so the joined text is unambiguous."""
         if value is None or isinstance(value, _PLAIN):
             out(f"{type(value).__name__}:{value!r};")

@@ -19,7 +19,7 @@ from ..messages import Message
 from ..project import Project
 from ..state import BuildBusy, CommitFailed, build_lock, commit, recover
 from ..validation.catalog import PACKAGE_FILE, Catalog, ResourceSpec, load_catalog
-from .pack import Template, template, templates
+from .pack import Template, templates
 
 LICENCE = "CC-BY-4.0"  # the licence a new table takes from the package, as `dataset-baru` does
 ENTRY_KEYS = ("title", "description")
@@ -99,11 +99,12 @@ MESSAGES = {
 def chosen(names: Iterable[str] | None) -> list[Template]:
     """The named templates (all when None) and every code list they point to, in pack order."""
     wanted = {t.name for t in templates()} if names is None else set(names)
-    unknown = sorted(n for n in wanted if template(n) is None)
+    by_name = {t.name: t for t in templates()}
+    unknown = sorted(n for n in wanted if n not in by_name)
     if unknown:
         raise TemplateError("templat_tak_dikenal", names=", ".join(unknown),
                             known=", ".join(t.name for t in templates()))
-    wanted |= {name for n in list(wanted) for name in template(n).code_lists}
+    wanted |= {name for n in list(wanted) for name in by_name[n].code_lists}
     return [t for t in templates() if t.name in wanted]
 
 

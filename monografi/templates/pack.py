@@ -109,8 +109,8 @@ def templates() -> tuple[Template, ...]:
     official forms (book, section, order)."""
     standard = _read_json(PACK / STANDARD_COLUMNS)
     found = []
-    for group in sorted(p for p in PACK.iterdir() if p.is_dir()):
-        for path in sorted(p for p in group.iterdir() if p.name.endswith(".json")):
+    for group in sorted((p for p in PACK.iterdir() if p.is_dir()), key=lambda p: p.name):
+        for path in sorted((p for p in group.iterdir() if p.name.endswith(".json")), key=lambda p: p.name):
             spec = _read_json(path)
             entry = {k: v for k, v in spec.items() if k != "schema"}
             csv = (group / f"{spec['name']}.csv").read_bytes()
@@ -131,10 +131,6 @@ def _order(template: Template) -> tuple:
 def code_list_names() -> frozenset[str]:
     return frozenset(p.name.removesuffix(".json") for p in (PACK / CODE_LIST_GROUP).iterdir()
                      if p.name.endswith(".json"))
-
-
-def template(name: str) -> Template | None:
-    return next((t for t in templates() if t.name == name), None)
 
 
 def coverage() -> dict[str, dict]:

@@ -192,7 +192,8 @@ def _simplified(shapes: dict) -> dict:
 
 def load_boundaries(catalog: Catalog) -> tuple[list[Boundaries], list[Problem]]:
     """Read and check every declared boundary file: valid geometry, codes = master list."""
-    loaded, problems = [], []
+    loaded: list[Boundaries] = []
+    problems: list[Problem] = []
     for declaration in declarations(catalog):
         level = declaration.get("tingkat", "")
         where = declaration.get("path", PACKAGE_FILE)

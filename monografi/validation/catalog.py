@@ -70,7 +70,7 @@ class Catalog:
 
 def entries(header: list[str], rows: list[list[str]]) -> dict[str, dict]:
     """id -> `sources` entry for rows of the sources table in canonical text."""
-    found = {}
+    found: dict[str, dict] = {}
     for row in rows:
         cells = dict(zip(header, row, strict=False))
         entry = {key: cells[column].strip() for column, key in PUBLISHED_KEYS.items()
@@ -99,7 +99,9 @@ def _referenced(schema: dict) -> dict:
 def load_catalog(root: Path) -> tuple[Catalog | None, list[Problem]]:
     """Load and sanitise datasets/datapackage.json. Returns (None, problems) when unusable."""
     root = Path(root)
-    problems: list[Problem] = []
+    problems: list[Problem] = package.link_problems(root)
+    if problems:
+        return None, problems
     package_path = package.safe_path(root, PACKAGE_FILE, problems, PACKAGE_FILE, "")
     if package_path is None:
         return None, problems

@@ -103,7 +103,7 @@ class Table:
 
 def delimiter(spec: ResourceSpec) -> str:
     dialect = spec.descriptor.get("dialect") or {}
-    nested = dialect.get("csv") if isinstance(dialect.get("csv"), dict) else {}
+    nested = dialect["csv"] if isinstance(dialect.get("csv"), dict) else {}
     return str(nested.get("delimiter") or dialect.get("delimiter") or ",")
 
 
@@ -199,7 +199,8 @@ def _records(spec: ResourceSpec, data: bytes) -> list[list[str]]:
     if name == "utf-8" and data.startswith(codecs.BOM_UTF8):
         name = "utf-8-sig"
     stream = io.TextIOWrapper(io.BytesIO(data), encoding=name, newline="")
-    share = {}.setdefault
+    interned: dict[str, str] = {}
+    share = interned.setdefault
     records = []
     for record in csv.reader(stream, delimiter=delimiter(spec)):
         cells = list(map(str.strip, record))
@@ -231,7 +232,7 @@ def _normalise_numbers(spec: ResourceSpec, table: Table) -> None:
     declared format or is not a figure the model can hold (monografi.validation.number_cells).
 
     Each distinct value is judged once; rows are visited only when some value changes."""
-    formats = {f["name"]: (f.get("type"), *number_format(f)) for f in spec.fields
+    formats = {f["name"]: (f["type"], *number_format(f)) for f in spec.fields
                if f.get("type") in NUMERIC}
     changes = []  # (column index, name, {cell: canonical text or (rule, details)})
     for index, name in enumerate(table.header):

@@ -201,7 +201,7 @@ def _translate(spec: ResourceSpec, tables: dict[str, dialect.Table], error) -> P
         return Problem(file, number_cells.WRONG_TYPE, row, column, cell, details)
     table = tables[spec.name]
     if kind == "unique-error":
-        other = first_row(table.header, table.rows, [column], [cell])
+        other = first_row(table.header, table.rows, [error.field_name], [error.cell])
         return Problem(file, DUPLICATE, row, column, cell, {"baris_lain": other, "batas": cell})
     if kind in _ROW_RULES:
         return Problem(file, _ROW_RULES[kind], row, column or None, cell)
@@ -224,12 +224,16 @@ def _translate(spec: ResourceSpec, tables: dict[str, dialect.Table], error) -> P
         return Problem(file, UNKNOWN_CODE, row, column, value,
                        {"batas": target, **suggestion})
     if kind == "row-constraint":
-        formula = _ROW_CONSTRAINT.fullmatch(error.note).group(1)
-        rule = next(r for r in valid_row_rules(spec) if r["rumus"] == formula)
+        found = _ROW_CONSTRAINT.fullmatch(error.note)
+        if found is None:  # Frictionless changed its wording: a bug here, not the data's
+            raise ValueError(f"unexpected row-constraint note {error.note!r}")
+        formula = found.group(1)
+        declared = next(r for r in valid_row_rules(spec) if r["rumus"] == formula)
         cells = dict(zip(table.header, [str(c) if c is not None else "" for c in error.cells],
                          strict=False))
         return Problem(file, ROW_RULE, row, None, None, {
-            "batas": formula, "sel": cells, "pesan": rule.get("pesan"), "message": rule.get("message")})
+            "batas": formula, "sel": cells, "pesan": declared.get("pesan"),
+            "message": declared.get("message")})
     if kind in _LABEL_RULES:
         label = getattr(error, "label", None)
         return Problem(file, _LABEL_RULES[kind], 1, column or label, label,

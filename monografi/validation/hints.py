@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass, field
+from typing import TypeGuard
 
 from ..messages import Message
 from .catalog import Catalog
@@ -27,6 +28,7 @@ JSON_KINDS = {
     "teks": (str,), "angka": (int, float), "benar_salah": (bool,), "objek": (dict,),
     "daftar_teks": (list,), "daftar_objek": (list,),
 }
+LIST_ITEMS = {"daftar_teks": str, "daftar_objek": dict}  # what each item of a list kind must be
 
 
 @dataclass(frozen=True)
@@ -200,16 +202,20 @@ def _json(value) -> str:
     return json.dumps(value, ensure_ascii=False)
 
 
-def _is_kind(value, kind: str) -> bool:
+def _is_kind(value: object, kind: str) -> bool:
     if isinstance(value, bool) and kind != "benar_salah":
         return False
-    if not isinstance(value, JSON_KINDS[kind]):
-        return False
-    if kind == "daftar_teks":
-        return all(isinstance(item, str) for item in value)
-    if kind == "daftar_objek":
-        return all(isinstance(item, dict) for item in value)
-    return True
+    if kind in LIST_ITEMS:
+        return isinstance(value, list) and all(isinstance(item, LIST_ITEMS[kind]) for item in value)
+    return isinstance(value, JSON_KINDS[kind])
+
+
+def _is_number(value: object) -> TypeGuard[float]:
+    return _is_kind(value, "angka")
+
+
+def _is_texts(value: object) -> TypeGuard[list[str]]:
+    return _is_kind(value, "daftar_teks")
 
 
 def _kind(kind: str) -> dict:
@@ -225,7 +231,7 @@ def hint_problems(catalog: Catalog) -> list[Problem]:
         if isinstance(settings, dict) and check.keys("monografi.peringatan", settings,
                                                       WARNING_KEYS, None, "peringatan"):
             limit = settings.get("perubahan_maks")
-            if _is_kind(limit, "angka") and limit <= 0:
+            if _is_number(limit) and limit <= 0:
                 check.add(HINT_VALUE, "monografi.peringatan.perubahan_maks", limit,
                           batas="> 0")
     for index, spec in enumerate(catalog.resources):  # a usable catalog keeps every resource
@@ -273,10 +279,8 @@ def _chart_hint(check: _Check, spec: ResourceSpec, where: str, hint) -> None:
     types = {f["name"]: f.get("type", "string") for f in spec.fields}
     for column, names in declared.needs.items():
         check.column(f"{where}.jenis", column, names, spec.name, types)
-    for column in (spec.area_field, spec.period_field):
-        if column is None:
-            check.add(HINT_TABLE, f"{where}.jenis", kind, tabel=spec.name)
-            break
+    if spec.area_field is None or spec.period_field is None:
+        check.add(HINT_TABLE, f"{where}.jenis", kind, tabel=spec.name)
     source = hint.get("sumber")
     if isinstance(source, str) and source not in check.catalog.sources:
         check.add(HINT_SOURCE, f"{where}.sumber", source,
@@ -324,10 +328,10 @@ def _desa_totals(check: _Check, spec: ResourceSpec, where: str, totals: dict) ->
     types = {f["name"]: f.get("type", "string") for f in detail.fields}
     for key in ("cocokkan", "ukuran"):
         value = totals.get(key)
-        if _is_kind(value, "daftar_teks"):
+        if _is_texts(value):
             for index, column in enumerate(value):
                 check.column(f"{where}.{key}[{index}]", column, DESA_TOTAL_KEYS[key].names,
                              detail.name, types)
     tolerance = totals.get("toleransi")
-    if _is_kind(tolerance, "angka") and tolerance < 0:
+    if _is_number(tolerance) and tolerance < 0:
         check.add(HINT_VALUE, f"{where}.toleransi", tolerance, batas=">= 0")

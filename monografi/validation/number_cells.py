@@ -128,7 +128,7 @@ def problem(text: str, kind: str) -> tuple[Rule, dict] | None:
 def type_details(kind: str, cell: str | None) -> dict:
     """Details of a type error; a grouped integer such as 1.234 gets the plain figure as fix."""
     details = {"type": kind}
-    if kind == "integer" and _GROUPED_THOUSANDS.fullmatch(cell or ""):
+    if kind == "integer" and cell is not None and _GROUPED_THOUSANDS.fullmatch(cell):
         details["ribuan"] = cell.replace(".", "").replace(",", "")
     return details
 

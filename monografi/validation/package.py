@@ -8,11 +8,13 @@ here first, and names that become file names in the site are refused unless they
 from __future__ import annotations
 
 import json
+import os
 import re
 from pathlib import Path, PurePosixPath
 
 from ..address import links
 from ..messages import Message
+from ..project import Project
 from .report import Problem
 from .rules import Kind, Rule, looked_up
 from .spec import PACKAGE_FILE
@@ -38,6 +40,15 @@ UNSAFE_PATH = Rule("jalur_tidak_aman", Kind.CONFIGURATION, Message(
     "Path {value!r} points outside datasets/ or to the network.",
     "Pakai jalur relatif di dalam datasets/, mis. \"penduduk_kecamatan.csv\".",
     "Use a relative path inside datasets/, e.g. \"penduduk_kecamatan.csv\".",
+))
+
+SYMLINK = Rule("tautan_simbolik", Kind.CONFIGURATION, Message(
+    "{value} adalah tautan (symlink) atau berada di folder tautan; Monografi tidak membaca data "
+    "lewat tautan, karena tautan bisa membawa berkas dari luar repositori ke situs publik.",
+    "{value} is a symlink or lies in a linked folder; Monografi reads no data through a link, as "
+    "a link can bring files from outside the repository onto the public site.",
+    "Ganti tautan itu dengan berkasnya yang sebenarnya di dalam datasets/, atau hapus tautannya.",
+    "Replace the link with the real file inside datasets/, or delete the link.",
 ))
 
 MISSING_FILE = Rule("berkas_hilang", Kind.CONFIGURATION, Message(
@@ -124,6 +135,14 @@ def url_problems(descriptor: dict, where: str) -> list[Problem]:
             if decide(holder[field]) is None]
 
 
+def link_problems(root: Path) -> list[Problem]:
+    """Every symlink in datasets/ (the folder itself, a file, a folder at any depth, to
+    anywhere): refused before anything in the package is read."""
+    project = Project.of_datasets(root)
+    return [Problem(Path(os.path.relpath(link, root)).as_posix(), SYMLINK,
+                    value=project.relpath(link)) for link in project.links(Path(root))]
+
+
 def safe_path(root: Path, relative, problems: list[Problem], where: str, column: str) -> Path | None:
     """Resolve `relative` inside `root`, or record why it may not be followed."""
     text = relative if isinstance(relative, str) else repr(relative)
@@ -135,11 +154,9 @@ def safe_path(root: Path, relative, problems: list[Problem], where: str, column:
         or ".." in PurePosixPath(relative.replace("\\", "/")).parts
     )
     candidate = None if unsafe else root / relative
-    if candidate is not None:
-        resolved = candidate.resolve()
-        if not resolved.is_relative_to(root.resolve()):
-            unsafe = True
-    if unsafe:
+    if candidate is not None and not candidate.resolve().is_relative_to(root.resolve()):
+        unsafe = True
+    if unsafe or candidate is None:
         problems.append(Problem(where, UNSAFE_PATH, column=column, value=text))
         return None
     if not candidate.is_file():

@@ -12,11 +12,12 @@ import dataclasses
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from enum import Enum
+from typing import Any
 
 from ..messages import Message
 
 # details, lang -> placeholder values in that language (the details themselves are plain data)
-Words = Callable[[dict, str], dict]
+Words = Callable[[dict[str, Any], str], dict[str, Any]]
 
 
 class Kind(Enum):
@@ -44,7 +45,7 @@ class Rule:
     severity: str = "error"
     words: Words | None = field(default=None, compare=False)
 
-    def texts(self, value: str | None, details: dict, lang: str = "id") -> tuple[str, str]:
+    def texts(self, value: str | None, details: dict[str, Any], lang: str = "id") -> tuple[str, str]:
         """(message, fix) in `lang`."""
         values = {"value": "" if value is None else value, **details}
         if self.words is not None:
@@ -60,7 +61,7 @@ def looked_up(key: str, names: dict[str, Message]) -> Words:
     """Words for a detail that names something (a JSON kind, a file kind): said through `names`
     in the reader's language, or as it is when `names` does not know it."""
 
-    def words(details: dict, lang: str) -> dict:
+    def words(details: dict[str, Any], lang: str) -> dict[str, Any]:
         name = details[key]
         return {key: names[name].text(lang) if name in names else name}
 

@@ -158,7 +158,7 @@ def _problem(spec: ResourceSpec | None, index: int | None, error) -> Problem:
     found = _PROPERTY.search(note)
     key = found.group("key") if found else ""
     note = note[:found.start()] if found else note
-    if error.type in ("schema-error", "field-error") and spec is not None:
+    if error.type in ("schema-error", "field-error") and spec is not None and index is not None:
         file, where = spec.schema_key(index, key or "fields")
     elif spec is not None:
         file, where = PACKAGE_FILE, f"resources[{index}]" + (f".{key}" if key else "")

@@ -93,7 +93,8 @@ def _suspicious(spec: ResourceSpec, table: Table, specs: dict[str, ResourceSpec]
     columns = {name: _Column(matrix[:, index], missing_values) for index, name in enumerate(names)}
     suspicious = lengths != width
     suspicious |= np.logical_and.reduce([columns[n].missing for n in names])  # blank row
-    values, keys = {}, {}
+    values: dict[str, _Value] = {}
+    keys: dict[str, np.ndarray] = {}
     for raw in spec.fields:
         flagged, values[raw["name"]], keys[raw["name"]] = _field(raw, columns[raw["name"]])
         suspicious |= flagged
@@ -123,7 +124,7 @@ class _Column:
         return np.fromiter(results, dtype, len(self.distinct))[self.codes]
 
 
-def _field(raw: dict, column: _Column) -> tuple[np.ndarray, object, np.ndarray]:
+def _field(raw: dict, column: _Column) -> tuple[np.ndarray, _Value, np.ndarray]:
     """(rows that may break this field's rules, formula value, comparable key)."""
     kind, constraints = raw.get("type", "string"), raw.get("constraints", {})
     if set(constraints) - SCREENED_CONSTRAINTS or raw.get("format", "default") != "default":
@@ -142,7 +143,7 @@ def _field(raw: dict, column: _Column) -> tuple[np.ndarray, object, np.ndarray]:
         if "maxLength" in constraints:
             flagged |= ~missing & (lengths > constraints["maxLength"])
         value = _Value(np.where(missing, "", column.cells), "str", missing)
-        key = np.where(missing, None, column.cells)
+        key = np.where(missing, None, column.cells)  # type: ignore[call-overload]  # None is a scalar
     elif kind in ("integer", "number"):
         if {"pattern", "enum", "minLength", "maxLength"} & set(constraints):
             raise Unscreenable(raw["name"])
@@ -181,9 +182,10 @@ def _foreign_key(spec: ResourceSpec, fk: dict, columns: dict[str, _Column],
     reference = fk.get("reference") or {}
     target_fields = reference.get("fields", [])
     target_fields = [target_fields] if isinstance(target_fields, str) else list(target_fields)
-    target, target_spec = tables.get(reference.get("resource")), specs.get(reference.get("resource"))
+    name = reference.get("resource") or ""  # '' (this very table) or missing: no target, unscreenable
+    target, target_spec = tables.get(name), specs.get(name)
     own_types = {f["name"]: f.get("type", "string") for f in spec.fields}
-    if target is None or any(own_types.get(f) != "string" for f in fields) or \
+    if target is None or target_spec is None or any(own_types.get(f) != "string" for f in fields) or \
             len(fields) != len(target_fields):
         raise Unscreenable("foreignKeys")
     size = len(columns[fields[0]].cells)
@@ -337,6 +339,6 @@ class _Formula:
         if operand.kind != "str" or bounds is None or not all(
                 b is None or (isinstance(b, ast.Constant) and type(b.value) is int) for b in bounds):
             raise Unscreenable("subscript")
-        start, stop = (b.value if b is not None else None for b in bounds)
+        start, stop = (b.value if isinstance(b, ast.Constant) else None for b in bounds)
         data = pd.Series(operand.data, dtype=object).fillna("").str.slice(start, stop)
         return _Value(data.to_numpy(object), "str", operand.none, operand.unsure | operand.none)

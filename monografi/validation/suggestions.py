@@ -40,7 +40,7 @@ def _padded(value: str, codes: list[str]) -> str | None:
         _zeros_dropped(a, b) for a, b in zip(parts, code.split("."), strict=True))]
     leading = [code for code in found
                if all(int(a) == int(b) for a, b in zip(parts, code.split("."), strict=True))]
-    return (leading or found or [None])[0]
+    return next(iter(leading or found), None)
 
 
 def suggest(header: list[str], rows: list[list[str]], level: str, value: str) -> dict:

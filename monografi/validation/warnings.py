@@ -140,10 +140,10 @@ def _big_changes(spec: ResourceSpec, header: list[str], rows: list[list[str]],
     candidates = np.zeros(len(before), bool)
     for measure in measures:
         values = _floats(_column(header, rows, measure))
-        a, b = values[before], values[after]
+        was, now = values[before], values[after]
         with np.errstate(invalid="ignore"):
-            candidates |= same & (a != 0) & ~np.isnan(b) & \
-                (np.abs(b - a) >= np.abs(a) * float(limit) * (1 - 1e-9))
+            candidates |= same & (was != 0) & ~np.isnan(now) & \
+                (np.abs(now - was) >= np.abs(was) * float(limit) * (1 - 1e-9))
     problems = []
     for pair in np.flatnonzero(candidates):
         old, new = (dict(zip(header, rows[i], strict=False)) for i in (before[pair], after[pair]))
@@ -216,7 +216,7 @@ def _group_sums(cells: list[str], groups: np.ndarray, size: int) -> tuple[list[D
     codes, uniques = pd.factorize(pd.Series(cells, dtype=object))
     numbers = [_number(text) for text in uniques]
     present = np.array([n is not None for n in numbers], bool)[codes]
-    scale = max([0, *(-n.as_tuple().exponent for n in numbers if n is not None)])
+    scale = max([0, *(-int(n.as_tuple().exponent) for n in numbers if n is not None)])
     scaled = [int(n.scaleb(scale, Context(prec=MAX_PREC))) if n is not None else 0 for n in numbers]
     largest = max(map(abs, scaled), default=0)
     dtype = np.int64 if largest * len(cells) < 2**63 else object  # object: Python ints, exact

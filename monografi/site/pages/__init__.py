@@ -1,41 +1,22 @@
-"""Page writers: every module in this package contributes pages through `pages(site)`.
+"""Page writers: every module of this package in WRITERS contributes pages through `pages(site)`.
 
 Adding a kind of page is adding a module here (like Datasette's hooks) that says which pages
-exist and where (urls), with a view model from monografi.site.views saying what each shows: the
-Pelican generator only collects and writes, and knows nothing about either.
+exist and where (urls), with a view model from monografi.site.views saying what each shows, and
+naming it in WRITERS: the Pelican generator only collects and writes, and knows nothing about
+either.
 """
 
 from __future__ import annotations
 
-import importlib
-import pkgutil
-from collections.abc import Iterable
-from dataclasses import dataclass
-from typing import Protocol, runtime_checkable
-
 from ...model.areas import SHARED_PART
 from ..context import SiteData
+from . import api, areas, completeness, datasets, general, history, indicators, releases, sources
+from .base import Page, PageWriter
 
-
-@dataclass(frozen=True)
-class Page:
-    path: str  # output path, e.g. "kecamatan/32-15-01/index.html"
-    template: str  # template name without .html
-    view: object = None  # what it shows: a view model of monografi.site.views, the template's `view`
-    area: str = ""  # the code of the area the page is about: which part of a sharded build writes it
-
-
-@runtime_checkable
-class PageWriter(Protocol):
-    """A module of this package: the pages it contributes, in a stable order."""
-
-    def pages(self, site: SiteData) -> Iterable[Page]: ...
-
-
-def writers() -> list[PageWriter]:
-    """The registry: every module here, by name."""
-    return [importlib.import_module(f"{__name__}.{module.name}")
-            for module in sorted(pkgutil.iter_modules(__path__), key=lambda m: m.name)]
+# The registry, by module name; mypy checks every entry against PageWriter (a module whose
+# `pages` is not a page writer is refused), tests/test_architecture.py that none is left out.
+WRITERS: tuple[PageWriter, ...] = (api, areas, completeness, datasets, general, history, indicators,
+                                   releases, sources)
 
 
 def collect(site: SiteData) -> list[Page]:
@@ -46,8 +27,8 @@ def collect(site: SiteData) -> list[Page]:
     their contexts), and any page about an area of another part is left out."""
     context = site.context
     shared = context.builds(SHARED_PART)
-    return [page for writer in writers() if shared or getattr(writer, "PER_AREA", False)
+    return [page for writer in WRITERS if shared or getattr(writer, "PER_AREA", False)
             for page in writer.pages(site) if context.builds(page.area)]
 
 
-__all__ = ["Page", "PageWriter", "collect", "writers"]
+__all__ = ["WRITERS", "Page", "PageWriter", "collect"]

@@ -8,7 +8,7 @@ from ... import urls
 from ...exports import citation
 from ..context import SiteData
 from ..views.area import area_view
-from . import Page
+from .base import Page
 
 PER_AREA = True  # in a sharded build, every part runs this writer for its own areas only
 

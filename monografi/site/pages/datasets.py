@@ -9,7 +9,7 @@ from ... import urls
 from ..context import SiteData
 from ..views.data_index import data_index_view
 from ..views.dataset import dataset_view
-from . import Page
+from .base import Page
 
 
 def pages(site: SiteData) -> Iterator[Page]:

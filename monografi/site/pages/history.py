@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from ... import urls
 from ..context import SiteData
 from ..views.history import history_view
-from . import Page
+from .base import Page
 
 
 def pages(site: SiteData) -> Iterator[Page]:

@@ -64,8 +64,8 @@ class KeyFigureView:
     approximate: bool
     period: str | None
     source: str | None
-    source_title: str
-    href: str
+    source_title: str | None  # None (and no link) for a table without a `sumber` column
+    href: str | None
     dataset: Dataset
 
 
@@ -127,7 +127,7 @@ def children_block(model: Model, charts: dict, area: Area, dataset: Dataset) -> 
     """The rows of the areas below, in sorted_rows order (area code, period, source)."""
     records = [r for code in sorted(c.code for c in area.children)
                for r in dataset.records_for(code)]
-    caption = f"{dataset.title} per {LEVEL_PLURAL[dataset.level]} di {area.label}"
+    caption = f"{dataset.title} per {LEVEL_PLURAL[dataset.level or '']} di {area.label}"
     table = capped_table(model, dataset, records, caption, True)
     return Block(dataset, dataset.title, table, _charts_for(charts, area, dataset) if table else [])
 
@@ -142,9 +142,15 @@ def key_figure_views(model: Model, area: Area) -> list[KeyFigureView]:
     """The model's headline figures of the area, formatted, with the title of their source."""
     return [KeyFigureView(k.headline.title, figure_text(k.figure), fmt.satuan(k.headline.measure.unit),
                           k.figure.approximate, k.figure.period, k.figure.source,
-                          model.sources.get(k.figure.source, {}).get("title", k.figure.source),
-                          urls.source_anchor(k.figure.source), k.dataset)
+                          *_source_link(model, k.figure.source), k.dataset)
             for k in key_figures(model, area)]
+
+
+def _source_link(model: Model, source: str | None) -> tuple[str | None, str | None]:
+    """(title, link) of a headline's source on the sources page; none without a source."""
+    if source is None:
+        return None, None
+    return model.sources.get(source, {}).get("title", source), urls.source_anchor(source)
 
 
 def derived_table(model: Model, area: Area) -> TableView | None:
@@ -236,7 +242,8 @@ def kecamatan_grid(model: Model, area: Area) -> Grid | None:
 def _sources_shown(model: Model, sections: list[Section], figures: list[KeyFigureView]) -> list[SourceView]:
     """Every source a table cell or a headline card on the page points to, by id."""
     anchor = urls.url(urls.SOURCES_PAGE)
-    used = {cell.text for s in sections for b in s.blocks for row in b.table.rows for cell in row
+    used = {cell.text for s in sections for b in s.blocks if b.table for row in b.table.rows
+            for cell in row
             if cell.href and cell.href.startswith(anchor)}
     return known_sources(model, sorted(used | {f.source for f in figures if f.source}))
 

@@ -51,8 +51,9 @@ def _cell(dataset: Dataset, kecamatan: Area) -> CompletenessCell:
     period = dataset.period_field
     periods = sorted(r[period] for r in rows if not pd.isna(r[period])) if period else []
     latest = periods[-1] if periods else None
-    if dataset.level == "desa" and latest:
-        return CompletenessCell(latest, len({r[dataset.area_field] for r in rows if r[period] == latest}),
+    area = dataset.area_field  # a desa table names its desa in kode_desa
+    if dataset.level == "desa" and latest and period and area:
+        return CompletenessCell(latest, len({r[area] for r in rows if r[period] == latest}),
                                 len(kecamatan.children))
     return CompletenessCell(latest)
 

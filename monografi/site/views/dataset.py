@@ -84,7 +84,7 @@ def coverage(model: Model, dataset: Dataset) -> str:
     if not areas_total:
         return ""
     covered = dataset.table[dataset.area_field].nunique() if dataset.area_field else 0
-    return f"{covered} dari {areas_total} {LEVEL_PLURAL.get(dataset.level, '')}"
+    return f"{covered} dari {areas_total} {LEVEL_PLURAL.get(dataset.level or '', '')}"
 
 
 def coverage_sentence(model: Model, dataset: Dataset, named: int = 8) -> str:

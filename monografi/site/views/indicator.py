@@ -64,10 +64,10 @@ def ranking_summary(ranking: Ranking) -> RankingSummary:
 
 def ranking_table(indicator: Indicator, ranking: Ranking) -> TableView:
     """Every kecamatan of the portal; in a province, also its kabupaten and its place there."""
-    nested = any(e.area.in_subdivision for e in ranking.entries)
+    nested = any(e.area.subdivision for e in ranking.entries)
     inner = {}
     if nested:
-        parents = {e.area.parent.code: e.area.parent for e in ranking.entries}
+        parents = {p.code: p for e in ranking.entries if (p := e.area.parent) is not None}
         inner = {e.area.code: e.rank for p in parents.values() for e in ranking.within(p).entries}
     rows = []
     for e in ranking.entries:
@@ -75,6 +75,7 @@ def ranking_table(indicator: Indicator, ranking: Ranking) -> TableView:
                Cell(e.area.name, href=urls.url(urls.area_path(e.area)), title=e.area.code)]
         if nested:
             parent = e.area.parent
+            assert parent is not None  # nested: the compared level lies below a subdivision
             row += [Cell(parent.name, href=urls.url(urls.area_path(parent)), title=parent.code),
                     Cell(fmt.angka(inner[e.area.code]), numeric=True)]
         rows.append([*row, Cell(fmt.angka(e.value), numeric=True)])

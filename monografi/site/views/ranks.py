@@ -69,8 +69,8 @@ def ranks(indicators: list[Indicator], area: Area) -> list[RankView]:
     for indicator in indicators:
         for ranking, entry in indicator.rank_of(area.code):
             within = None
-            if area.in_subdivision:
-                inner = ranking.within(area.parent)
+            if area.subdivision is not None:
+                inner = ranking.within(area.subdivision)
                 within = _place(inner, next(e for e in inner.entries if e.area is area))
             result.append(RankView(indicator.title, indicator.unit,
                                    urls.url(urls.indicator_path(indicator.id)),

@@ -54,7 +54,7 @@ def rows_table(model: Model, dataset: Dataset, records: list[dict], caption: str
     fields = [f for f in dataset.fields if f.name != dataset.area_field]
     columns = [Cell(column_title(f), numeric=f.numeric) for f in fields]
     if name_areas:
-        columns.insert(0, Cell(LEVEL_TITLE[dataset.level]))
+        columns.insert(0, Cell(LEVEL_TITLE[dataset.level or ""]))
     rows = []
     for record in records:
         row = [_cell(f, record.get(f.name), model) for f in fields]
