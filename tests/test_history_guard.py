@@ -119,10 +119,19 @@ def leak_and_remove(project, nik_text: str, phone_text: str, row: int) -> str:
     return out.stdout.strip()
 
 
-def record_suggestions(project, problems) -> str:
-    """Write the penarikan.csv lines the refusal suggested, with a reason; returns the file."""
+def as_row_retraction(entry: str) -> str:
+    """A suggested value retraction turned into the withdrawal of its whole row."""
+    date, kind, dataset, version, row, _column, reason = next(csv.reader([entry]))
+    return ",".join([date, "baris" if kind == "nilai" else kind, dataset, version, row,
+                     "" if kind == "nilai" else _column, reason])
+
+
+def record_suggestions(project, problems, whole_rows: bool = False) -> str:
+    """Write the penarikan.csv lines the refusal suggested, with a reason (as row withdrawals
+    when `whole_rows`); returns the file."""
     lines = ["tanggal,jenis,dataset,versi,baris,kolom,alasan"]
-    lines += [p.details["entri"].replace("<alasan>", "Data pribadi warga") for p in problems]
+    lines += [(as_row_retraction if whole_rows else str)(p.details["entri"]).replace(
+        "<alasan>", "Data pribadi warga") for p in problems]
     text = "\n".join(lines) + "\n"
     (project / "datasets/penarikan.csv").write_text(text, encoding="utf-8")
     return text
@@ -143,8 +152,8 @@ def published_from_history(project) -> list[str]:
 
 @pytest.mark.slow
 @settings(max_examples=6, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
-@given(nik=nik_spellings(), phone=phones(), row=st.integers(2, LUAS_ROWS))
-def test_history_with_personal_data_is_refused_until_retracted(base, nik, phone, row):
+@given(nik=nik_spellings(), phone=phones(), row=st.integers(2, LUAS_ROWS), whole_rows=st.booleans())
+def test_history_with_personal_data_is_refused_until_retracted(base, nik, phone, row, whole_rows):
     reset(base)
     (digits, nik_text), (phone_digits, phone_text) = nik, phone
     short = leak_and_remove(base, nik_text, phone_text, row)
@@ -159,10 +168,36 @@ def test_history_with_personal_data_is_refused_until_retracted(base, nik, phone,
         message, fix = problem.texts()
         assert short in message + fix and "datasets/penarikan.csv" in fix
         assert not published_holds(message + fix, digits, phone_digits)  # never echoed
-    recorded = record_suggestions(base, problems)
+    recorded = record_suggestions(base, problems, whole_rows)
     assert not published_holds(recorded, digits, phone_digits)
     catalog, report = validate_datasets(base / "datasets")
     assert report.ok, report.format_text()
     assert project_problems(base, catalog) == []
-    for text in published_from_history(base):
+    texts = published_from_history(base)
+    for text in texts:
         assert not published_holds(text, digits, phone_digits)
+    assert "[ditarik]" in "".join(texts) and "Catatan ini ditarik." in "".join(texts)
+
+
+@pytest.mark.slow
+def test_a_nik_added_and_removed_on_a_merged_branch_is_found_and_withdrawn(base):
+    """History pages compare each change with its first parent: that version is screened too."""
+    reset(base)
+    git(base, "checkout", "-q", "-b", "cabang")
+    set_cell(base, "luas_kecamatan", 4, "catatan", "NIK 3215054107900001")
+    commit(base, "cabang: catatan", "2026-01-11T09:00:00+07:00")
+    set_cell(base, "luas_kecamatan", 4, "catatan", "dikoreksi")
+    set_cell(base, "luas_kecamatan", 5, "luas_km2", "12.5")
+    commit(base, "cabang: koreksi", "2026-01-12T09:00:00+07:00")
+    git(base, "checkout", "-q", "contoh")
+    set_cell(base, "luas_kecamatan", 30, "catatan", "di cabang utama")
+    commit(base, "utama", "2026-01-12T10:00:00+07:00")
+    git(base, "merge", "-q", "--no-edit", "cabang", date="2026-01-13T09:00:00+07:00")
+    catalog, report = validate_datasets(base / "datasets")
+    assert report.ok
+    problems = project_problems(base, catalog)
+    assert [(p.row, p.column, p.details["jenis"]) for p in problems] == [(4, "catatan", "nik")]
+    record_suggestions(base, problems)
+    catalog, _ = validate_datasets(base / "datasets")
+    assert project_problems(base, catalog) == []
+    assert not any(published_holds(t, "3215054107900001") for t in published_from_history(base))
