@@ -57,5 +57,12 @@ test-cepat: $(STAMP)
 	$(PY) -m mypy
 	$(PY) -m pytest -n auto -m "not slow" -q
 
+# CKAN 2.12 + ckanext-dcat 2.4.4 in a venv of their own (their pins clash with ours), for
+# tests/test_ckan.py: it runs CKAN's DCAT parser over the catalogue, and skips without this venv.
+.venv-ckan/.installed: bench/ckan/requirements.txt
+	$(PYTHON) -m venv .venv-ckan
+	.venv-ckan/bin/python -m pip install --quiet -r bench/ckan/requirements.txt
+	touch $@
+
 clean:
 	rm -rf output .monografi

@@ -253,6 +253,11 @@ UI = {
         "No public address set (MONOGRAFI_URL): canonical links, sitemap, catalogues, API and "
         "citations use the local address."),
     # commands (arch-cli)
+    # What --help shows in place of an option's value (argparse's metavar).
+    "value_code": Message("KODE", "CODE"),
+    "value_period": Message("PERIODE", "PERIOD"),
+    "value_file": Message("BERKAS", "FILE"),
+    "value_name": Message("NAMA", "NAME"),
     "usage_more": Message("Lihat `{prog} --help` untuk semua perintah dan opsinya.",
                           "See `{prog} --help` for every command and its options."),
     "usage_number": Message("{value!r} bukan bilangan bulat dari {low} sampai {high}",

@@ -3,7 +3,8 @@
 The package is SYNTHETIC and tiny (one kabupaten 99.01, two kecamatan, three desa, one
 population table; names and figures invented) so that a build takes a second or two. It uses the
 real schemas, content and theme. Mutations hit what staff edit: cell values, resource names,
-presentation hints, row rules and CSV headers. The build runs only for examples check accepts.
+presentation hints, row rules, CSV headers and schema fields (made optional or required,
+retyped, dropped, given the missing-value marker "-"). The build runs only for examples check accepts.
 """
 
 import contextlib
@@ -36,7 +37,7 @@ CSV = {  # synthetic rows
               "S1,Daftar wilayah sintetis,,2020,,,\nS2,Kode pos sintetis,,2020,,,\n"
               "S5,Kode BPS sintetis,,2020,,,\nS6,Penduduk sintetis,,2020,https://contoh.go.id/s,,\n",
 }
-CELLS = ["5", "2021", "S6", "Contoh Tiga", "catatan sintetis", "", "0", "-1", "1e3", "12,5",
+CELLS = ["5", "2021", "S6", "-", "Contoh Tiga", "catatan sintetis", "", "0", "-1", "1e3", "12,5",
          "1.234", "abc", "=1+1", "99.01.03", "99.1.1", "S99",
          "2024", "KONTOH SATU", "Contoh  Satu", "x" * 300, "\"", "sensus"]
 NAMES = ["penduduk_kecamatan", "penduduk-kec", "p2", "jiwa_kecamatan", "tabel-2", "../p", "a.b",
@@ -76,7 +77,8 @@ def mutation(draw):
     """A list of (kind, arguments) edits; at most three, like one careless commit."""
     edits = []
     for _ in range(draw(st.integers(1, 3))):
-        kind = draw(st.sampled_from(["cell", "cell", "name", "hint", "hint", "rule", "header"]))
+        kind = draw(st.sampled_from(["cell", "cell", "name", "hint", "hint", "rule", "header",
+                                     "schema", "schema"]))
         if kind == "cell":
             edits.append((kind, draw(st.sampled_from(TABLES)), draw(st.integers(1, 4)),
                           draw(st.integers(0, 7)), draw(st.sampled_from(CELLS))))
@@ -95,10 +97,30 @@ def mutation(draw):
             if draw(st.booleans()):
                 rule["pesan"] = "Aturan sintetis."
             edits.append((kind, rule))
+        elif kind == "schema":  # a field of the topic table: optional, retyped, dropped, …
+            edits.append((kind, draw(st.integers(0, 7)), draw(st.sampled_from(SCHEMA_EDITS))))
         else:
             edits.append((kind, draw(st.sampled_from(TABLES)), draw(st.integers(0, 4)),
                           draw(st.sampled_from(["", "Jumlah", "kolom_baru", "kode_desa"]))))
     return edits
+
+
+SCHEMA_EDITS = ["optional", "required", "number", "string", "integer", "year", "drop", "marker"]
+
+
+def _edit_field(schema: dict, index: int, change: str) -> None:
+    """One change to one field of a schema, as staff editing schemas/NAME.json make it."""
+    fields = schema["fields"]
+    field = fields[index % len(fields)]
+    if change in ("optional", "required"):
+        field.setdefault("constraints", {})["required"] = change == "required"
+    elif change == "drop":
+        fields.remove(field)
+    elif change == "marker":
+        schema["missingValues"] = ["", "-"]
+        field.setdefault("constraints", {})["required"] = False
+    else:
+        field["type"] = change
 
 
 def _apply(project, edits) -> None:
@@ -115,6 +137,11 @@ def _apply(project, edits) -> None:
             path.write_text("\n".join(",".join(line) for line in lines) + "\n", encoding="utf-8")
         elif edit[0] == "name":
             package["resources"][edit[1]]["name"] = edit[2]
+        elif edit[0] == "schema":
+            path = datasets / package["resources"][3]["schema"]
+            schema = json.loads(path.read_text(encoding="utf-8"))
+            _edit_field(schema, edit[1], edit[2])
+            path.write_text(json.dumps(schema), encoding="utf-8")
         elif edit[0] == "hint":
             package["resources"][3]["monografi"]["grafik"].append(edit[1])
         else:

@@ -2,6 +2,7 @@
 
 import contextlib
 import io
+import re
 import subprocess
 import sys
 
@@ -32,6 +33,15 @@ def test_help_documents_the_commands():
     for word in ("build", "check", "formulir", "impor", "serve", "--lang", "Kode keluar", "2    salah",
                  "130  dibatalkan"):
         assert word in result.stdout
+
+
+@pytest.mark.parametrize("command", ["build", "check", "formulir", "impor", "dataset-baru",
+                                     "kotak-masuk", "bagian", "gabung", "serve"])
+def test_every_help_names_its_values_in_the_chosen_language(command):
+    """The placeholders --help shows for an option's value (KODE, BERKAS, …) follow --lang."""
+    indonesian, english = (run(REPO, "--lang", lang, command, "--help").stdout for lang in ("id", "en"))
+    assert not re.search(r"\b(KODE|PERIODE|BERKAS|NAMA)\b", english)
+    assert not re.search(r"\b(CODE|PERIOD|FILE|NAME)\b", indonesian)
 
 
 def test_check_on_bundled_data_exits_zero(project):

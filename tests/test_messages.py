@@ -5,6 +5,8 @@ import string
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from monografi import messages
 from monografi.messages import STAGE_NAMES, Message
@@ -12,7 +14,7 @@ from monografi.publishing.pipeline import BuildResult
 from monografi.validation.report import Problem, Report
 from monografi.validation.rules import Kind, Rule
 from tests.catalogue import PACKAGE, RULE_PACKAGES, all_rules, definitions, staff_facing_sources
-from tests.textscan import scan
+from tests.textscan import ARGPARSE_CALLS, ARGPARSE_TEXT, scan
 
 RULES = all_rules()
 MAX_LINES = 400
@@ -147,6 +149,39 @@ def test_the_text_scan_catches_planted_violations():
     assert found == {repr(text) for text in (
         "koma (,)", "kosong", "tak terhingga", "Berkas ", " rusak", "pemisah ribuan ",
         "tanpa desimal", "di luar batas", "nilai tidak sah")}
+
+
+# How a command's help text can be built, and whether the words stay in the catalogue.
+HELP_BUILDERS = {
+    "literal": ('', '"{text}"', False), "f-string": ('', 'f"{text} {{lang}}"', False),
+    "joined": ('', '"{text} " + lang', False), "constant": ('TEXT = "{text}"\n', 'TEXT', False),
+    "local": ('', 'words', False), "function": ('def _words():\n    return "{text}"\n', '_words()', False),
+    "catalogue": ('', 'Message("{text}", "in English").text(lang)', True),
+}
+INDONESIAN_WORDS = st.sampled_from(("tidak", "berkas", "untuk", "kolom", "impor", "dengan", "baris"))
+ENGLISH_WORDS = st.sampled_from(("write", "the", "form", "output", "folder", "quiet", "number"))
+
+
+@settings(max_examples=60, deadline=None)
+@given(call=st.sampled_from(sorted(ARGPARSE_CALLS)),
+       keyword=st.sampled_from([*sorted(ARGPARSE_TEXT), "default"]),
+       builder=st.sampled_from(sorted(HELP_BUILDERS)), indonesian=st.booleans(), data=st.data())
+def test_the_text_scan_catches_help_text_outside_the_catalogue(call, keyword, builder, indonesian, data):
+    """argparse shows help, description, epilog, usage, title and metavar to staff: Indonesian
+    words there outside a Message ignore --lang en, however the text is built; English words,
+    a Message, and a keyword argparse does not show are never reported."""
+    words = data.draw(st.lists(ENGLISH_WORDS, min_size=1, max_size=3))
+    if indonesian:
+        words.insert(data.draw(st.integers(0, len(words))), data.draw(INDONESIAN_WORDS))
+    text = " ".join(words)
+    header, expression, catalogued = (part.format(text=text) if isinstance(part, str) else part
+                                      for part in HELP_BUILDERS[builder])
+    receiver = "argparse." if call == "ArgumentParser" else "" if call == "Parser" else "parser."
+    source = (f"import argparse\nfrom ..messages import Message\n{header}\n"
+              f"def arguments(parser, lang):\n    words = \"{text}\"\n"
+              f"    {receiver}{call}(\"--x\", {keyword}={expression})\n")
+    found = scan({"monografi.commands.planted": source})
+    assert bool(found) == (indonesian and keyword in ARGPARSE_TEXT and not catalogued), (source, found)
 
 
 def test_every_entry_of_the_interface_tables_is_a_message_in_both_languages():

@@ -12,7 +12,7 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.parquet as pq
 import pytest
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 
 from monografi.exports import Downloads
 from monografi.exports.formats import by_key
@@ -21,7 +21,7 @@ from monografi.model.areas import build_model
 from monografi.model.context import build_context
 from monografi.validation.catalog import load_catalog
 from tests.conftest import REPO
-from tests.typed_tables import expected_value, tables
+from tests.typed_tables import BEYOND_FLOAT, expected_value, tables
 
 ARROW = {"integer": pa.int64(), "number": pa.float64()}
 PAGE = "https://contoh.invalid/data/uji/"
@@ -29,6 +29,7 @@ PAGE = "https://contoh.invalid/data/uji/"
 
 @settings(max_examples=150, deadline=None)
 @given(tables())
+@example(BEYOND_FLOAT)
 def test_every_column_reads_back_typed_by_its_schema(example):
     """Whatever the cells look like, a reader gets the schema's type and the exact value: a code
     `32.10` or `0012` stays text, an empty cell is missing, an all-empty column or a table with

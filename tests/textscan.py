@@ -1,7 +1,8 @@
 """Find user-facing text built outside the catalogue: Indonesian words reaching a message.
 
-A message reaches people through a sink: a Problem, print(), ui(), an exception being raised, or
-any call naming a Rule. From each sink's arguments the scan follows what the text is made of:
+A message reaches people through a sink: a Problem, print(), ui(), an exception being raised,
+any call naming a Rule, or the help, description, epilog, usage, title or metavar of an argparse
+parser or argument. From each sink's arguments the scan follows what the text is made of:
 string literals and f-strings, local names (and what is appended or updated into them), module
 constants, and the returns of functions of the scanned modules (imports resolved). Words in
 Message(...) and Rule(...) are the catalogue and are never reported; dict keys are data.
@@ -19,6 +20,11 @@ INDONESIAN = re.compile(
     r"koordinat|bujur|lintang|biner|teks|berkas|tak|terhingga|nomor|alamat|surel|telepon|galat|"
     r"periksa|tulis|hapus|ganti|simpan|baris|kolom|nilai|sel|impor|gagal|diubah|dibaca)\b", re.I)
 SINKS = {"Problem", "print", "ui"}
+# argparse prints these keywords to staff (--help, usage errors): help text typed here in
+# Indonesian would ignore --lang en, so the scan follows them as it follows a sink's arguments.
+ARGPARSE_CALLS = {"ArgumentParser", "Parser", "add_argument", "add_parser", "add_subparsers",
+                  "add_argument_group", "add_mutually_exclusive_group"}
+ARGPARSE_TEXT = {"help", "description", "epilog", "usage", "title", "metavar"}
 CATALOGUE = {"Message", "Rule"}
 DATA = {"encode"}  # bytes are written to files, never said to anyone
 MUTATORS = {"append", "extend", "update", "setdefault", "insert", "add"}
@@ -227,4 +233,6 @@ def scan(sources: dict[str, str]) -> list[str]:
                 elif isinstance(node, ast.Call) and (
                         _called(node) in SINKS or any(_is_rule(module, a, modules) for a in node.args)):
                     scan.sink(module, scope, [*node.args, *(k.value for k in node.keywords)])
+                elif isinstance(node, ast.Call) and _called(node) in ARGPARSE_CALLS:
+                    scan.sink(module, scope, [k.value for k in node.keywords if k.arg in ARGPARSE_TEXT])
     return sorted(set(scan.found))

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from ..messages import Message
 from ..publishing.history_guard import project_problems
+from ..validation.published_text import personal_content_problems
 from ..validation.report import FORMATS
 from .common import exit_code, validated
 
-HELP = Message("hanya validasi datasets/, tanpa membangun situs",
-               "validate datasets/ only, without building the site")
+HELP = Message("hanya validasi datasets/ (dan data pribadi di content/), tanpa membangun situs",
+               "validate datasets/ only (and personal data in content/), without building the site")
 FORMAT_HELP = Message("teks (bawaan), json (untuk mesin), github (anotasi GitHub Actions)",
                       "teks (text, the default), json (for machines), github (GitHub Actions "
                       "annotations)")
@@ -23,5 +24,6 @@ def run(args) -> int:
     catalog, report = validated(args.project, published=args.output)
     if catalog is not None and report.ok:  # what the build publishes from git history too
         report.extend(project_problems(args.project, catalog))
+    report.extend(personal_content_problems(args.project))  # the build refuses them too (publishing.pipeline)
     print(report.format(args.format, args.lang))
     return exit_code(report)

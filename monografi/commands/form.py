@@ -12,15 +12,17 @@ HELP = Message("tulis formulir isian XLSX untuk satu kecamatan",
 KECAMATAN = Message("mis. 32.15.05", "e.g. 32.15.05")
 PERIOD = Message("mis. 2025, 2025-S1 atau 2024/2025", "e.g. 2025, 2025-S1 or 2024/2025")
 TARGET = Message("nama berkas XLSX (bawaan: formulir-KODE[-PERIODE].xlsx)",
-                 "the XLSX file name (default: formulir-KODE[-PERIODE].xlsx)")
+                 "the XLSX file name (default: formulir-CODE[-PERIOD].xlsx)")
 OVERWRITE = Message("ganti berkas yang sudah ada (bawaan: tidak pernah menimpa)",
                     "replace an existing file (default: never overwrite)")
 
 
 def arguments(parser, lang: str) -> None:
-    parser.add_argument("--kecamatan", required=True, metavar="KODE", help=KECAMATAN.text(lang))
-    parser.add_argument("--periode", dest="period", metavar="PERIODE", help=PERIOD.text(lang))
-    parser.add_argument("--keluar", dest="target", type=Path, metavar="BERKAS", help=TARGET.text(lang))
+    parser.add_argument("--kecamatan", required=True, metavar=ui("value_code", lang),
+                        help=KECAMATAN.text(lang))
+    parser.add_argument("--periode", dest="period", metavar=ui("value_period", lang), help=PERIOD.text(lang))
+    parser.add_argument("--keluar", dest="target", type=Path, metavar=ui("value_file", lang),
+                        help=TARGET.text(lang))
     parser.add_argument("--timpa", dest="overwrite", action="store_true", help=OVERWRITE.text(lang))
 
 

@@ -11,8 +11,8 @@ HELP = Message("periksa formulir terisi lalu gabungkan ke datasets/",
                "check a filled-in form, then merge it into datasets/")
 
 
-def arguments(parser, _lang: str) -> None:
-    parser.add_argument("form", type=Path, metavar="BERKAS.xlsx")
+def arguments(parser, lang: str) -> None:
+    parser.add_argument("form", type=Path, metavar=ui("value_file", lang) + ".xlsx")
 
 
 def run(args) -> int:

@@ -13,7 +13,7 @@ LEVEL = Message("wilayah yang diterangkan setiap baris", "the area each row desc
 
 
 def arguments(parser, lang: str) -> None:
-    parser.add_argument("name", metavar="NAMA", help=NAME.text(lang))
+    parser.add_argument("name", metavar=ui("value_name", lang), help=NAME.text(lang))
     parser.add_argument("--tingkat", dest="level", required=True, choices=AREA_LEVELS,
                         help=LEVEL.text(lang))
 

@@ -208,7 +208,8 @@ def build_parser(lang: str = "id") -> Parser:
     parser.add_argument("--quiet", action="store_true", help=say("quiet"))
     parser.add_argument("--jobs", type=whole_number(lang, 1), default=None, metavar="N",
                         help=say("jobs"))
-    parser.add_argument("--bagian", dest="part", metavar="KODE", default=None, help=say("part"))
+    parser.add_argument("--bagian", dest="part", metavar=ui("value_code", lang), default=None,
+                        help=say("part"))
     commands = parser.add_subparsers(dest="command", metavar=say("command"))
     for word, command in COMMANDS.items():
         sub = commands.add_parser(word, help=command.HELP.text(lang), lang=lang,

@@ -31,6 +31,7 @@ LANGUAGE_IND = f"{EU}language/IND"
 FILE_TYPES = {"text/csv": "CSV", "application/json": "JSON",
               "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": "XLSX",
               "application/vnd.apache.parquet": "PARQUET"}
+FORMAT_LABELS = {"PARQUET": "Parquet"}  # a file type's plain name where it is not its code
 # EU data-theme table: every monografi table is regional data (REGI); sections add their own.
 THEME_ALL = "REGI"
 SECTION_THEMES = {"Kependudukan": "SOCI", "Pertanian": "AGRI", "Pendidikan": "EDUC",
@@ -38,14 +39,21 @@ SECTION_THEMES = {"Kependudukan": "SOCI", "Pertanian": "AGRI", "Pendidikan": "ED
 THEME_LABELS = {"REGI": "Regions and cities", "SOCI": "Population and society",
                 "AGRI": "Agriculture, fisheries, forestry and food",
                 "EDUC": "Education, culture and sport", "HEAL": "Health"}
-# EU licence table codes for licences a package may name (by Frictionless/SPDX name).
-EU_LICENCES = {"CC-BY-4.0": "CC_BY_4_0", "ODbL-1.0": "ODC_BL", "MIT": "MIT", "CC0-1.0": "CC0",
-               "ODC-By-1.0": "ODC_BY", "PDDL-1.0": "ODC_PDDL"}
+# EU licence table codes for licences a package may name (by Frictionless/SPDX name), with the
+# English title CKAN's licence register gives it: ckanext-dcat matches a licence by URL, then by
+# its English dct:title, and finds neither for the EU IRIs alone ("License not specified").
+EU_LICENCES = {"CC-BY-4.0": ("CC_BY_4_0", "Creative Commons Attribution"),
+               "ODbL-1.0": ("ODC_BL", "Open Data Commons Open Database License (ODbL)"),
+               "MIT": ("MIT", "MIT License"), "CC0-1.0": ("CC0", "Creative Commons CCZero"),
+               "ODC-By-1.0": ("ODC_BY", "Open Data Commons Attribution License"),
+               "PDDL-1.0": ("ODC_PDDL",
+                            "Open Data Commons Public Domain Dedication and License (PDDL)")}
 CONTEXT = {
     "dcat": "http://www.w3.org/ns/dcat#", "dct": "http://purl.org/dc/terms/",
     "foaf": "http://xmlns.com/foaf/0.1/", "vcard": "http://www.w3.org/2006/vcard/ns#",
     "skos": "http://www.w3.org/2004/02/skos/core#", "xsd": "http://www.w3.org/2001/XMLSchema#",
     "rdfs": "http://www.w3.org/2000/01/rdf-schema#",
+    "rdf": "http://www.w3.org/1999/02/22-rdf-syntax-ns#",
 }
 
 
@@ -82,15 +90,27 @@ def _concept(table: str, code: str, kind: str) -> dict:
 
 
 def _licence(licence: dict) -> dict:
-    """The EU table's IRI where one exists, else the licence's own URL; always a document."""
-    code = EU_LICENCES.get(licence.get("name", ""))
+    """The EU table's IRI where one exists, else the licence's own URL; always a document, with
+    the English title CKAN matches where the licence is a known one."""
+    code, english = EU_LICENCES.get(licence.get("name", ""), (None, None))
     node = {"@id": f"{EU}licence/{code}" if code else licence["path"],
             "@type": "dct:LicenseDocument"}
     if licence.get("title"):
         node["rdfs:label"] = licence["title"]
     if code:
+        node["dct:title"] = {"@value": english, "@language": "en"}
         node["rdfs:seeAlso"] = {"@id": licence["path"]}
     return node
+
+
+def _format(media_type: str) -> dict:
+    """The EU file type DCAT-AP wants, readable by CKAN too: ckanext-dcat takes a format's label
+    only from a node whose first rdf:type is dct:IMT (rdflib keeps the order written), and
+    otherwise publishes the IRI itself as the format, which no CKAN preview recognises."""
+    code = FILE_TYPES[media_type]
+    node = _concept("file-type", code, "dct:MediaTypeOrExtent")
+    return {**node, "@type": ["dct:IMT", node["@type"]], "rdfs:label": FORMAT_LABELS.get(code, code),
+            "rdf:value": media_type}
 
 
 def _agent(who: Publisher) -> dict:
@@ -151,7 +171,7 @@ def _dcat_dataset(context: BuildContext, dataset: Dataset) -> dict:
         "dcat:accessURL": {"@id": landing},
         "dcat:downloadURL": {"@id": context.url(fmt.path(dataset.name))},
         "dcat:mediaType": {"@id": IANA + fmt.media_type, "@type": "dct:MediaType"},
-        "dct:format": _concept("file-type", FILE_TYPES[fmt.media_type], "dct:MediaTypeOrExtent"),
+        "dct:format": _format(fmt.media_type),
         **({"dct:license": _licence(named[0])} if named else {}), **rights,
     } for fmt in offered(dataset)]
     return entry

@@ -25,7 +25,6 @@ DUCKDB = {"integer": "BIGINT", "number": "DOUBLE", "": "VARCHAR"}
 @dataclass(frozen=True)
 class Snippet:
     tool: str
-    language: str  # for the code block's class: python, r, sql
     code: str
 
 
@@ -65,6 +64,5 @@ def duckdb_code(dataset: Dataset, url: str) -> str:
 
 def read_snippets(dataset: Dataset, url: str) -> list[Snippet]:
     """The CSV at `url` read by pandas, R (readr) and DuckDB, each column typed by the schema."""
-    return [Snippet("pandas", "python", pandas_code(dataset, url)),
-            Snippet("R (readr)", "r", r_code(dataset, url)),
-            Snippet("DuckDB", "sql", duckdb_code(dataset, url))]
+    return [Snippet("pandas", pandas_code(dataset, url)), Snippet("R (readr)", r_code(dataset, url)),
+            Snippet("DuckDB", duckdb_code(dataset, url))]

@@ -260,6 +260,8 @@ def typed_table(spec: ResourceSpec, header: list[str], rows: list[list[str]]) ->
     """Canonical rows (whatever the file's dialect) → typed DataFrame following the schema.
 
     Text stays text: codes keep leading zeros; numbers were already normalised by the reader.
+    Integers are parsed without the empty cells, so they never pass through float64, which
+    rounds those beyond 2**53 (9007199254740993 became ...992, or the cast failed).
     """
     width = len(header)
     table = pd.DataFrame([(row + [""] * width)[:width] for row in rows], columns=header, dtype=str)
@@ -269,7 +271,10 @@ def typed_table(spec: ResourceSpec, header: list[str], rows: list[list[str]]) ->
             continue
         column = table[name].replace("", pd.NA)
         dtype = _DTYPES.get(raw.get("type", "string"))
-        table[name] = pd.to_numeric(column).astype(dtype) if dtype else column.astype("string")
+        if dtype == "Int64":
+            table[name] = pd.to_numeric(column.dropna()).astype(dtype).reindex(column.index)
+        else:
+            table[name] = pd.to_numeric(column).astype(dtype) if dtype else column.astype("string")
     return table
 
 

@@ -23,20 +23,24 @@ from pathlib import Path
 from ..model.history import History, Tag
 from ..model.withdrawn import Withdrawn, resolve, withdrawn_tree
 from ..project import DATASETS, Project
-from ..validation import personal_data
+from ..validation import personal_data, personal_rows
 from ..validation.catalog import Catalog, ResourceSpec
 from ..validation.report import Problem
-from ..validation.retraction import IN_HISTORY, NOTE, RELEASE, VALUE
+from ..validation.retraction import IN_HISTORY, NOTE, RELEASE, ROW, VALUE
 
 
-def _entry(kind: str, dataset: str = "", version: str = "", row: int | None = None,
-           column: str = "") -> str:
-    """The penarikan.csv line that withdraws what was found (the value never appears in it)."""
-    cells = [datetime.date.today().isoformat(), kind, dataset, version,
-             "" if row is None else str(row), column, "<alasan>"]
+def _line(*cells: str) -> str:
     out = io.StringIO()
-    csv.writer(out, lineterminator="").writerow(cells)
+    csv.writer(out, lineterminator="").writerow([datetime.date.today().isoformat(), *cells, "<alasan>"])
     return out.getvalue()
+
+
+def _entry(dataset: str, version: str, row: int, column: str) -> str:
+    """The penarikan.csv line that withdraws what was found (the value never appears in it): the
+    cell, or the whole row when a number was split over cells ('a + b')."""
+    if " + " in column:
+        return _line(ROW, dataset, version, str(row), "")
+    return _line(VALUE, dataset, version, str(row), column)
 
 
 class _Scan:
@@ -55,17 +59,35 @@ class _Scan:
 
     def table(self, dataset: str, header: list[str], rows: list[list[str]]
               ) -> Iterator[tuple[int, str, str]]:
-        """(row number, column, kind) of each personal value not withdrawn and not yet named."""
+        """(row number, column, kind) of each personal value not withdrawn and not yet named,
+        cell by cell (for files that are no dataset of today's package)."""
         for number, row in enumerate(rows, start=2):
             record = dict(zip(header, row, strict=False))
             if self.withdrawn.row_withdrawn(dataset, record):
                 continue
             for column, value in record.items():
                 kind = self.kind(value) if value else None
-                if kind and not self.withdrawn.cell_withdrawn(dataset, column, value) \
-                        and (dataset, column, value) not in self.seen:
-                    self.seen.add((dataset, column, value))
-                    yield number, column, kind
+                if kind and not self.withdrawn.cell_withdrawn(dataset, column, value):
+                    yield from self._new(dataset, number, column, value, kind)
+
+    def dataset(self, spec: ResourceSpec, header: list[str], rows: list[list[str]]
+                ) -> Iterator[tuple[int, str, str]]:
+        """The same for a version of a dataset, by the rules today's cells are checked with
+        (validation.personal_rows: code columns, a NIK split over cells), once what was
+        withdrawn is emptied. A split NIK's column reads 'a + b'."""
+        cleaned = [[] if self.withdrawn.row_withdrawn(spec.name, record) else
+                   ["" if self.withdrawn.cell_withdrawn(spec.name, c, v) else v for c, v in record.items()]
+                   for record in (dict(zip(header, row, strict=False)) for row in rows)]
+        for problem in personal_rows.table_problems(spec, header, cleaned):
+            if problem.row and problem.row >= 2 and problem.column:  # not a column's name
+                yield from self._new(spec.name, problem.row, problem.column, problem.value or "",
+                                     problem.details["jenis"])
+
+    def _new(self, owner: str, row: int, column: str, value: str, kind: str
+             ) -> Iterator[tuple[int, str, str]]:
+        if (owner, column, value) not in self.seen:
+            self.seen.add((owner, column, value))
+            yield row, column, kind
 
     def add(self, file: str, row: int | None, column: str | None, kind: str, entry: str,
             place: str, version: str, date: str, name: str = "") -> None:
@@ -88,9 +110,9 @@ def _versions(history: History, scan: _Scan, spec: ResourceSpec) -> None:
             parsed = history.version(spec, version.sha)
             if not parsed:
                 continue  # unreadable: the history shows no rows of it
-            for row, column, kind in scan.table(spec.name, *parsed):
+            for row, column, kind in scan.dataset(spec, *parsed):
                 scan.add(f"{spec.relpath} @ {version.short}", row, column, kind,
-                         _entry(VALUE, spec.name, version.short, row, column),
+                         _entry(spec.name, version.short, row, column),
                          "dataset", version.short, version.date, spec.name)
 
 
@@ -101,7 +123,7 @@ def _notes(history: History, scan: _Scan, catalog: Catalog) -> None:
         kind = scan.kind(note) if note else None
         if kind:
             scan.add(f"Catatan-publik @ {commit.short}", None, None, kind,
-                     _entry(NOTE, version=commit.short), "note", commit.short, commit.date)
+                     _line(NOTE, "", commit.short, "", ""), "note", commit.short, commit.date)
 
 
 def _strings(document) -> Iterator[str]:
@@ -137,7 +159,7 @@ def _text_rows(data: bytes, suffix: str) -> tuple[list[str], list[list[str]], in
 
 def _release(history: History, scan: _Scan, catalog: Catalog, tag: Tag) -> None:
     """The files a release zip is made of, as of its tag, with what was withdrawn taken out."""
-    withdraw_all = _entry(RELEASE, version=tag.name)
+    withdraw_all = _line(RELEASE, "", tag.name, "", "")
     name_kind = scan.kind(tag.name)
     if name_kind:
         scan.add(f"{RELEASE} @ {tag.commit.short}", None, None, name_kind, withdraw_all,
@@ -151,14 +173,16 @@ def _release(history: History, scan: _Scan, catalog: Catalog, tag: Tag) -> None:
             relpath = file.relative_to(datasets).as_posix()
             spec = specs.get(relpath)
             parsed = History.parse(spec, file.read_bytes()) if spec else None
-            header, rows, first = (*parsed, 2) if parsed else _text_rows(file.read_bytes(),
-                                                                         file.suffix.lower())
-            owner = spec.name if parsed and spec else f"{tag.name}/{relpath}"
-            for row, column, kind in scan.table(owner, header, rows):
-                number = row - 2 + first if first else None
-                entry = _entry(VALUE, owner, tag.name, row, column) if parsed else withdraw_all
-                scan.add(f"{relpath} @ {tag.name}", number, column if parsed else None, kind,
-                         entry, "release", tag.name, tag.commit.date, relpath)
+            if spec and parsed:
+                for row, column, kind in scan.dataset(spec, *parsed):
+                    scan.add(f"{relpath} @ {tag.name}", row, column, kind,
+                             _entry(spec.name, tag.name, row, column),
+                             "release", tag.name, tag.commit.date, relpath)
+                continue
+            header, rows, first = _text_rows(file.read_bytes(), file.suffix.lower())
+            for row, _column, kind in scan.table(f"{tag.name}/{relpath}", header, rows):
+                scan.add(f"{relpath} @ {tag.name}", row - 2 + first if first else None, None, kind,
+                         withdraw_all, "release", tag.name, tag.commit.date, relpath)
 
 
 def history_problems(history: History, catalog: Catalog, withdrawn: Withdrawn) -> list[Problem]:

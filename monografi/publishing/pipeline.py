@@ -35,10 +35,12 @@ from ..model.context import build_context
 from ..progress import Progress
 from ..project import Project
 from ..refusal import Refused
-from ..safe_write import write_atomic, write_file
+from ..safe_write import RefusedWrite, write_atomic, write_file
 from ..site.context import PageBuild, SiteData
 from ..state import build_lock
 from ..validation.check import finish_pending_import, validate_datasets
+from ..validation.content import content_problems
+from ..validation.published_text import personal_content_problems
 from ..validation.report import Report
 from . import cache, parts
 from .extras import copy_extras
@@ -105,10 +107,13 @@ class SafeWriter(Writer):
     def _open_w(self, filename, encoding, override=False):
         if filename in self._overridden_files or (filename in self._written_files and not override):
             return super()._open_w(filename, encoding, override)  # refuses, or discards to devnull
+        relpath = os.path.relpath(filename, self.output_path)
+        if os.path.lexists(filename):  # a download, an export or a page already written
+            raise RefusedWrite(relpath, "exists")
         if override:
             self._overridden_files.add(filename)
         self._written_files.add(filename)
-        return _PendingFile(self.output_path, os.path.relpath(filename, self.output_path), encoding)
+        return _PendingFile(self.output_path, relpath, encoding)
 
 
 def _safe_writer(_pelican) -> type[Writer]:
@@ -183,6 +188,8 @@ def _build_locked(project: Project, output: Path, quiet: bool, workers: int | No
             return result
     with stage("validasi"):
         catalog, report = validate_datasets(project.datasets, published=output)
+        report.extend(content_problems(project))
+        report.extend(personal_content_problems(project))  # as `check` does (commands.check)
     report.problems[:0] = pending
     result.report = report
     if catalog is None or not report.ok:

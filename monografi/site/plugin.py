@@ -22,7 +22,7 @@ from pelican import signals
 from pelican.generators import Generator
 
 from .. import urls
-from ..safe_write import write_file
+from ..safe_write import RefusedWrite, write_file
 from ..validation.publisher import publisher
 from ..workers import batches, ordered_map
 from .context import SiteData
@@ -96,8 +96,8 @@ def _check_unique(pages: list[Page], context: dict) -> None:
                for c in context.get(key, [])]
     counts = Counter([p.path for p in pages] + content)
     duplicates = sorted(path for path, count in counts.items() if count > 1)
-    if duplicates:
-        raise RuntimeError(f"halaman ganda (dua penulis untuk satu berkas): {', '.join(duplicates)}")
+    if duplicates:  # a content page's Slug or Save_as that validation.content did not foresee
+        raise RefusedWrite(", ".join(duplicates), "exists")
 
 
 def sanitise(html: str) -> str:

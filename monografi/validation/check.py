@@ -16,7 +16,7 @@ from frictionless import FrictionlessException, Package
 from ..messages import Message
 from ..project import Project
 from ..state import recover
-from . import dialect, personal_data, retraction, screening, sources
+from . import dialect, personal_rows, published_text, retraction, screening, sources
 from .boundaries import load_boundaries
 from .catalog import Catalog, load_catalog
 from .frictionless_errors import frictionless_problems
@@ -89,6 +89,7 @@ def validate_datasets(root: Path, published: Path | None = None) -> tuple[Catalo
     report.extend(found)
     if not report.ok:
         return None, report  # Frictionless would crash on a broken pattern or a missing table
+    report.extend(published_text.descriptor_problems(catalog))
     tables = {spec.name: dialect.read(spec) for spec in catalog.resources}
     catalog.tables = {name: (table.header, table.rows) for name, table in tables.items()}
     report.extend(hint_problems(catalog))
@@ -154,26 +155,12 @@ def _load_rows(package: Package, tables: dict[str, dialect.Table], trimmed: dict
 
 
 def _monograph_problems(catalog: Catalog, spec: ResourceSpec, table: dialect.Table) -> list[Problem]:
-    """Personal data in any cell, codes that disagree with their parent (source ids are a
-    foreign key to sumber.csv).
-
-    The cell checks run once per distinct value; rows are visited only when one of them failed
-    (to place it) or for a master list (whose codes are checked row by row)."""
-    header, rows = table.header, table.rows
-    problems = [Problem(spec.relpath, personal_data.PERSONAL_DATA, 1, name, name, {"kolom": name})
-                for name in header if personal_data.is_personal_column(name)]
-    values = set().union(*(dialect.distinct(rows, index) for index in range(len(header))))
-    labels = {value: label for value in values if (label := personal_data.find(value))}
-    if not labels and not spec.is_master:
-        return problems
-    for number, row in enumerate(rows, start=2):
-        cells = dict(zip(header, row, strict=False))
-        for column, value in cells.items():
-            label = labels.get(value)
-            if label:
-                problems.append(Problem(spec.relpath, personal_data.PERSONAL_DATA, number, column,
-                                        value, {"jenis": label}))
-        problems.extend(_parent_problems(spec, number, cells))
+    """Personal data (validation.personal_rows), and in a master list codes that disagree with
+    their parent (source ids are a foreign key to sumber.csv)."""
+    problems = personal_rows.table_problems(spec, table.header, table.rows)
+    if spec.is_master:
+        for number, row in enumerate(table.rows, start=2):
+            problems.extend(_parent_problems(spec, number, dict(zip(table.header, row, strict=False))))
     return problems
 
 

@@ -75,12 +75,33 @@ EMPTY_FILE = Rule("berkas_kosong", Kind.DATA, Message(
     "Write the header row on the first line: {batas} (then one row per record, if any).",
 ))
 
+# Why a file cannot be read, by the reader's or Frictionless's kind of failure, in words: the
+# libraries' own (English) texts never reach staff. Any other kind: the file cannot be opened.
+READ_REASONS = {
+    "csv": Message("bentuknya bukan CSV yang dapat dibaca", "it is not a CSV that can be read"),
+    "cell_too_long": Message("ada sel yang lebih panjang dari {batas} karakter",
+                             "a cell is longer than {batas} characters"),
+    "encoding-error": Message("pengodean karakternya bukan yang dinyatakan",
+                              "its character encoding is not the one declared"),
+    "format-error": Message("formatnya bukan CSV", "its format is not CSV"),
+    "compression-error": Message("kompresinya rusak", "its compression is broken"),
+    "hash-count": Message("isinya tidak sesuai hash yang dinyatakan",
+                          "its content does not match the declared hash"),
+    "byte-count": Message("ukurannya bukan yang dinyatakan", "its size is not the one declared"),
+}
+CANNOT_OPEN = Message("berkasnya tidak dapat dibuka", "the file cannot be opened")
+
+
+def _read_words(details: dict, lang: str) -> dict:
+    return {"alasan": READ_REASONS.get(details.get("sebab", ""), CANNOT_OPEN).text(lang).format(**details)}
+
+
 UNREADABLE_FILE = Rule("berkas", Kind.DATA, Message(
-    "Berkas tidak dapat dibaca: {value}",
-    "The file cannot be read: {value}",
+    "Berkas tidak dapat dibaca: {alasan}.",
+    "The file cannot be read: {alasan}.",
     "Simpan ulang sebagai CSV UTF-8 (Excel: Simpan Sebagai → CSV UTF-8).",
     "Save it again as CSV UTF-8 (Excel: Save As → CSV UTF-8).",
-))
+), words=_read_words)
 
 INVALID_DESCRIPTION = Rule("metadata", Kind.CONFIGURATION, Message(
     "Deskripsi paket data tidak sah: {value}",
@@ -138,6 +159,14 @@ def canonical_number(text: str, kind: str, group: str, decimal: str) -> str | No
     return digits.replace(decimal, ".") if decimal != "." else digits
 
 
+def _csv_failure(exc: Exception) -> dict:
+    """What csv could not read, as data: its message is English (a cell past the field limit is
+    the one staff can cause with a readable file)."""
+    if "field larger than field limit" in str(exc):
+        return {"sebab": "cell_too_long", "batas": csv.field_size_limit()}
+    return {"sebab": "csv"}
+
+
 def declaration_problems(spec: ResourceSpec) -> list[Problem]:
     """A dialect the reader cannot follow is a configuration error, reported before reading."""
     where = f"{spec.relpath}"
@@ -172,7 +201,7 @@ def read(spec: ResourceSpec) -> Table:
         records = _records(spec, data)
     except (UnicodeDecodeError, csv.Error) as exc:
         problem = decoding.decode_problem(spec.relpath, data, encoding(spec))  # say where
-        return Table([], [], [problem or Problem(spec.relpath, UNREADABLE_FILE, value=str(exc))],
+        return Table([], [], [problem or Problem(spec.relpath, UNREADABLE_FILE, details=_csv_failure(exc))],
                      unreadable=True)
     while records and not any(records[-1]):
         records.pop()
@@ -187,8 +216,22 @@ def read(spec: ResourceSpec) -> Table:
     table = Table(header, rows)
     if _wrong_delimiter(spec, table):
         return table
+    _blank_missing(spec, table)
     _normalise_numbers(spec, table)
     return table
+
+
+def _blank_missing(spec: ResourceSpec, table: Table) -> None:
+    """A cell holding a declared missing-value marker ("-", "NA") becomes empty: canonical
+    text has one spelling of 'no value', the one every later stage (Frictionless, the number
+    checks, the model, the exports) reads as missing, so "-" is never refused as not a number
+    nor taken for one."""
+    declared = spec.schema.get("missingValues", [""])
+    markers = {v for v in declared if isinstance(v, str) and v} if isinstance(declared, list) else set()
+    for row in table.rows if markers else ():
+        for index, cell in enumerate(row):
+            if cell in markers:
+                row[index] = ""
 
 
 def _records(spec: ResourceSpec, data: bytes) -> list[list[str]]:
@@ -278,7 +321,7 @@ def frictionless_descriptor(spec: ResourceSpec, table: Table) -> dict:
 def canonical_schema(schema: dict) -> dict:
     """The schema as it applies to canonical text (number formats already normalised)."""
     fields = [{k: v for k, v in f.items() if k not in FIELD_DIALECT_KEYS} for f in schema["fields"]]
-    return {**schema, "fields": fields}
+    return {**schema, "fields": fields, "missingValues": [""]}  # markers blanked (_blank_missing)
 
 
 def local_number(text: str, group: str, decimal: str) -> str:

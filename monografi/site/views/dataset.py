@@ -7,7 +7,10 @@ from dataclasses import dataclass
 from ... import fmt, urls
 from ...exports import Downloads
 from ...exports.citation import Citation, for_dataset
+from ...exports.csv_utf8 import FORMAT as CSV
 from ...exports.formats import offered, withheld
+from ...exports.read_snippets import Snippet, read_snippets
+from ...exports.schema_org import dataset_markup, script_json
 from ...exports.standard_data import COLUMN_TITLES, COLUMNS, constraint_text, rule_text, standar_data
 from ...model.areas import Dataset, Model
 from ...model.context import BuildContext
@@ -65,6 +68,8 @@ class DatasetView:
     history_url: str
     downloads: list[DownloadView]
     withheld: list[str]  # why a download is missing, one sentence per format
+    snippets: list[Snippet]  # the CSV read by pandas, R and DuckDB with the schema's types
+    markup: str  # schema.org Dataset JSON-LD for the page's <head> (Google Dataset Search)
     fields: list[FieldView]
     primary_key: list[str]
     foreign_keys: list[ForeignKeyView]
@@ -147,7 +152,9 @@ def dataset_view(context: BuildContext, files: Downloads, dataset: Dataset,
         periods=dataset.periods, updated=updated_text(context.updated(dataset)),
         last_change=last_content_change(context, dataset),
         history_url=urls.url(urls.history_path(dataset.name)),
-        downloads=downloads(files, dataset), withheld=withheld(dataset), fields=_fields(dataset),
+        downloads=downloads(files, dataset), withheld=withheld(dataset),
+        snippets=read_snippets(dataset, context.url(CSV.path(dataset.name))),
+        markup=script_json(dataset_markup(context, dataset)), fields=_fields(dataset),
         primary_key=spec.primary_key,
         foreign_keys=[_foreign_key(fk) for fk in spec.schema.get("foreignKeys", [])],
         row_rules=[rule_text(rule) for rule in valid_row_rules(spec)],
