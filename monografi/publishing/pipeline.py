@@ -37,6 +37,7 @@ from ..project import Project
 from ..refusal import Refused
 from ..safe_write import RefusedWrite, write_atomic, write_file
 from ..site.context import PageBuild, SiteData
+from ..site.markup import THEME_FILTERS
 from ..state import build_lock
 from ..validation.check import finish_pending_import, validate_datasets
 from ..validation.content import content_problems
@@ -125,6 +126,8 @@ def render_site(project: Project, site_dir: Path, data: SiteData) -> int:
     logging.getLogger("pelican").setLevel(logging.WARNING)
     settings = read_settings(str(project.settings),
                              override={"OUTPUT_PATH": str(site_dir), "MONOGRAFI": data})
+    # the theme's own filters, whatever the project's pelicanconf.py lists
+    settings["JINJA_FILTERS"] = {**settings.get("JINJA_FILTERS", {}), **THEME_FILTERS}
     pelican_console.quiet = True  # its English "Done: Processed …" line; our summary says it
     signals.get_writer.connect(_safe_writer)
     Pelican(settings).run()
