@@ -37,6 +37,7 @@ from ..project import Project
 from ..refusal import Refused
 from ..safe_write import RefusedWrite, write_atomic, write_file
 from ..site.context import PageBuild, SiteData
+from ..site.markup import THEME_FILTERS
 from ..state import build_lock
 from ..validation.check import finish_pending_import, validate_datasets
 from ..validation.content import content_problems
@@ -44,6 +45,7 @@ from ..validation.published_text import personal_content_problems
 from ..validation.report import Report
 from . import cache, parts
 from .extras import copy_extras
+from .history_guard import guard_problems
 from .noop import REPORT_FILE, BuildResult, check_unchanged, part_inputs, refuse_links
 from .publish import check_output, publish_locked, scratch
 from .search import index_site
@@ -124,6 +126,8 @@ def render_site(project: Project, site_dir: Path, data: SiteData) -> int:
     logging.getLogger("pelican").setLevel(logging.WARNING)
     settings = read_settings(str(project.settings),
                              override={"OUTPUT_PATH": str(site_dir), "MONOGRAFI": data})
+    # the theme's own filters, whatever the project's pelicanconf.py lists
+    settings["JINJA_FILTERS"] = {**settings.get("JINJA_FILTERS", {}), **THEME_FILTERS}
     pelican_console.quiet = True  # its English "Done: Processed …" line; our summary says it
     signals.get_writer.connect(_safe_writer)
     Pelican(settings).run()
@@ -199,6 +203,10 @@ def _build_locked(project: Project, output: Path, quiet: bool, workers: int | No
             raise UnknownPart(part, model.parts())
         context = build_context(model, project.root, project.cache, part)
         charts = plan_charts(context)
+    with stage("riwayat"):  # nothing personal published from git history (before any output)
+        report.extend(guard_problems(context.history, catalog))
+    if not report.ok:
+        return result
     if not model.boundaries:
         result.notes.append(("note_no_boundaries", {}))
     if not os.environ.get("MONOGRAFI_URL"):

@@ -16,13 +16,14 @@ from frictionless import FrictionlessException, Package
 from ..messages import Message
 from ..project import Project
 from ..state import recover
-from . import dialect, personal_rows, published_text, screening, sources
+from . import dialect, personal_rows, published_text, retraction, screening, sources
 from .boundaries import load_boundaries
 from .catalog import Catalog, load_catalog
 from .frictionless_errors import frictionless_problems
+from .hidden_chars import hidden_problems
 from .hints import hint_problems
 from .placeholders import placeholder_problems
-from .published import shrink_problems
+from .published import reference_rows, shrink_problems
 from .publisher import publisher_problems
 from .report import Problem, Report
 from .rules import Kind, Rule
@@ -72,12 +73,15 @@ def finish_pending_import(project: Project) -> list[Problem]:
             + [Problem(relpath, IMPORT_RESTORED) for relpath in found.restored])
 
 
-def validate_datasets(root: Path, published: Path | None = None) -> tuple[Catalog | None, Report]:
+def validate_datasets(root: Path, published: Path | None = None,
+                      origin: Path | None = None) -> tuple[Catalog | None, Report]:
     """Validate everything under `root`; the catalog is returned only when it is usable.
 
     This is the one gate of the build: every stage after it reads only what is checked here
     (names, schemas, hints, rules, rows), so a package it accepts builds. `published` is the
     site the tables are compared with (emptied tables); default: the project's output/.
+    `origin`: the real datasets/ folder when `root` is a scratch copy of it (an import, the
+    inbox): its files and its git history are what the tables are compared with too.
     """
     report = Report()
     catalog, problems = load_catalog(root)
@@ -85,6 +89,8 @@ def validate_datasets(root: Path, published: Path | None = None) -> tuple[Catalo
     if catalog is None:
         return None, report
     report.extend(schema_problems(catalog))
+    catalog.retractions, found = retraction.read(root, {spec.name for spec in catalog.resources})
+    report.extend(found)
     if not report.ok:
         return None, report  # Frictionless would crash on a broken pattern or a missing table
     report.extend(published_text.descriptor_problems(catalog))
@@ -113,12 +119,15 @@ def validate_datasets(root: Path, published: Path | None = None) -> tuple[Catalo
         if kept.get(spec.name) != []:  # screening cleared every row: Frictionless would agree
             report.extend(frictionless_problems(package, spec, tables, trimmed.get(spec.name)))
         report.extend(_monograph_problems(catalog, spec, table))
+        report.extend(hidden_problems(spec, table))
         report.extend(duplicate_problems(spec, table.header, table.rows))
     loaded, problems = load_boundaries(catalog)
     catalog.boundaries = {b.level: b for b in loaded}
     report.extend(problems)
     rows = {name: (t.header, t.rows) for name, t in tables.items() if not t.unreadable}
-    report.extend(shrink_problems(catalog, rows, published or Project.of_datasets(root).output))
+    origin = Path(origin or root)
+    before = reference_rows(catalog, published or Project.of_datasets(origin).output, origin)
+    report.extend(shrink_problems(catalog, rows, before))
     if report.ok:
         report.extend(warnings_for(catalog, rows))
         report.extend(publisher_problems(catalog))

@@ -193,7 +193,11 @@ def read(spec: ResourceSpec) -> Table:
     declared = declaration_problems(spec)
     if declared:
         return Table([], [], declared, unreadable=True)
-    data = spec.file.read_bytes()
+    return read_data(spec, spec.file.read_bytes())
+
+
+def read_data(spec: ResourceSpec, data: bytes) -> Table:
+    """`data` (a version of the table's file: an upload, one from git) read like `read`."""
     refused = decoding.binary_problem(spec.relpath, data, encoding(spec))
     if refused:
         return Table([], [], [refused], unreadable=True)
