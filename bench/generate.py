@@ -7,8 +7,8 @@ the province (one province: its page is the home page; several: the portal's fro
 each). Resources, schemas and hints are copied from the bundled package, so every dataset type
 the portal supports is covered, and each table gets the same shape as in the bundled data (same
 sources, same periods per source), filled for every area — empty topic tables get one synthetic
-period. Names and codes come from idn-area-data (bench/wilayah/, ODbL 1.0); every figure is
-random and every title, description and source says so.
+period. Names and codes come from idn-area-data (bench/wilayah/ and monografi/wilayah/, ODbL 1.0);
+every figure is random and every title, description and source says so.
 
     python bench/generate.py --scale provinsi --target bench/out/provinsi
 """
@@ -29,6 +29,7 @@ from pathlib import Path
 BENCH = Path(__file__).resolve().parent
 REPO = BENCH.parent
 AREA_DIR = BENCH / "wilayah"
+KECAMATAN_DIR = REPO / "monografi" / "wilayah"  # the personal-data guard's copy, package data
 SCALES = {"kabupaten": "32.15", "provinsi": "32", "nasional": ""}  # code prefix of the regencies
 LEVELS = ("provinsi", "kabupaten", "kecamatan", "desa")
 PERIOD_FIELDS = ("periode", "tahun", "tahun_ajaran")
@@ -64,7 +65,8 @@ class Regency:
 
 
 def _read_gz(name: str) -> list[dict]:
-    with gzip.open(AREA_DIR / f"{name}.csv.gz", "rt", encoding="utf-8") as handle:
+    folder = KECAMATAN_DIR if name == "districts" else AREA_DIR
+    with gzip.open(folder / f"{name}.csv.gz", "rt", encoding="utf-8") as handle:
         return list(csv.DictReader(handle))
 
 

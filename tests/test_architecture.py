@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import ast
+import functools
 import pkgutil
 from pathlib import Path
 
@@ -248,6 +249,20 @@ def test_every_page_module_is_a_registered_writer():
 
     modules = sorted(m.name for m in pkgutil.iter_modules(pages.__path__) if m.name != "base")
     assert [w.__name__.rpartition(".")[2] for w in pages.WRITERS] == modules
+
+
+def test_the_build_context_lives_in_the_model_and_builds_no_release():
+    """One BuildContext in model/context.py; snapshots of old releases are built by the release
+    exporter when the pipeline asks (exports.releases.build_releases), never by a property that
+    quietly re-validates every git tag."""
+    from monografi.exports import base, releases
+    from monografi.model.context import BuildContext
+
+    assert BuildContext.__module__ == "monografi.model.context"
+    assert callable(releases.build_releases)
+    for owner in (BuildContext, base.Downloads):
+        assert not any("release" in name for name, value in vars(owner).items()
+                       if isinstance(value, property | functools.cached_property)), owner
 
 
 def test_no_class_name_names_two_classes():

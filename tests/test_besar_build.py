@@ -27,6 +27,7 @@ from monografi.model.areas import build_model
 from monografi.model.context import build_context
 from monografi.site.context import SiteData
 from monografi.site.digest import ValueDigest
+from monografi.site.markup import THEME_FILTERS
 from monografi.site.pages import datasets as dataset_pages
 from monografi.site.views import area as area_views
 from monografi.site.views import tables
@@ -108,7 +109,7 @@ def _theme() -> jinja2.Environment:
     settings = read_settings(str(REPO / "pelicanconf.py"))
     env = jinja2.Environment(loader=jinja2.FileSystemLoader(REPO / "theme" / "templates"),
                              **settings["JINJA_ENVIRONMENT"])
-    env.filters.update(settings["JINJA_FILTERS"])
+    env.filters.update(settings["JINJA_FILTERS"] | THEME_FILTERS)  # as publishing.pipeline does
     env.globals.update(settings["JINJA_GLOBALS"])
     return env
 

@@ -1,14 +1,28 @@
 """Files as they really arrive from Excel: read per the declared dialect, or refused exactly."""
 
+import csv
 import json
+import re
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from monografi.model.areas import typed_table
 from monografi.validation import package as package_module
 from monografi.validation.catalog import load_catalog
 from monografi.validation.check import validate_datasets
-from monografi.validation.dialect import canonical_number, local_number, read_raw, write
+from monografi.validation.dialect import (
+    READ_REASONS,
+    UNREADABLE_FILE,
+    canonical_number,
+    local_number,
+    read,
+    read_raw,
+    write,
+)
+from monografi.validation.report import Problem
+from monografi.validation.spec import ResourceSpec
 from tests.excel_helpers import declare_excel_dialect, excel_bytes
 from tests.helpers import edit_package, resource_of, set_cell
 
@@ -263,3 +277,47 @@ def test_an_empty_file_is_named_as_such_in_both_languages(project, content):
     for lang in ("id", "en"):
         text = report.format_text(lang)
         assert "source is empty" not in text and "kode_kecamatan,tahun,sumber" in text
+
+
+# What the csv module and Frictionless say in English never reaches staff: a file they cannot
+# read is refused with a reason in the reader's language.
+LIBRARY_WORDS = re.compile(r"field larger|field limit|Error|error|exception|cannot open|could not", re.I)
+
+
+@settings(max_examples=30, deadline=None)
+@given(extra=st.integers(-3, 3), fill=st.sampled_from("xé9 ;"), column=st.integers(0, 2),
+       rows=st.integers(1, 3))
+def test_a_cell_past_the_csv_field_limit_is_refused_in_words(tmp_path_factory, extra, fill, column, rows):
+    """Up to csv's field limit a cell is read; one character more and the file is refused with
+    the limit, in Indonesian and English, without the csv module's own message."""
+    limit = csv.field_size_limit()
+    folder = tmp_path_factory.mktemp("long")
+    header = ["a", "b", "c"]
+    lines = [",".join(header)] + [",".join(fill * (limit + extra) if i == column else "1" for i in range(3))
+                                  for _ in range(rows)]
+    (folder / "t.csv").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    spec = ResourceSpec({"name": "t", "path": "t.csv",
+                         "schema": {"fields": [{"name": n, "type": "string"} for n in header]}},
+                        folder / "t.csv")
+    problems = read(spec).problems
+    if extra <= 0:
+        assert problems == []
+    else:
+        assert [p.rule.id for p in problems] == ["berkas"] and problems[0].value is None
+        texts = [t for lang in ("id", "en") for t in problems[0].texts(lang)]
+        assert all(str(limit) in t for t in texts[::2]) and not any(LIBRARY_WORDS.search(t) for t in texts)
+
+
+@given(kind=st.sampled_from(sorted(READ_REASONS)) | st.text(max_size=30))
+def test_every_unreadable_file_reason_is_said_in_both_languages(kind):
+    """Frictionless's file-error kinds and the csv reader's each in words of both languages
+    (never the kind's own name); any other kind says the file cannot be opened, whatever it is."""
+    problem = Problem("t.csv", UNREADABLE_FILE, details={"sebab": kind, "batas": 131072})
+    other = Problem("t.csv", UNREADABLE_FILE, details={"sebab": None})
+    for lang, start in (("id", "Berkas tidak dapat dibaca: "), ("en", "The file cannot be read: ")):
+        message, fix = problem.texts(lang)
+        assert message.startswith(start) and fix
+        if kind in READ_REASONS:
+            assert kind not in message
+        else:
+            assert message == other.texts(lang)[0]

@@ -13,7 +13,7 @@ from monografi.validation import check, dialect, number_cells, personal_data
 from monografi.validation import warnings as warnings_module
 from monografi.validation.catalog import load_catalog
 
-NIK = "3215 0512 3456 0001"
+NIK = "3215 0512 0356 0001"
 
 
 def spec_of(project, name):

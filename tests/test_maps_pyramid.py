@@ -9,6 +9,8 @@ import json
 import shutil
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from shapely.geometry import shape
 
 from monografi.charts import plan_charts, render_svg
@@ -72,7 +74,8 @@ def test_invalid_unknown_and_missing_areas_are_reported(tmp_path):
     assert ("peta_kode", "32.15.77") in rules
     assert ("peta_hilang", codes[-1]) in rules
     invalid = next(p for p in problems if p.rule.id == "peta_perbaikan_besar")
-    assert invalid.row == 29 and "Self-intersection" in invalid.details["batas"]
+    assert invalid.row == 29 and invalid.details["geos"] == "Self-intersection"
+    assert "sisinya berpotongan" in invalid.texts("id")[0] and "its edges cross" in invalid.texts("en")[0]
     assert invalid.severity == "error" and "tak terhingga" in invalid.texts("id")[0]
 
 
@@ -221,3 +224,59 @@ def test_invalid_boundaries_fail_the_check_with_a_fix(tmp_path):
     message, fix = problem.texts("id")
     assert problem.file == "batas/kecamatan.geojson" and codes[-1] in message
     assert "poligon" in fix
+
+
+# The libraries' own words: json's, shapely's and GEOS's English never reach staff.
+LIBRARY_WORDS = ("Expecting", "delimiter", "char ", "codec", "Unknown geometry", "Valid Geometry",
+                 "Self-intersection", "Too few points", "Hole lies", "Interior is", "Nested", "Ring ",
+                 "object is not", "Invalid")
+COORDINATE = st.floats(-2, 2, allow_nan=False).map(lambda v: round(v, 1))
+
+
+def _said(problem) -> str:
+    return " ".join(problem.texts("id") + problem.texts("en"))
+
+
+@settings(max_examples=60, deadline=None)
+@given(ring=st.lists(st.tuples(COORDINATE, COORDINATE), min_size=1, max_size=7))
+def test_an_invalid_polygon_is_explained_in_words(ring):
+    """Whatever makes a polygon invalid (crossing edges, too few points, a spike), the reason is
+    a sentence in each language, with the point GEOS names, never GEOS's own words."""
+    from shapely.geometry import Polygon
+
+    from monografi.validation.boundaries import GEOS_REASONS, UNREPAIRABLE_BOUNDARY, validity
+    from monografi.validation.report import Problem
+
+    try:
+        polygon = Polygon([*ring, ring[0]])
+    except ValueError:  # fewer than 4 coordinates: shapely refuses before GEOS sees it
+        return
+    if polygon.is_valid:
+        return
+    details = validity(polygon)
+    assert details["geos"] in GEOS_REASONS, details  # a reason GEOS gives that we do not say yet
+    problem = Problem("b.geojson", UNREPAIRABLE_BOUNDARY, 2, "code", "32.15.05",
+                      {"nama": "X", "perubahan": 1.0, **details})
+    said = _said(problem)
+    assert not any(word in said for word in LIBRARY_WORDS), said
+    assert not details["titik"] or details["titik"] in said
+
+
+@settings(max_examples=60, deadline=None)
+@given(data=st.binary(max_size=40) | st.text(max_size=40).map(str.encode)
+       | st.sampled_from([b'{"type": "FeatureCollection", "features": [', b"\xff\xfe{}", b"[1, 2,]"]))
+def test_a_boundary_file_that_is_not_json_is_refused_in_words(tmp_path_factory, data):
+    """Broken JSON or bytes that are not UTF-8: refused with the line and column in words, never
+    the JSON reader's own message."""
+    from monografi.validation.boundaries import _features
+
+    path = tmp_path_factory.mktemp("batas") / "b.geojson"
+    path.write_bytes(data)
+    problems = []
+    _features(path, "batas/b.geojson", problems)
+    assert all(p.value is None and not any(w in _said(p) for w in LIBRARY_WORDS) for p in problems)
+    try:
+        parsed = json.loads(data.decode("utf-8"))
+    except (UnicodeDecodeError, ValueError):
+        parsed = None
+    assert bool(problems) == (not isinstance(parsed, dict) or parsed.get("type") != "FeatureCollection")

@@ -213,7 +213,7 @@ def _refused(cases: list[Case], folder) -> list[bool]:
     return [f"case_{index}" in wrong for index in range(len(cases))]
 
 
-@settings(max_examples=4, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture,
+@settings(max_examples=3, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture,
                                                                  HealthCheck.too_slow])
 @given(cases=CASES)
 def test_mypy_refuses_exactly_what_does_not_fit_a_registry(cases, tmp_path_factory):

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 from ..messages import Message
+from ..validation.published_text import personal_content_problems
 from ..validation.report import FORMATS
 from .common import exit_code, validated
 
-HELP = Message("hanya validasi datasets/, tanpa membangun situs",
-               "validate datasets/ only, without building the site")
+HELP = Message("hanya validasi datasets/ (dan data pribadi di content/), tanpa membangun situs",
+               "validate datasets/ only (and personal data in content/), without building the site")
 FORMAT_HELP = Message("teks (bawaan), json (untuk mesin), github (anotasi GitHub Actions)",
                       "teks (text, the default), json (for machines), github (GitHub Actions "
                       "annotations)")
@@ -20,5 +21,6 @@ def arguments(parser, lang: str) -> None:
 
 def run(args) -> int:
     _, report = validated(args.project, published=args.output)
+    report.extend(personal_content_problems(args.project))  # the build refuses them too (publishing.pipeline)
     print(report.format(args.format, args.lang))
     return exit_code(report)

@@ -26,25 +26,24 @@ def arguments(parser, lang: str) -> None:
 
 
 def run(args) -> int:
-    from ..forms.inbox import git_commit, process_inbox
+    from ..forms.inbox import process_inbox
 
     if not args.project.folder(args.folder).is_dir():
         print(ui("inbox_empty", args.lang, folder=args.folder))
         return EXIT_OK
-    result = process_inbox(args.project, args.folder)
+    result = process_inbox(args.project, args.folder, git=args.commit)
     report = result.report
     machine = args.format in ("json", "github")  # github: one annotation per cell
     if report.problems or machine:
         print(report.format(args.format, args.lang, prefix=""),
               file=sys.stdout if report.ok or machine else sys.stderr)
     if not report.ok:
-        say(ui("inbox_refused", args.lang, folder=args.folder))
+        if not any(p.rule.id == "kotak_masuk_git_pulih" for p in report.errors):  # it says what is left
+            say(ui("inbox_refused", args.lang, folder=args.folder))
         return exit_code(report)
     if not result.imported:
         print(ui("inbox_empty", args.lang, folder=args.folder))
         return EXIT_OK
-    if args.commit:
-        git_commit(args.project, result)
     print(ui("inbox_done", args.lang, n=len(result.imported), folder=args.folder,
              files=", ".join(result.written) or "-"))
     return EXIT_OK

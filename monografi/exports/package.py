@@ -7,7 +7,9 @@ says which table is under which licence and whom to credit.
 
 from __future__ import annotations
 
-import json
+import math
+
+import yaml
 
 from .. import urls
 from ..model.context import BuildContext
@@ -57,12 +59,19 @@ def readme(context: BuildContext, cite: citation.Citation) -> str:
     return "\n".join(lines)
 
 
+def yaml_string(text: str) -> str:
+    """`text` as one YAML double-quoted scalar on one line."""
+    return yaml.safe_dump(text, allow_unicode=True, default_style='"', width=math.inf).rstrip("\n")
+
+
 def citation_cff(context: BuildContext, cite: citation.Citation) -> str:
-    """CITATION.cff 1.2.0; strings are JSON-quoted, which YAML reads as double-quoted scalars."""
+    """CITATION.cff 1.2.0; every string a YAML double-quoted scalar written by PyYAML, so an
+    emoji, a quote, a line break or a control character reads back exactly (JSON's escapes
+    wrote an emoji as two surrogate halves, which YAML reads as two broken characters)."""
     model = context.model
     package = model.catalog.descriptor
     who = publisher(package)
-    q = json.dumps
+    q = yaml_string
     lines = ["cff-version: 1.2.0",
              f"message: {q('Bila Anda memakai data ini, mohon kutip seperti di bawah.')}",
              "type: dataset", f"title: {q(cite.title)}"]

@@ -63,7 +63,7 @@ def _classification(dataset: Dataset, f: Field, refs: dict[str, str]) -> str:
     if f.name == dataset.period_field:
         return "periode waktu"
     if f.name == "sumber":
-        return "kode sumber yang terdaftar di tabel sumber (sumber.csv)"
+        return "kode sumber dalam daftar sumber data"
     return ""
 
 

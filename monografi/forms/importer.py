@@ -292,7 +292,7 @@ def _import_locked(catalog: Catalog, path: Path, project: Project, result: Impor
         shutil.copytree(catalog.root, copy, symlinks=True)
         for relpath, data in merged.items():
             (copy / relpath).write_bytes(data)
-        _, checked = validate_datasets(copy)
+        _, checked = validate_datasets(copy, origin=catalog.root)
     report.extend(_relocate(p, name, origins) for p in checked.problems)
     if report.ok and merged:
         report.extend(commit_files(project, merged))

@@ -25,6 +25,7 @@ from ..validation.frictionless_errors import ABOVE_MAXIMUM
 from ..validation.report import Problem, Report
 from ..validation.rules import Kind, Rule, looked_up
 from ..validation.spec import ResourceSpec
+from . import limits
 from .form import (
     BASE_SHEET,
     FIRST_DATA_ROW,
@@ -172,27 +173,64 @@ def _kind_of_file(path: Path) -> str:
 
 
 def _open(path: Path, report: Report):
-    """(values, formulas) workbooks, or (None, None) after reporting why the file is no form.
-    openpyxl's own English warnings and errors never reach staff."""
+    """(values, formulas) workbooks, read streaming (openpyxl read_only), or (None, None) after
+    reporting why the file is no form. openpyxl's own English warnings and errors never reach
+    staff."""
+    workbooks = []
     try:
-        with warnings.catch_warnings():
-            warnings.simplefilter("ignore")
-            return load_workbook(path, data_only=True), load_workbook(path, data_only=False)
+        for data_only in (True, False):
+            workbooks.append(load_workbook(path, read_only=True, data_only=data_only))
+        return workbooks
     except Exception:  # noqa: BLE001 - any parser failure on a staff file is "not an .xlsx"
+        for workbook in workbooks:
+            workbook.close()
         report.add(Problem(path.name, NOT_XLSX, value=path.name,
                            details={"batas": _kind_of_file(path)}))
         return None, None
 
 
 def read_form(path: Path, catalog: Catalog, report: Report) -> Form | None:
-    where = path.name
+    """The form at `path`, or None with the reason in `report`; a form over the size limits
+    (forms.limits) is refused before openpyxl reads more than the limit."""
+    try:
+        limits.check_form_size(path)
+    except limits.OverLimit as over:
+        report.add(over.problem)
+        return None
+    with warnings.catch_warnings():  # openpyxl warns while it streams, too
+        warnings.simplefilter("ignore")
+        return _stream(path, catalog, report)
+
+
+def _stream(path: Path, catalog: Catalog, report: Report) -> Form | None:
     workbook, formulas = _open(path, report)
     if workbook is None:
         return None
+    budget = limits.Budget(path, limits.MAX_SHEET_ROWS, limits.MAX_FORM_CELLS)
+    seen = len(report.problems)
+    try:
+        return _read(path, workbook, formulas, budget, catalog, report)
+    except limits.OverLimit as over:
+        del report.problems[seen:]  # what was found before the limit is only its symptom
+        report.add(over.problem)
+        return None
+    except Exception:  # noqa: BLE001 - XML openpyxl cannot parse, met while streaming
+        report.add(Problem(path.name, NOT_XLSX, value=path.name,
+                           details={"batas": _kind_of_file(path)}))
+        return None
+    finally:
+        workbook.close()
+        formulas.close()
+
+
+def _read(path: Path, workbook, formulas, budget: limits.Budget, catalog: Catalog,
+          report: Report) -> Form | None:
+    where = path.name
     if META_SHEET not in workbook.sheetnames:
         report.add(Problem(where, NOT_A_FORM, value=META_SHEET, details={"lembar": META_SHEET}))
         return None
-    meta = [(r[0], r[1]) for r in workbook[META_SHEET].iter_rows(values_only=True, max_col=2)]
+    meta = [(r[0], r[1]) if len(r) > 1 else (r[0] if r else None, None)
+            for r in budget.rows(workbook[META_SHEET].iter_rows(values_only=True, max_col=2))]
     kecamatan = next((str(v) for k, v in meta if k == "kecamatan"), "")
     try:
         names = {a.code: a.name for found in areas_of(catalog, kecamatan).values() for a in found}
@@ -200,7 +238,7 @@ def read_form(path: Path, catalog: Catalog, report: Report) -> Form | None:
         report.add(Problem(where, NOT_A_FORM, value=kecamatan, details={"kecamatan": kecamatan}))
         return None
     version = next((str(v) for k, v in meta if k == "versi"), "1")
-    base = None if version == "1" else _read_base(workbook, where, kecamatan, report)
+    base = None if version == "1" else _read_base(workbook, where, kecamatan, budget, report)
     sheets = dict(str(v).split("\t", 1) for k, v in meta if k == "lembar" and "\t" in str(v))
     known = {spec.name for spec in form_datasets(catalog)}
     rows: dict[str, list[FormRow]] = {}
@@ -211,16 +249,18 @@ def read_form(path: Path, catalog: Catalog, report: Report) -> Form | None:
             continue
         rows[dataset] = _sheet_rows(workbook[sheet_name], formulas[sheet_name],
                                     catalog.resource(dataset), f"{where} › {sheet_name}",
-                                    kecamatan, report)
+                                    kecamatan, budget, report)
     own = {*sheets, GUIDE_SHEET, LIST_SHEET, META_SHEET, BASE_SHEET}
     for sheet in workbook.worksheets:
-        if sheet.title not in own and any(v is not None for row in sheet.iter_rows(values_only=True)
-                                          for v in row):
+        if sheet.title not in own and any(
+                v is not None for row in budget.rows(sheet.iter_rows(values_only=True))
+                for v in row):
             report.add(Problem(where, OTHER_SHEET, value=sheet.title))
     return Form(kecamatan, names, rows, base)
 
 
-def _read_base(workbook, where: str, kecamatan: str, report: Report) -> Base:
+def _read_base(workbook, where: str, kecamatan: str, budget: limits.Budget,
+               report: Report) -> Base:
     """The values the form was made from (formulir._base)."""
     if BASE_SHEET not in workbook.sheetnames:
         report.add(Problem(where, MISSING_SHEET, value=BASE_SHEET,
@@ -228,8 +268,8 @@ def _read_base(workbook, where: str, kecamatan: str, report: Report) -> Base:
         return {}
     base: dict = {}
     try:
-        for dataset, key, column, value in workbook[BASE_SHEET].iter_rows(min_row=2, max_col=4,
-                                                                         values_only=True):
+        for dataset, key, column, value in budget.rows(
+                workbook[BASE_SHEET].iter_rows(min_row=2, max_col=4, values_only=True)):
             row = base.setdefault(str(dataset), {}).setdefault(tuple(json.loads(str(key))), {})
             row[str(column)] = "" if value is None else str(value)
     except (ValueError, TypeError):
@@ -239,8 +279,9 @@ def _read_base(workbook, where: str, kecamatan: str, report: Report) -> Base:
 
 
 def _sheet_rows(sheet, formulas, spec: ResourceSpec, location: str, kecamatan: str,
-                report: Report) -> list[FormRow]:
-    """The sheet's filled rows; everything typed where `impor` would not read it is reported."""
+                budget: limits.Budget, report: Report) -> list[FormRow]:
+    """The sheet's filled rows, streamed; everything typed where `impor` would not read it is
+    reported."""
     keys = [str(c or "").strip() for c in next(sheet.iter_rows(min_row=2, max_row=2,
                                                                 values_only=True), ())]
     kinds = {f["name"]: f.get("type", "string") for f in spec.fields}
@@ -252,18 +293,17 @@ def _sheet_rows(sheet, formulas, spec: ResourceSpec, location: str, kecamatan: s
         report.add(Problem(location, CHANGED_CODES, 2, cell, key, hint))
     if bad:
         return []
-    unsaved = {(c.row, c.column) for row in formulas.iter_rows(min_row=FIRST_DATA_ROW)
-               for c in row if c.data_type == "f"}
     found = []
-    for number, values in enumerate(sheet.iter_rows(min_row=FIRST_DATA_ROW, values_only=True),
-                                    start=FIRST_DATA_ROW):
+    streams = zip(budget.rows(sheet.iter_rows(min_row=FIRST_DATA_ROW, values_only=True)),
+                  formulas.iter_rows(min_row=FIRST_DATA_ROW, values_only=True), strict=False)
+    for number, (values, written) in enumerate(streams, start=FIRST_DATA_ROW):
         cells: dict[str, str] = {}
         for index, value in enumerate(values, start=1):
             key = keys[index - 1] if index <= len(keys) else ""
             column = key or get_column_letter(index)
-            if value is None and (number, index) in unsaved:
-                report.add(Problem(location, UNSAVED_FORMULA, number, column,
-                                   str(formulas.cell(number, index).value)))
+            formula = written[index - 1] if index <= len(written) else None
+            if value is None and isinstance(formula, str) and formula.startswith("="):
+                report.add(Problem(location, UNSAVED_FORMULA, number, column, formula))
             elif value is None or value == "":
                 continue
             elif key in kinds:

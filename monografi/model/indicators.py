@@ -181,8 +181,9 @@ def build_indicators(model: Model, level: str = COMPARED_LEVEL) -> list[Indicato
                 continue
             indicators.append(Indicator(
                 f"{dataset.name}-{measure.name}", measure.title, fmt.satuan(measure.unit),
-                dataset.name, rows, areas, _intensive(measure.unit), measure.description,
-                _home_reference(model, dataset, measure.name)))
+                dataset.name, rows, areas, _intensive(measure.unit),
+                # a column's description tells staff how to fill it in: not for the public page
+                reference=_home_reference(model, dataset, measure.name)))
     derived = [d for d in model.derived if d.code in codes]
     for name in dict.fromkeys(d.indicator for d in derived):
         items = [d for d in derived if d.indicator == name]

@@ -37,9 +37,11 @@ from ..project import Project
 from ..refusal import Refused
 from ..safe_write import RefusedWrite, write_atomic, write_file
 from ..site.context import PageBuild, SiteData
+from ..site.markup import THEME_FILTERS
 from ..state import build_lock
 from ..validation.check import finish_pending_import, validate_datasets
 from ..validation.content import content_problems
+from ..validation.published_text import personal_content_problems
 from ..validation.report import Report
 from . import cache, parts
 from .extras import copy_extras
@@ -123,6 +125,8 @@ def render_site(project: Project, site_dir: Path, data: SiteData) -> int:
     logging.getLogger("pelican").setLevel(logging.WARNING)
     settings = read_settings(str(project.settings),
                              override={"OUTPUT_PATH": str(site_dir), "MONOGRAFI": data})
+    # the theme's own filters, whatever the project's pelicanconf.py lists
+    settings["JINJA_FILTERS"] = {**settings.get("JINJA_FILTERS", {}), **THEME_FILTERS}
     pelican_console.quiet = True  # its English "Done: Processed …" line; our summary says it
     signals.get_writer.connect(_safe_writer)
     Pelican(settings).run()
@@ -187,6 +191,7 @@ def _build_locked(project: Project, output: Path, quiet: bool, workers: int | No
     with stage("validasi"):
         catalog, report = validate_datasets(project.datasets, published=output)
         report.extend(content_problems(project))
+        report.extend(personal_content_problems(project))  # as `check` does (commands.check)
     report.problems[:0] = pending
     result.report = report
     if catalog is None or not report.ok:

@@ -13,6 +13,7 @@ refused, since then nobody can tell which shape was meant.
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -32,20 +33,54 @@ SIMPLIFY_SHARE = 1 / 400  # of the map's extent: about one pixel wide, keeps SVG
 # A repair that changes an area by less than this share keeps its shape: slivers and spikes of
 # a simplified file, not a different boundary (Karawang's public file: < 0.02 % each).
 MAX_REPAIR_AREA_CHANGE = 0.005
-# Why a file or a shape is refused, when the reason is ours rather than a library's.
+# Why a file or a shape is refused, in words: the JSON reader's, shapely's and GEOS's own
+# (English) texts never reach staff.
 REASONS = {"not_a_collection": Message("harus berupa FeatureCollection", "must be a FeatureCollection"),
            "empty": Message("kosong", "empty"),
            "outside_wgs84": Message("koordinat di luar WGS84 (bujur/lintang)",
-                                    "coordinates outside WGS84 (longitude/latitude)")}
+                                    "coordinates outside WGS84 (longitude/latitude)"),
+           "not_json": Message("bukan JSON yang sah (baris {baris}, kolom {kolom})",
+                               "not valid JSON (line {baris}, column {kolom})"),
+           "not_utf8": Message("bukan teks UTF-8", "not UTF-8 text"),
+           "unreadable_geometry": Message("geometrinya tidak dapat dibaca", "its geometry cannot be read"),
+           "not_polygon": Message("bukan poligon", "not a polygon")}
+# GEOS's reasons for an invalid polygon (shapely.validation.explain_validity), by their name.
+GEOS_REASONS = {
+    "Self-intersection": Message("sisinya berpotongan", "its edges cross"),
+    "Ring Self-intersection": Message("cincinnya memotong dirinya sendiri", "a ring crosses itself"),
+    "Too few points in geometry component": Message("titiknya terlalu sedikit", "too few points"),
+    "Hole lies outside shell": Message("lubangnya di luar batas luar", "a hole lies outside the outer ring"),
+    "Nested holes": Message("ada lubang di dalam lubang lain", "a hole lies inside another hole"),
+    "Interior is disconnected": Message("bagian dalamnya terputus", "its interior is disconnected"),
+    "Nested shells": Message("ada poligon di dalam poligon lain", "a polygon lies inside another"),
+    "Duplicate Rings": Message("ada cincin ganda", "a ring is repeated"),
+    "Invalid Coordinate": Message("ada koordinat yang tidak sah", "a coordinate is invalid"),
+    "Ring is not closed": Message("cincinnya tidak tertutup", "a ring is not closed"),
+}
+INVALID_SHAPE = Message("bentuknya tidak sah", "its shape is invalid")  # a reason GEOS adds later
+AT_POINT = Message("{sebab} di titik {titik}", "{sebab} at point {titik}")
 INFINITE = Message("tak terhingga", "infinite")
+_VALIDITY = re.compile(r"(?P<reason>[^\[]*)(?:\[(?P<point>[^\]]*)\])?")  # 'Self-intersection[x y]'
+
+
+def validity(geometry: object) -> dict:
+    """Why GEOS finds a polygon invalid, as data: its reason's name and the point it names."""
+    found = _VALIDITY.match(explain_validity(geometry))
+    assert found is not None  # the pattern matches any text
+    return {"geos": found["reason"].strip(), "titik": found["point"] or ""}
 
 
 def _reason_words(details: dict, lang: str) -> dict:
-    """'Polygon: kosong': a reason of REASONS in words, after the geometry type it is about."""
+    """'Polygon: kosong', 'sisinya berpotongan di titik 0.5 0.5': the reason in words, after the
+    geometry type it is about."""
+    if "geos" in details:
+        reason = GEOS_REASONS.get(details["geos"], INVALID_SHAPE).text(lang)
+        point = details.get("titik")
+        return {"batas": AT_POINT.text(lang).format(sebab=reason, titik=point) if point else reason}
     if "sebab" not in details:
         return {}
     kind = f"{details['geometri']}: " if "geometri" in details else ""
-    return {"batas": kind + REASONS[details["sebab"]].text(lang)}
+    return {"batas": kind + REASONS[details["sebab"]].text(lang).format(**details)}
 
 
 def _percent(share: float, lang: str) -> str:
@@ -57,7 +92,7 @@ def _percent(share: float, lang: str) -> str:
 
 def _repair_words(details: dict, lang: str) -> dict:
     return {"persen": _percent(details["perubahan"], lang),
-            "maks": _percent(MAX_REPAIR_AREA_CHANGE, lang)}
+            "maks": _percent(MAX_REPAIR_AREA_CHANGE, lang), **_reason_words(details, lang)}
 
 
 BOUNDARY_FILE = Rule("peta_berkas", Kind.DATA, Message(
@@ -161,7 +196,7 @@ def _repair(geometry, where: str, number: int, key: str, code: str, name: str,
     """A valid polygon for an invalid one, or None (refused) when repair changes it materially."""
     repaired = _polygons(shapely.make_valid(geometry))
     change = _area_change(geometry.area, repaired.area if repaired is not None else 0.0)
-    details = {"nama": name, "perubahan": change, "batas": explain_validity(geometry)}
+    details = {"nama": name, "perubahan": change, **validity(geometry)}
     if repaired is None or change >= MAX_REPAIR_AREA_CHANGE:
         problems.append(Problem(where, UNREPAIRABLE_BOUNDARY, number, key, code, details))
         return None
@@ -172,8 +207,12 @@ def _repair(geometry, where: str, number: int, key: str, code: str, name: str,
 def _features(path: Path, where: str, problems: list[Problem]) -> list[dict]:
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
-    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
-        problems.append(Problem(where, BOUNDARY_FILE, value=str(exc), details={"batas": str(exc)}))
+    except UnicodeDecodeError:
+        problems.append(Problem(where, BOUNDARY_FILE, details={"sebab": "not_utf8"}))
+        return []
+    except json.JSONDecodeError as exc:
+        problems.append(Problem(where, BOUNDARY_FILE, details={"sebab": "not_json", "baris": exc.lineno,
+                                                                "kolom": exc.colno}))
         return []
     if not isinstance(data, dict) or data.get("type") != "FeatureCollection":
         problems.append(Problem(where, BOUNDARY_FILE, details={"sebab": "not_a_collection"}))
@@ -210,13 +249,13 @@ def load_boundaries(catalog: Catalog) -> tuple[list[Boundaries], list[Problem]]:
             code = str((feature.get("properties") or {}).get(key, ""))
             try:
                 geometry = shape(feature.get("geometry") or {})
-            except (ValueError, TypeError, AttributeError, shapely.errors.ShapelyError) as exc:
+            except (ValueError, TypeError, AttributeError, shapely.errors.ShapelyError):
                 problems.append(Problem(where, INVALID_GEOMETRY, number, key, code,
-                                        {"batas": str(exc)}))
+                                        {"sebab": "unreadable_geometry"}))
                 continue
             if geometry.is_empty or geometry.geom_type not in ("Polygon", "MultiPolygon"):
-                reason = {"geometri": geometry.geom_type, "sebab": "empty"} if geometry.is_empty \
-                    else {"batas": f"{geometry.geom_type}: {explain_validity(geometry)}"}
+                reason = {"geometri": geometry.geom_type,
+                          "sebab": "empty" if geometry.is_empty else "not_polygon"}
                 problems.append(Problem(where, INVALID_GEOMETRY, number, key, code, reason))
                 continue
             minx, miny, maxx, maxy = geometry.bounds

@@ -16,13 +16,14 @@ from frictionless import FrictionlessException, Package
 from ..messages import Message
 from ..project import Project
 from ..state import recover
-from . import dialect, personal_data, screening, sources
+from . import dialect, personal_rows, published_text, screening, sources
 from .boundaries import load_boundaries
 from .catalog import Catalog, load_catalog
 from .frictionless_errors import frictionless_problems
+from .hidden_chars import hidden_problems
 from .hints import hint_problems
 from .placeholders import placeholder_problems
-from .published import shrink_problems
+from .published import reference_rows, shrink_problems
 from .publisher import publisher_problems
 from .report import Problem, Report
 from .rules import Kind, Rule
@@ -72,12 +73,15 @@ def finish_pending_import(project: Project) -> list[Problem]:
             + [Problem(relpath, IMPORT_RESTORED) for relpath in found.restored])
 
 
-def validate_datasets(root: Path, published: Path | None = None) -> tuple[Catalog | None, Report]:
+def validate_datasets(root: Path, published: Path | None = None,
+                      origin: Path | None = None) -> tuple[Catalog | None, Report]:
     """Validate everything under `root`; the catalog is returned only when it is usable.
 
     This is the one gate of the build: every stage after it reads only what is checked here
     (names, schemas, hints, rules, rows), so a package it accepts builds. `published` is the
     site the tables are compared with (emptied tables); default: the project's output/.
+    `origin`: the real datasets/ folder when `root` is a scratch copy of it (an import, the
+    inbox): its files and its git history are what the tables are compared with too.
     """
     report = Report()
     catalog, problems = load_catalog(root)
@@ -87,6 +91,7 @@ def validate_datasets(root: Path, published: Path | None = None) -> tuple[Catalo
     report.extend(schema_problems(catalog))
     if not report.ok:
         return None, report  # Frictionless would crash on a broken pattern or a missing table
+    report.extend(published_text.descriptor_problems(catalog))
     tables = {spec.name: dialect.read(spec) for spec in catalog.resources}
     catalog.tables = {name: (table.header, table.rows) for name, table in tables.items()}
     report.extend(hint_problems(catalog))
@@ -112,12 +117,15 @@ def validate_datasets(root: Path, published: Path | None = None) -> tuple[Catalo
         if kept.get(spec.name) != []:  # screening cleared every row: Frictionless would agree
             report.extend(frictionless_problems(package, spec, tables, trimmed.get(spec.name)))
         report.extend(_monograph_problems(catalog, spec, table))
+        report.extend(hidden_problems(spec, table))
         report.extend(duplicate_problems(spec, table.header, table.rows))
     loaded, problems = load_boundaries(catalog)
     catalog.boundaries = {b.level: b for b in loaded}
     report.extend(problems)
     rows = {name: (t.header, t.rows) for name, t in tables.items() if not t.unreadable}
-    report.extend(shrink_problems(catalog, rows, published or Project.of_datasets(root).output))
+    origin = Path(origin or root)
+    before = reference_rows(catalog, published or Project.of_datasets(origin).output, origin)
+    report.extend(shrink_problems(catalog, rows, before))
     if report.ok:
         report.extend(warnings_for(catalog, rows))
         report.extend(publisher_problems(catalog))
@@ -152,26 +160,12 @@ def _load_rows(package: Package, tables: dict[str, dialect.Table], trimmed: dict
 
 
 def _monograph_problems(catalog: Catalog, spec: ResourceSpec, table: dialect.Table) -> list[Problem]:
-    """Personal data in any cell, codes that disagree with their parent (source ids are a
-    foreign key to sumber.csv).
-
-    The cell checks run once per distinct value; rows are visited only when one of them failed
-    (to place it) or for a master list (whose codes are checked row by row)."""
-    header, rows = table.header, table.rows
-    problems = [Problem(spec.relpath, personal_data.PERSONAL_DATA, 1, name, name, {"kolom": name})
-                for name in header if personal_data.is_personal_column(name)]
-    values = set().union(*(dialect.distinct(rows, index) for index in range(len(header))))
-    labels = {value: label for value in values if (label := personal_data.find(value))}
-    if not labels and not spec.is_master:
-        return problems
-    for number, row in enumerate(rows, start=2):
-        cells = dict(zip(header, row, strict=False))
-        for column, value in cells.items():
-            label = labels.get(value)
-            if label:
-                problems.append(Problem(spec.relpath, personal_data.PERSONAL_DATA, number, column,
-                                        value, {"jenis": label}))
-        problems.extend(_parent_problems(spec, number, cells))
+    """Personal data (validation.personal_rows), and in a master list codes that disagree with
+    their parent (source ids are a foreign key to sumber.csv)."""
+    problems = personal_rows.table_problems(spec, table.header, table.rows)
+    if spec.is_master:
+        for number, row in enumerate(table.rows, start=2):
+            problems.extend(_parent_problems(spec, number, dict(zip(table.header, row, strict=False))))
     return problems
 
 

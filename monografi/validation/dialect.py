@@ -75,12 +75,33 @@ EMPTY_FILE = Rule("berkas_kosong", Kind.DATA, Message(
     "Write the header row on the first line: {batas} (then one row per record, if any).",
 ))
 
+# Why a file cannot be read, by the reader's or Frictionless's kind of failure, in words: the
+# libraries' own (English) texts never reach staff. Any other kind: the file cannot be opened.
+READ_REASONS = {
+    "csv": Message("bentuknya bukan CSV yang dapat dibaca", "it is not a CSV that can be read"),
+    "cell_too_long": Message("ada sel yang lebih panjang dari {batas} karakter",
+                             "a cell is longer than {batas} characters"),
+    "encoding-error": Message("pengodean karakternya bukan yang dinyatakan",
+                              "its character encoding is not the one declared"),
+    "format-error": Message("formatnya bukan CSV", "its format is not CSV"),
+    "compression-error": Message("kompresinya rusak", "its compression is broken"),
+    "hash-count": Message("isinya tidak sesuai hash yang dinyatakan",
+                          "its content does not match the declared hash"),
+    "byte-count": Message("ukurannya bukan yang dinyatakan", "its size is not the one declared"),
+}
+CANNOT_OPEN = Message("berkasnya tidak dapat dibuka", "the file cannot be opened")
+
+
+def _read_words(details: dict, lang: str) -> dict:
+    return {"alasan": READ_REASONS.get(details.get("sebab", ""), CANNOT_OPEN).text(lang).format(**details)}
+
+
 UNREADABLE_FILE = Rule("berkas", Kind.DATA, Message(
-    "Berkas tidak dapat dibaca: {value}",
-    "The file cannot be read: {value}",
+    "Berkas tidak dapat dibaca: {alasan}.",
+    "The file cannot be read: {alasan}.",
     "Simpan ulang sebagai CSV UTF-8 (Excel: Simpan Sebagai → CSV UTF-8).",
     "Save it again as CSV UTF-8 (Excel: Save As → CSV UTF-8).",
-))
+), words=_read_words)
 
 INVALID_DESCRIPTION = Rule("metadata", Kind.CONFIGURATION, Message(
     "Deskripsi paket data tidak sah: {value}",
@@ -138,6 +159,14 @@ def canonical_number(text: str, kind: str, group: str, decimal: str) -> str | No
     return digits.replace(decimal, ".") if decimal != "." else digits
 
 
+def _csv_failure(exc: Exception) -> dict:
+    """What csv could not read, as data: its message is English (a cell past the field limit is
+    the one staff can cause with a readable file)."""
+    if "field larger than field limit" in str(exc):
+        return {"sebab": "cell_too_long", "batas": csv.field_size_limit()}
+    return {"sebab": "csv"}
+
+
 def declaration_problems(spec: ResourceSpec) -> list[Problem]:
     """A dialect the reader cannot follow is a configuration error, reported before reading."""
     where = f"{spec.relpath}"
@@ -164,7 +193,11 @@ def read(spec: ResourceSpec) -> Table:
     declared = declaration_problems(spec)
     if declared:
         return Table([], [], declared, unreadable=True)
-    data = spec.file.read_bytes()
+    return read_data(spec, spec.file.read_bytes())
+
+
+def read_data(spec: ResourceSpec, data: bytes) -> Table:
+    """`data` (a version of the table's file: an upload, one from git) read like `read`."""
     refused = decoding.binary_problem(spec.relpath, data, encoding(spec))
     if refused:
         return Table([], [], [refused], unreadable=True)
@@ -172,7 +205,7 @@ def read(spec: ResourceSpec) -> Table:
         records = _records(spec, data)
     except (UnicodeDecodeError, csv.Error) as exc:
         problem = decoding.decode_problem(spec.relpath, data, encoding(spec))  # say where
-        return Table([], [], [problem or Problem(spec.relpath, UNREADABLE_FILE, value=str(exc))],
+        return Table([], [], [problem or Problem(spec.relpath, UNREADABLE_FILE, details=_csv_failure(exc))],
                      unreadable=True)
     while records and not any(records[-1]):
         records.pop()

@@ -153,7 +153,7 @@ def frictionless_problems(package: Package, spec: ResourceSpec, tables: dict[str
     try:
         result = resource.validate(checklist=_checklist(spec))
     except FrictionlessException as exc:
-        return [Problem(spec.relpath, UNREADABLE_FILE, value=exc.error.message)]
+        return [Problem(spec.relpath, UNREADABLE_FILE, details={"sebab": exc.error.type})]
     problems = []
     for task in result.tasks:
         for error in task.errors:
@@ -239,7 +239,7 @@ def _translate(spec: ResourceSpec, tables: dict[str, dialect.Table], error) -> P
         return Problem(file, _LABEL_RULES[kind], 1, column or label, label,
                        {"batas": column or label})
     if kind in _FILE_ERRORS:
-        return Problem(file, UNREADABLE_FILE, value=error.note or error.message)
+        return Problem(file, UNREADABLE_FILE, details={"sebab": kind})
     rule = INVALID_DESCRIPTION if "schema" in kind or "resource" in kind else UNKNOWN_ERROR.named(kind)
     return Problem(file, rule, row, column, cell or error.message)
 

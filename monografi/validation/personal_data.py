@@ -1,10 +1,13 @@
-"""Personal data that must never be published: NIK/KK numbers, phone numbers, e-mail addresses.
+"""Personal data that must never be published: NIK/KK and NIP numbers, phone numbers, e-mail
+addresses — as a class, however they are written.
 
-People write these with separators ("3215 0512 3456 0001", "0812-3456-7890", "nama [at]
-mail.com"), so matching only the bare form lets most of them through. Area codes (32.15.05.2001),
-postal codes, years, periods and decimals must still pass: a NIK/KK is 16 digits in groups joined
-by one kind of separator, starting with a province code and with a day of month (1-31, +40 for
-women) in digits 7-8; a phone number starts with 0, 62 or +62 and has 9 to 13 digits.
+Every text is first put into one canonical spelling (personal_text: Unicode NFKC, any dash or
+space, full-width and other digits, zero-width characters, "at"/"dot" spelled out), then numbers
+are recognised by their structure (personal_numbers: a real kecamatan code and a date inside a
+NIK, libphonenumber for phones), so area codes, BPS codes, postal codes, years, periods and
+figures pass. `find` is the one question every published text is asked: data cells, the
+descriptions in datapackage.json and the schemas, content pages (validation.published_text),
+and what publishing writes from history.
 """
 
 from __future__ import annotations
@@ -12,13 +15,20 @@ from __future__ import annotations
 import re
 
 from ..messages import Message
+from . import personal_numbers, personal_split
+from .personal_text import canonical, column_words, email_in
 from .rules import Kind, Rule
 
 # What find() says a text holds, and how a message names it.
-NIK, PHONE, EMAIL = "nik", "phone", "email"
+NIK, NIP, PHONE, EMAIL, NIK_EXCEL = "nik", "nip", "phone", "email", "nik_excel"
 KIND_NAMES = {NIK: Message("NIK/No. KK: 16 digit", "NIK/family card no.: 16 digits"),
+              NIP: Message("NIP: 18 digit", "civil servant no. (NIP): 18 digits"),
               PHONE: Message("nomor telepon", "phone number"),
-              EMAIL: Message("alamat surel", "e-mail address")}
+              EMAIL: Message("alamat surel", "e-mail address"),
+              NIK_EXCEL: Message("NIK/No. KK yang sudah dirusak Excel menjadi notasi ilmiah, mis. "
+                                 "3,21501E+15 — tetap percobaan menerbitkan NIK",
+                                 "a NIK/family card no. that Excel turned into scientific notation, "
+                                 "e.g. 3.21501E+15 — still an attempt to publish a NIK")}
 
 
 def _kind_words(details: dict, lang: str) -> dict:
@@ -29,61 +39,65 @@ def _kind_words(details: dict, lang: str) -> dict:
 PERSONAL_DATA = Rule("data_pribadi", Kind.DATA, Message(
     "Nilai {value!r} tampak seperti data pribadi ({batas}).",
     "Value {value!r} looks like personal data ({batas}).",
-    "Data pribadi (NIK, No. KK, telepon, surel) tidak boleh diterbitkan: hapus dari berkas.",
-    "Personal data (NIK, family card no., phone, e-mail) must never be published: remove it.",
+    "Data pribadi (NIK, No. KK, NIP, telepon, surel) tidak boleh diterbitkan: hapus dari berkas.",
+    "Personal data (NIK, family card no., NIP, phone, e-mail) must never be published: remove it.",
 ), words=_kind_words)
 
-# Kemendagri province codes: the first two digits of every NIK and KK number.
-PROVINCES = frozenset(
-    {*range(11, 20), 21, *range(31, 37), *range(51, 54), *range(61, 66), *range(71, 77), 81, 82,
-     *range(91, 98)})
-# Digit groups joined by one separator used throughout (space, dot, dash or slash) or none.
-_DIGIT_RUN = re.compile(r"(?<!\d)\d+(?:([ .\-/])\d+(?:\1\d+)*)?(?!\d)")
-_PHONE = re.compile(
-    r"(?<![\w.+/-])(?:\+62|62(?=[\s.-]?8)|\(0\d{2,3}\)|0)[\s.-]?(?:\(?\d{1,4}\)?[\s.-]?){1,4}\d"
-    r"(?![\w.]?\d)")
-_COLUMN = re.compile(r"(^|_)(nik|no_kk|nomor_kk|telepon|telp|hp|whatsapp|email|e_mail|surel)($|_)")
-_AT = r"(?:\s*@\s*|\s*[\[({]\s*(?:at|et)\s*[\])}]\s*)"
-_DOT = r"(?:\.|\s*[\[({]\s*(?:dot|titik)\s*[\])}]\s*|\s+(?:dot|titik)\s+)"
-_EMAIL = re.compile(rf"[\w.+-]+{_AT}[\w-]+(?:{_DOT}[\w-]+)*{_DOT}[a-z]{{2,}}\b", re.I)
+# A plain figure (at most 12 digits, a decimal part) that does not start like a phone number.
+_FIGURE = re.compile(r"-?(?!0\d|62)\d{1,12}(?:[.,]\d{1,6})?", re.ASCII)
 
 
-def _is_nik(run: str, separator: str | None) -> bool:
-    """Some consecutive groups of the run hold exactly 16 digits starting with a province."""
-    groups = run.split(separator) if separator else [run]
-    if separator == "." and len(groups) == 2:
-        return False  # one dot is a decimal number
-    for start in range(len(groups)):
-        digits = ""
-        for group in groups[start:]:
-            digits += group
-            if len(digits) >= 16:
-                break
-        day = int(digits[6:8] or 0)
-        if len(digits) == 16 and int(digits[:2]) in PROVINCES and (1 <= day % 40 <= 31):
-            return True
-    return False
+def find(text: str, code: bool = False) -> str | None:
+    """What kind of personal data `text` contains (NIK, NIP, NIK_EXCEL, EMAIL, PHONE), or None.
+    `code`: the text is a declared code (a kode_* column), so 16 digits there are a code."""
+    found = locate(text, code)
+    return found[0] if found else None
 
 
-def _is_phone(match: str) -> bool:
-    digits = re.sub(r"\D", "", match)
-    if match.startswith(("+62", "62")):
-        digits = "0" + digits[2:]
-    decimal = re.fullmatch(r"0[.,]\d+", match)
-    return not decimal and 9 <= len(digits) <= 13 and digits[0] == "0" and digits[1] != "0"
+def locate(text: str, code: bool = False) -> tuple[str, str] | None:
+    """(kind, the words that hold it) for the first personal data in `text`, or None."""
+    if _FIGURE.fullmatch(text):
+        return None  # most cells: a figure too short to be any of them
+    text = canonical(text)
+    number = None if code else personal_numbers.identity_number(text)
+    if number:
+        return number
+    address = email_in(text)
+    if address:
+        return EMAIL, address
+    phone = personal_numbers.phone_number(text)
+    return (PHONE, phone) if phone else None
 
 
-def find(text: str) -> str | None:
-    """What kind of personal data `text` contains (NIK, PHONE, EMAIL), or None."""
-    if any(_is_nik(m.group(0), m.group(1)) for m in _DIGIT_RUN.finditer(text)):
-        return NIK
-    if _EMAIL.search(text):
-        return EMAIL
-    if any(_is_phone(m.group(0)) for m in _PHONE.finditer(text)):
-        return PHONE
-    return None
+def masked(fragment: str) -> str:
+    """A found fragment as a report may show it (a report is published in CI logs): its first and
+    last two characters."""
+    fragment = fragment.strip()
+    return f"{fragment[:2]}…{fragment[-2:]}" if len(fragment) > 6 else "…"
+
+
+def split_number(cells: list[str], free: list[bool]) -> tuple[str, list[int]] | None:
+    """(kind, the cells of one row that together hold it) for a NIK/No. KK or NIP that no single
+    cell holds; `free` marks the free-text cells (personal_split)."""
+    return personal_split.split_identity_number([canonical(c) for c in cells], free)
+
+
+_COLUMN = re.compile(
+    r"(^|_)(?:(?:no|nomor|nomer|nmr|num|number)_?)?"
+    r"(nik|ktp|nip|nrp|npwp|hp|handphone|ponsel|telepon|telpon|telp|tlp|telefon|phone|wa|whatsapp|"
+    r"e_?mail|surel)($|_)"
+    r"|(^|_)(?:no|nomor|nomer|nmr|num|number)_?(kk|kartu_keluarga)($|_)"
+    r"|(^|_)alamat_?(rumah|pribadi|tinggal|domisili|ktp)($|_)"
+    r"|(^|_)(tanggal|tgl|tempat)_?lahir($|_)")
+
+# Words long enough to be recognised even run together with others ("nomorwhatsapp").
+_COMPOUND = re.compile(r"whatsapp|handphone|telepon|telpon|telefon|email|surel|npwp|kartukeluarga"
+                       r"|indukkependudukan|indukpegawai|kartutandapenduduk"
+                       r"|alamat(?:rumah|pribadi|tinggal|domisili)|(?:tanggal|tgl|tempat)lahir")
 
 
 def is_personal_column(name: str) -> bool:
-    """A column whose name says it holds personal data (nik, no_kk, telepon, email, …)."""
-    return bool(_COLUMN.search(name.strip().lower()))
+    """A column whose name says it holds personal data (nik, no_kk, telepon, hp, wa, email, nip,
+    alamat_rumah, tanggal_lahir …) in any spelling, case or separator ("NomorHP", "No. KK")."""
+    words = column_words(name)
+    return bool(_COLUMN.search(words) or _COMPOUND.search(words.replace("_", "")))

@@ -11,7 +11,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 
 from ..messages import ui
-from ..project import DATASETS
+from ..project import CONTENT, DATASETS
 from .rules import Rule
 
 FORMATS = ("teks", "json", "github")
@@ -132,7 +132,8 @@ class Report:
             message, fix = problem.texts(lang)
             # "formulir.xlsx › lembar": the file is the workbook, the sheet goes in the title
             name, _, sheet = problem.file.split("#", 1)[0].partition(" › ")
-            props = [f"file={_escape(prefix + name, True)}"]
+            path = name if name.startswith(f"{CONTENT}/") else prefix + name  # content/ pages
+            props = [f"file={_escape(path, True)}"]
             if problem.row is not None:
                 props.append(f"line={problem.row}")
             place = ", ".join(part for part in (sheet, problem.column) if part)

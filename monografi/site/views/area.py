@@ -160,7 +160,7 @@ def derived_table(model: Model, area: Area) -> TableView | None:
     items = [(a, d) for a in shown for d in model.derived_for(a.code)]
     if not items:
         return None
-    rows = [[Cell(a.name, title=a.code), Cell(d.title), Cell(d.period),
+    rows = [[Cell(a.name, title=a.code), Cell(d.title), Cell(d.period, whole=True),
              Cell(fmt.angka(d.value), numeric=True), Cell(fmt.satuan(d.unit)),
              Cell(d.source, href=urls.source_anchor(d.source),
                   title=model.sources.get(d.source, {}).get("title")),

@@ -1,4 +1,6 @@
-"""The page of one dataset: what it holds, its downloads, structure, sources and citation."""
+"""The page of one dataset, for readers first: what it holds, its downloads and citation, the
+data itself, then its column structure (folded); the rules for filling it in are staff material
+(forms, data guide), not on this page (issue 18)."""
 
 from __future__ import annotations
 
@@ -11,32 +13,14 @@ from ...exports.csv_utf8 import FORMAT as CSV
 from ...exports.formats import offered, withheld
 from ...exports.read_snippets import Snippet, read_snippets
 from ...exports.schema_org import dataset_markup, script_json
-from ...exports.standard_data import COLUMN_TITLES, COLUMNS, constraint_text, rule_text, standar_data
+from ...exports.standard_data import standar_data
 from ...model.areas import Dataset, Model
 from ...model.context import BuildContext
-from ...validation.row_rules import valid_row_rules
 from .common import LEVEL_PLURAL, SourceView, known_sources
 from .history import RevisionView, last_content_change, updated_text
 from .tables import TableView, rows_table
 
 PREVIEW_ROWS = 25
-
-
-@dataclass(frozen=True)
-class FieldView:
-    name: str
-    title: str
-    type: str
-    unit: str
-    description: str
-    constraints: str  # its rules in words ('' when none)
-
-
-@dataclass(frozen=True)
-class ForeignKeyView:
-    columns: str  # 'kode_kecamatan' or 'a, b'
-    dataset: str  # the table they must appear in
-    url: str
 
 
 @dataclass(frozen=True)
@@ -70,14 +54,9 @@ class DatasetView:
     withheld: list[str]  # why a download is missing, one sentence per format
     snippets: list[Snippet]  # the CSV read by pandas, R and DuckDB with the schema's types
     markup: str  # schema.org Dataset JSON-LD for the page's <head> (Google Dataset Search)
-    fields: list[FieldView]
-    primary_key: list[str]
-    foreign_keys: list[ForeignKeyView]
-    row_rules: list[str]
     licences: list[LicenceView]
     sources: list[SourceView]
-    standar: dict  # exports.standard_data.standar_data
-    standar_columns: list[tuple[str, str]]
+    standar: dict  # exports.standard_data.standar_data: the folded column structure
     preview: TableView | None
     preview_all: bool  # the preview is the whole table
     citation: Citation
@@ -116,18 +95,6 @@ def downloads(files: Downloads, dataset: Dataset) -> list[DownloadView]:
             for f in offered(dataset) for path in (f.path(dataset.name),)]
 
 
-def _fields(dataset: Dataset) -> list[FieldView]:
-    examples = {raw["name"]: raw.get("example") for raw in dataset.spec.fields}
-    return [FieldView(f.name, f.title, f.type, fmt.satuan(f.unit), f.description,
-                      constraint_text(f, examples.get(f.name))) for f in dataset.fields]
-
-
-def _foreign_key(fk: dict) -> ForeignKeyView:
-    columns = fk["fields"] if isinstance(fk["fields"], str) else ", ".join(fk["fields"])
-    target = fk["reference"]["resource"]
-    return ForeignKeyView(columns, target, urls.url(urls.dataset_path(target)))
-
-
 def _licences(model: Model, dataset: Dataset) -> list[LicenceView]:
     licences = dataset.spec.descriptor.get("licenses", model.catalog.descriptor.get("licenses", []))
     return [LicenceView(entry.get("title") or entry.get("name", ""), entry.get("path", ""))
@@ -145,7 +112,6 @@ def _preview(model: Model, dataset: Dataset, rows: int) -> TableView | None:
 def dataset_view(context: BuildContext, files: Downloads, dataset: Dataset,
                  preview_rows: int = PREVIEW_ROWS) -> DatasetView:
     model = context.model
-    spec = dataset.spec
     return DatasetView(
         dataset=dataset, title=dataset.title, coverage=coverage(model, dataset),
         coverage_text=coverage_sentence(model, dataset), rows=len(dataset.table),
@@ -154,12 +120,9 @@ def dataset_view(context: BuildContext, files: Downloads, dataset: Dataset,
         history_url=urls.url(urls.history_path(dataset.name)),
         downloads=downloads(files, dataset), withheld=withheld(dataset),
         snippets=read_snippets(dataset, context.url(CSV.path(dataset.name))),
-        markup=script_json(dataset_markup(context, dataset)), fields=_fields(dataset),
-        primary_key=spec.primary_key,
-        foreign_keys=[_foreign_key(fk) for fk in spec.schema.get("foreignKeys", [])],
-        row_rules=[rule_text(rule) for rule in valid_row_rules(spec)],
+        markup=script_json(dataset_markup(context, dataset)),
         licences=_licences(model, dataset), sources=known_sources(model, dataset.source_ids),
-        standar=standar_data(dataset), standar_columns=list(zip(COLUMNS, COLUMN_TITLES, strict=True)),
+        standar=standar_data(dataset),
         preview=_preview(model, dataset, preview_rows),
         preview_all=dataset.area_field is None or len(dataset.table) <= preview_rows,
         citation=for_dataset(context, dataset))
