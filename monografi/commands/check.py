@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from ..messages import Message
+from ..publishing.history_guard import project_problems
 from ..validation.published_text import personal_content_problems
 from ..validation.report import FORMATS
 from .common import exit_code, validated
@@ -20,7 +21,9 @@ def arguments(parser, lang: str) -> None:
 
 
 def run(args) -> int:
-    _, report = validated(args.project, published=args.output)
+    catalog, report = validated(args.project, published=args.output)
+    if catalog is not None and report.ok:  # what the build publishes from git history too
+        report.extend(project_problems(args.project, catalog))
     report.extend(personal_content_problems(args.project))  # the build refuses them too (publishing.pipeline)
     print(report.format(args.format, args.lang))
     return exit_code(report)

@@ -45,6 +45,7 @@ from ..validation.published_text import personal_content_problems
 from ..validation.report import Report
 from . import cache, parts
 from .extras import copy_extras
+from .history_guard import guard_problems
 from .noop import REPORT_FILE, BuildResult, check_unchanged, part_inputs, refuse_links
 from .publish import check_output, publish_locked, scratch
 from .search import index_site
@@ -202,6 +203,10 @@ def _build_locked(project: Project, output: Path, quiet: bool, workers: int | No
             raise UnknownPart(part, model.parts())
         context = build_context(model, project.root, project.cache, part)
         charts = plan_charts(context)
+    with stage("riwayat"):  # nothing personal published from git history (before any output)
+        report.extend(guard_problems(context.history, catalog))
+    if not report.ok:
+        return result
     if not model.boundaries:
         result.notes.append(("note_no_boundaries", {}))
     if not os.environ.get("MONOGRAFI_URL"):
