@@ -87,3 +87,32 @@ def form_made_once(tmp_path_factory, kecamatan: str, periode: str, prepare=None)
     catalog, problems = load_catalog(project / "datasets")
     assert not problems
     return write_form(catalog, kecamatan, project.parent / "formulir.xlsx", periode).read_bytes()
+
+
+def encrypted_workbook(info: bytes, package: bytes) -> bytes:
+    """A password-protected .xlsx as Excel saves one: not a zip but an OLE compound file
+    (MS-CFB, version 3) holding the streams EncryptionInfo and EncryptedPackage (MS-OFFCRYPTO).
+    Both streams are padded to 4096 bytes so they live in ordinary sectors (no mini stream)."""
+    import struct
+
+    sector, end, free, fat_sector, none = 512, 0xFFFFFFFE, 0xFFFFFFFF, 0xFFFFFFFD, 0xFFFFFFFF
+    streams = [info.ljust(4096, b"\0")[:4096], package.ljust(4096, b"\0")[:4096]]
+    fat = [fat_sector, end]
+    for _ in streams:
+        first = len(fat)
+        fat += [first + i + 1 for i in range(7)] + [end]
+    fat += [free] * (128 - len(fat))
+
+    def entry(name: str, kind: int, child: int, right: int, start: int, size: int) -> bytes:
+        encoded = (name + "\0").encode("utf-16-le") if name else b""
+        return struct.pack("<64sHBBIII16sIQQIQ", encoded, len(encoded), kind, 1, none, right,
+                           child, b"", 0, 0, 0, start, size)
+
+    directory = (entry("Root Entry", 5, 1, none, end, 0)
+                 + entry("EncryptionInfo", 2, none, 2, 2, 4096)
+                 + entry("EncryptedPackage", 2, none, none, 10, 4096) + bytes(128))
+    header = struct.pack("<8s16sHHHHH6sIIIIIIIII", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", b"",
+                         0x3E, 3, 0xFFFE, 9, 6, b"", 0, 1, 1, 0, 4096, end, 0, end, 0)
+    header += struct.pack("<109I", 0, *[free] * 108)
+    assert len(header) == sector and len(directory) == sector
+    return header + struct.pack("<128I", *fat) + directory + b"".join(streams)

@@ -2,12 +2,14 @@
 
 import openpyxl
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from monografi.forms.form import FormError, write_form
 from monografi.forms.importer import import_form
 from monografi.validation.catalog import load_catalog
 from tests.conftest import tree_digest
-from tests.excel_helpers import find_row, form_made_once
+from tests.excel_helpers import encrypted_workbook, find_row, form_made_once
 
 KLARI = "32.15.05"
 
@@ -182,6 +184,24 @@ def test_file_that_is_not_an_xlsx_is_refused_in_indonesian(project, tmp_path, na
     message = " ".join(problem.texts("id"))
     assert "bukan berkas .xlsx; simpan sebagai Excel Workbook (.xlsx)" in message
     assert "openpyxl" not in message and "xlrd" not in message
+
+
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(info=st.binary(max_size=300), package=st.binary(max_size=300),
+       name=st.sampled_from(["formulir.xlsx", "Formulir Klari.XLSX", "lama.xls", "data.xlsm"]))
+def test_a_password_protected_workbook_is_named_as_such(project, tmp_path, info, package, name):
+    """An .xlsx saved with a password is an OLE file like Excel 97-2003, but holds the
+    EncryptionInfo/EncryptedPackage streams: it is named "dilindungi kata sandi", never
+    "Excel 97-2003", whatever the encrypted bytes."""
+    path = tmp_path / name
+    path.write_bytes(encrypted_workbook(info, package))
+    before = tree_digest(project / "datasets")
+    result = imported(project, path)
+    (problem,) = result.report.errors
+    message = " ".join(problem.texts("id"))
+    assert problem.rule.id == "xlsx_kata_sandi" and "dilindungi kata sandi" in message
+    assert "97-2003" not in message and name in message
+    assert tree_digest(project / "datasets") == before
 
 
 def test_workbook_without_form_sheet_is_refused(project, tmp_path):

@@ -19,6 +19,7 @@ from monografi import commands
 from monografi.forms.form import write_form
 from monografi.validation.catalog import load_catalog
 from tests.conftest import REPO, tree_digest
+from tests.excel_helpers import encrypted_workbook
 
 KLARI = "32.15.05"
 DUKCAPIL = "penduduk_dukcapil_kecamatan"
@@ -130,6 +131,15 @@ def test_a_bad_row_in_an_uploaded_csv_points_at_the_upload(repo):
     code, out, _ = run(repo, "--format", "github")
     rows = len(table.read_text(encoding="utf-8").splitlines()) + 1
     assert code == 1 and f"::error file=kotak-masuk/{DUKCAPIL}.csv,line={rows}," in out
+
+
+def test_a_password_protected_upload_is_named_as_such(repo):
+    (repo / "kotak-masuk" / "formulir-klari.xlsx").write_bytes(encrypted_workbook(b"\x04\x00", b"x"))
+    before = data_of(repo)
+    code, out, err = run(repo, "--format", "github")
+    assert code in (1, 2) and "xlsx_kata_sandi" in out and "dilindungi kata sandi" in out
+    assert "file=kotak-masuk/formulir-klari.xlsx" in out and "97-2003" not in out + err
+    assert data_of(repo) == before
 
 
 def test_an_empty_inbox_changes_nothing(repo):

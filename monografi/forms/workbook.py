@@ -42,6 +42,9 @@ from .form import (
 INT64_MAX = 2**63 - 1  # what an integer column can hold anywhere the data goes next
 _INTEGER = re.compile(r"-?\d+")
 TEXT = "text"  # a file with no binary signature: most likely a CSV renamed .xlsx
+ENCRYPTED = "encrypted"  # an .xlsx saved with a password: Excel wraps it in an OLE file
+# The OLE directory entries (names in UTF-16 LE) of a password-protected Office document.
+ENCRYPTED_STREAMS = tuple(name.encode("utf-16-le") for name in ("EncryptionInfo", "EncryptedPackage"))
 # What a file that is no workbook looks like (decoding.signature, or TEXT), in words.
 FILE_KINDS = {"xlsx/zip": Message("zip/xlsx rusak", "damaged zip/xlsx"),
               "xls": Message("Excel 97-2003 (.xls)", "Excel 97-2003 (.xls)"),
@@ -65,6 +68,15 @@ NOT_XLSX = Rule("bukan_xlsx", Kind.USAGE, Message(
     "Open it in Excel or LibreOffice, choose Save As → Excel Workbook (.xlsx), then import that "
     ".xlsx file. Renaming the file is not enough.",
 ), words=looked_up("batas", FILE_KINDS))
+
+PASSWORD = Rule("xlsx_kata_sandi", Kind.USAGE, Message(
+    "Berkas {value!r} dilindungi kata sandi (terenkripsi), sehingga isinya tidak dapat dibaca.",
+    "{value!r} is protected by a password (encrypted), so its contents cannot be read.",
+    "Buka berkas di Excel, pilih File → Info → Lindungi Buku Kerja → Enkripsi dengan Kata Sandi, "
+    "kosongkan kata sandinya, simpan, lalu impor lagi.",
+    "Open it in Excel, choose File → Info → Protect Workbook → Encrypt with Password, clear the "
+    "password, save, then import it again.",
+))
 
 NOT_A_FORM = Rule("formulir", Kind.USAGE, Message(
     "Berkas ini bukan formulir isian Monografi yang dapat diimpor: {alasan}",
@@ -163,13 +175,26 @@ def _text(value, kind: str) -> str:
 
 
 def _kind_of_file(path: Path) -> str:
-    """What a file that openpyxl cannot open really is, for the message (never its English)."""
+    """What a file that openpyxl cannot open really is, for the message (never its English).
+
+    A password-protected .xlsx is an OLE file like an old .xls; what tells them apart is its
+    EncryptionInfo and EncryptedPackage streams (MS-OFFCRYPTO), named in the OLE directory."""
     try:
         with path.open("rb") as stream:
             head = stream.read(8)
+            kind = decoding.signature(head) or TEXT
+            rest = stream.read(limits.MAX_FORM_BYTES) if kind == "xls" else b""  # size checked before
     except OSError as exc:
         return exc.strerror or type(exc).__name__
-    return decoding.signature(head) or TEXT
+    return ENCRYPTED if rest and all(name in rest for name in ENCRYPTED_STREAMS) else kind
+
+
+def _not_a_workbook(path: Path) -> Problem:
+    """Why openpyxl cannot open `path`, in staff's words: a password, or what the file is."""
+    kind = _kind_of_file(path)
+    if kind == ENCRYPTED:
+        return Problem(path.name, PASSWORD, value=path.name)
+    return Problem(path.name, NOT_XLSX, value=path.name, details={"batas": kind})
 
 
 def _open(path: Path, report: Report):
@@ -184,8 +209,7 @@ def _open(path: Path, report: Report):
     except Exception:  # noqa: BLE001 - any parser failure on a staff file is "not an .xlsx"
         for workbook in workbooks:
             workbook.close()
-        report.add(Problem(path.name, NOT_XLSX, value=path.name,
-                           details={"batas": _kind_of_file(path)}))
+        report.add(_not_a_workbook(path))
         return None, None
 
 
@@ -215,8 +239,7 @@ def _stream(path: Path, catalog: Catalog, report: Report) -> Form | None:
         report.add(over.problem)
         return None
     except Exception:  # noqa: BLE001 - XML openpyxl cannot parse, met while streaming
-        report.add(Problem(path.name, NOT_XLSX, value=path.name,
-                           details={"batas": _kind_of_file(path)}))
+        report.add(_not_a_workbook(path))
         return None
     finally:
         workbook.close()

@@ -16,19 +16,12 @@ import io
 import re
 from dataclasses import dataclass, field
 
-from frictionless.formats.csv import parser as _frictionless_csv  # noqa: F401  (see CELL_LIMIT)
-
 from ..messages import Message
 from . import decoding, number_cells
+from .quotes import UNCLOSED_QUOTE, UnclosedQuote, refuse_open_quote
 from .report import Problem
 from .rules import Kind, Rule
 from .spec import ResourceSpec
-
-# csv's field limit is process-wide and Frictionless's CSV parser raises it to 2**31 when first
-# imported; importing that parser above and then fixing the limit makes one cell's limit the same
-# in every command, whichever module happened to load Frictionless first.
-CELL_LIMIT = 131_072
-csv.field_size_limit(CELL_LIMIT)
 
 NUMERIC = ("integer", "number")
 CANDIDATE_DELIMITERS = (",", ";", "\t", "|")
@@ -171,7 +164,7 @@ def _csv_failure(exc: Exception) -> dict:
     """What csv could not read, as data: its message is English (a cell past the field limit is
     the one staff can cause with a readable file)."""
     if "field larger than field limit" in str(exc):
-        return {"sebab": "cell_too_long", "batas": CELL_LIMIT}
+        return {"sebab": "cell_too_long", "batas": csv.field_size_limit()}
     return {"sebab": "csv"}
 
 
@@ -211,6 +204,9 @@ def read_data(spec: ResourceSpec, data: bytes) -> Table:
         return Table([], [], [refused], unreadable=True)
     try:
         records = _records(spec, data)
+    except UnclosedQuote as exc:
+        return Table([], [], [Problem(spec.relpath, UNCLOSED_QUOTE, row=exc.line, value=str(exc.line))],
+                     unreadable=True)
     except (UnicodeDecodeError, csv.Error) as exc:
         problem = decoding.decode_problem(spec.relpath, data, encoding(spec))  # say where
         return Table([], [], [problem or Problem(spec.relpath, UNREADABLE_FILE, details=_csv_failure(exc))],
@@ -257,9 +253,19 @@ def _records(spec: ResourceSpec, data: bytes) -> list[list[str]]:
     interned: dict[str, str] = {}
     share = interned.setdefault
     records = []
-    for record in csv.reader(stream, delimiter=delimiter(spec)):
-        cells = list(map(str.strip, record))
-        records.append(list(map(share, cells, cells)))
+    reader = csv.reader(stream, delimiter=delimiter(spec))
+    start = last = 1  # the line the record being read starts on, and the last one read
+    record: list[str] = []
+    try:
+        for record in reader:
+            cells = list(map(str.strip, record))
+            records.append(list(map(share, cells, cells)))
+            last, start = start, reader.line_num + 1
+    except csv.Error:
+        refuse_open_quote(stream, delimiter(spec), start, too_long=True)
+        raise
+    if any("\n" in cell or "\r" in cell for cell in record):  # perhaps a quote never closed
+        refuse_open_quote(stream, delimiter(spec), last)
     return records
 
 
