@@ -365,6 +365,7 @@ STAGE_NAMES = {
     "periksa perubahan": Message("periksa perubahan", "change check"),
     "validasi": Message("validasi", "validation"),
     "model": Message("model", "model"),
+    "riwayat": Message("riwayat", "history"),
     "grafik": Message("grafik", "charts"),
     "ekspor": Message("ekspor", "exports"),
     "halaman": Message("halaman", "pages"),

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import contextlib
 import io
+import json
 import os
 import shutil
 from pathlib import Path, PurePosixPath
@@ -23,7 +24,7 @@ from hypothesis import strategies as st
 from monografi.commands import main
 from monografi.project import Project
 from monografi.validation.content import content_problems
-from tests.conftest import copy_project, tree_digest
+from tests.conftest import copy_built, copy_project, tree_digest
 
 KEYS = ["save_as", "url", "slug", "template", "status", "date", "title"]
 PORTAL = ["unduh/datapackage.json", "api/v1/index.json", "sitemap.xml", "pembaruan/atom.xml",
@@ -143,3 +144,57 @@ def test_build_refuses_a_page_over_datapackage_json_and_keeps_the_site(built_cop
         code = main(["--proyek", str(built_copy), "--quiet", "build"])
     assert code == 2 and "konten_jalur" in err.getvalue() and "Traceback" not in err.getvalue()
     assert tree_digest(built_copy / "output") == before
+
+
+NAMES = st.text(alphabet="abcdefghijklmnopqrstuvwxyz0123456789-_", min_size=1, max_size=12)
+
+
+@pytest.fixture(scope="module")
+def shared_built(built_project, tmp_path_factory) -> Path:
+    """One built copy for the whole property test: every build below is refused before it
+    writes, so the copy stays as it was (asserted each time)."""
+    return copy_built(built_project, tmp_path_factory.mktemp("cek-bangun") / "proyek")
+
+
+def _run(args: list[str]) -> tuple[int, str]:
+    out = io.StringIO()
+    with contextlib.redirect_stderr(out), contextlib.redirect_stdout(out):
+        code = main(args)
+    return code, out.getvalue()
+
+
+@settings(max_examples=12, deadline=None, derandomize=True,
+          suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(case=st.sampled_from(sorted(BROKEN)), folder=st.lists(NAMES, max_size=2), name=NAMES,
+       fmt=st.sampled_from(["teks", "json", "github"]))
+def test_check_and_build_both_refuse_a_malformed_page(shared_built, case, folder, name, fmt):
+    """check ⇒ build: a malformed page (any class above, at any name and depth under
+    content/pages/) is refused by `check` with exit 2 naming the page's file as staff and git
+    see it — content/…, never datasets/content/… — in every report format, and by the build
+    with the same rule, the site left untouched."""
+    data, rule = BROKEN[case]
+    where = PurePosixPath("content", "pages", *folder, f"{name}{'.txt' if data is None else '.md'}")
+    page = shared_built / where
+    page.parent.mkdir(parents=True, exist_ok=True)
+    page.write_bytes(data or b"Title: Uji\n\nIsi.\n")
+    before = tree_digest(shared_built / "output")
+    try:
+        code, out = _run(["--proyek", str(shared_built), "check", "--format", fmt])
+        assert code == 2 and rule in out and "Traceback" not in out, out[-2000:]
+        if fmt == "github":
+            assert f"file={where.as_posix()}," in out.replace("%2C", ","), out[-2000:]
+            assert f"datasets/{where}" not in out
+        elif fmt == "json":
+            found = json.loads(out)["masalah"]
+            assert {p["berkas"] for p in found if p["aturan"] == rule} == {where.as_posix()}, found
+        else:
+            assert f"== {where.as_posix()} ==" in out, out[-2000:]
+        code, out = _run(["--proyek", str(shared_built), "--quiet", "build"])
+        assert code == 2 and rule in out and "Traceback" not in out, out[-2000:]
+        assert tree_digest(shared_built / "output") == before
+    finally:
+        page.unlink()
+        for parent in page.parents:
+            if parent == shared_built / "content" / "pages":
+                break
+            parent.rmdir()

@@ -111,11 +111,12 @@ def test_commits_in_a_repository_rebuild_only_what_changed(tmp_path):
 def test_two_writers_of_one_path_are_refused(project):
     import pytest
 
+    from monografi.safe_write import RefusedWrite
     from monografi.site.pages import Page
     from monografi.site.plugin import _check_unique
 
     pages = [Page("data/index.html", "datasets"), Page("data/index.html", "datasets")]
-    with pytest.raises(RuntimeError, match="data/index.html"):
+    with pytest.raises(RefusedWrite, match="data/index.html"):
         _check_unique(pages, {})
     _check_unique(pages[:1], {})
 

@@ -74,7 +74,10 @@ def test_dcat_ap_3_0_1_shapes_find_no_violation(context):
 
 def test_dcat_ap_2_1_1_shapes_find_no_violation(context):
     """dcat:byteSize is left out: 2.1.1 types it xsd:decimal, 3.0.1 xsd:nonNegativeInteger, and
-    no literal passes both (the sizes are in datapackage.json's `bytes`)."""
+    no literal passes both (the sizes are in datapackage.json's `bytes`). So is spdx:checksum:
+    2.1.1 wants the algorithm http://spdx.org/rdf/terms#checksumAlgorithm_sha1, 3.0.1 an IRI
+    starting https://spdx.org/rdf/terms, and one checksum has one algorithm (datapackage.json
+    carries each CSV's SHA-256)."""
     violations = [r for r in shacl_results(dcat.dcat_catalog(context), "dcat-ap-2.1.1")
                   if r[0] == "Violation"]
     assert violations == []

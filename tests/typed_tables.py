@@ -2,7 +2,7 @@
 
 Each example is a Table Schema and canonical rows as the validator hands them on: codes that
 look like numbers (`32.10`, `0012`, `1e5`), text a reader might take for a missing value
-(`NA`, `null`, `-`), formula-like text, quotes, commas, line breaks and any Unicode text
+(`NA`, `null`, `-`), formula-like text, quotes, commas, line feeds and any Unicode text
 (stripped, as cells are read), integers anywhere in 64 bits, decimals, empty cells, all-empty
 columns and tables with no rows; column names of any printable text.
 """
@@ -27,7 +27,8 @@ names = st.text(_PRINTABLE, min_size=1, max_size=12).map(str.strip).filter(bool)
 text_cells = st.one_of(
     st.sampled_from(TRICKY_TEXT),
     st.from_regex(r"\d{2}(\.\d{2}){0,3}", fullmatch=True),
-    st.text(st.characters(blacklist_categories=("Cs",), blacklist_characters="\x00"),
+    # no bare carriage return: the validator's reader ends a row there, so no cell holds one
+    st.text(st.characters(blacklist_categories=("Cs",), blacklist_characters="\x00\r"),
             max_size=20).map(str.strip))
 integer_cells = st.integers(-INT64, INT64).map(str)
 number_cells = st.one_of(

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 from ..messages import Message
-from ..validation.published_text import personal_content_problems
+from ..publishing.history_guard import project_problems
+from ..validation.content import page_problems
 from ..validation.report import FORMATS
 from .common import exit_code, validated
 
-HELP = Message("hanya validasi datasets/ (dan data pribadi di content/), tanpa membangun situs",
-               "validate datasets/ only (and personal data in content/), without building the site")
+HELP = Message("validasi datasets/ dan halaman di content/, tanpa membangun situs",
+               "validate datasets/ and the pages in content/, without building the site")
 FORMAT_HELP = Message("teks (bawaan), json (untuk mesin), github (anotasi GitHub Actions)",
                       "teks (text, the default), json (for machines), github (GitHub Actions "
                       "annotations)")
@@ -20,7 +21,9 @@ def arguments(parser, lang: str) -> None:
 
 
 def run(args) -> int:
-    _, report = validated(args.project, published=args.output)
-    report.extend(personal_content_problems(args.project))  # the build refuses them too (publishing.pipeline)
+    catalog, report = validated(args.project, published=args.output)
+    if catalog is not None and report.ok:  # what the build publishes from git history too
+        report.extend(project_problems(args.project, catalog))
+    report.extend(page_problems(args.project))  # the build refuses them too (publishing.pipeline)
     print(report.format(args.format, args.lang))
     return exit_code(report)

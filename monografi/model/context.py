@@ -3,10 +3,11 @@
 Like Datasette handing `datasette` to every hook, each stage gets this one object instead of
 looking anything up: the model, the project folder, the public address, the git history, the
 cache folder, and what is computed from them once per build (indicators, update dates,
-revisions). A release snapshot builds its own context for the tagged model, so nothing needs
-patching to see the old dates. What only the exports need (each rendered download) is theirs
-(exports.base.Downloads), and release snapshots are built by the release exporter when the
-pipeline asks: nothing here triggers a costly step on first access.
+revisions as published: with what staff withdrew taken out). A release snapshot builds its own
+context for the tagged model, so nothing needs patching to see the old dates. What only the
+exports need (each rendered download) is theirs (exports.base.Downloads), and release snapshots
+are built by the release exporter when the pipeline asks: nothing here triggers a costly step
+on first access.
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ from .. import address, urls
 from .areas import Dataset, Model
 from .history import History, Revision, Updated
 from .indicators import Indicator, build_indicators
+from .withdrawn import Withdrawn, resolve
 
 
 class BuildContext:
@@ -43,8 +45,15 @@ class BuildContext:
         return self._updated[dataset.name]
 
     @cached_property
+    def withdrawn(self) -> Withdrawn:
+        """What staff withdrew from published history (datasets/penarikan.csv), resolved in git;
+        the problems of resolving it are the history guard's (publishing.history_guard)."""
+        return resolve(self.history, self.model.catalog)[0]
+
+    @cached_property
     def _revisions(self) -> dict[str, list[Revision]]:
-        return {name: self.history.revisions(d.spec) for name, d in self.model.datasets.items()}
+        return {name: [self.withdrawn.revision(name, r) for r in self.history.revisions(d.spec)]
+                for name, d in self.model.datasets.items()}
 
     def revisions(self, dataset: Dataset) -> list[Revision]:
         """Row-level changes of the dataset, newest first (read from git once per build)."""

@@ -32,6 +32,7 @@ _FIELD, _RECORD = "\x1f", "\x1e"
 NOTE_TRAILER = "Catatan-publik"
 _FORMAT = f"%H{_FIELD}%cI{_FIELD}%(trailers:key={NOTE_TRAILER},valueonly,separator=%x20)"
 _TAG_NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]*$")
+_HEX = re.compile(r"^[0-9a-f]{40}$")
 Rows = tuple[list[str], list[list[str]]]  # (header, rows) of one version of a CSV, as text
 
 
@@ -166,7 +167,8 @@ class History:
     def _blob(self, sha: str, path: str) -> bytes | None:
         return self._git_bytes("show", f"{sha}:{path}")
 
-    def _rows(self, spec: ResourceSpec, data: bytes | None) -> Rows | None:
+    @staticmethod
+    def parse(spec: ResourceSpec, data: bytes | None) -> Rows | None:
         """Parse an old version of a CSV with the same reader as the current one; None when
         that version is unreadable (a broken file that a later commit fixed)."""
         if data is None:
@@ -189,14 +191,30 @@ class History:
             if commit.sha not in csv_commits:
                 result.append(Revision(commit, primary, structure_only=True))
                 continue
-            parent = (self._git("rev-parse", "-q", "--verify", f"{commit.sha}^") or "").strip()
-            old = self._rows(spec, self._blob(parent, csv_path) if parent else None)
-            new = self._rows(spec, self._blob(commit.sha, csv_path))
+            parent = self.parent(commit.sha)
+            old = self.parse(spec, self._blob(parent.sha, csv_path) if parent else None)
+            new = self.version(spec, commit.sha)
             if old is None or new is None:
                 result.append(Revision(commit, primary, unreadable=True))
                 continue
             result.append(diff_rows(commit, primary, old, new))
         return result
+
+    def version(self, spec: ResourceSpec, sha: str) -> Rows | None:
+        """The dataset's CSV as of commit `sha`, parsed (([], []) when it did not exist)."""
+        return self.parse(spec, self._blob(sha, f"{DATASETS}/{spec.relpath}"))
+
+    def parent(self, sha: str) -> Commit | None:
+        """The first parent of a commit (what its change is compared with), None for the first."""
+        return self.commit(f"{sha}^") if _HEX.match(sha) else None
+
+    def commit(self, name: str) -> Commit | None:
+        """The commit a name (a commit id, abbreviated or not, or a tag) stands for, or None."""
+        if not self.available or not _TAG_NAME.match(name.removesuffix("^")):
+            return None
+        out = self._git("log", "-1", f"--format={_FORMAT}", f"{name}^{{commit}}", "--")
+        parts = (out or "").strip("\n").split(_FIELD)
+        return Commit(*[p.strip() for p in parts]) if len(parts) == 3 else None
 
     def tags(self) -> list[Tag]:
         """Release tags with URL-safe names, oldest first."""
@@ -205,12 +223,9 @@ class History:
         names = (self._git("tag", "--list") or "").split()
         tags = []
         for name in names:
-            if not _TAG_NAME.match(name):
-                continue
-            out = self._git("log", "-1", f"--format={_FORMAT}", f"{name}^{{commit}}")
-            parts = (out or "").strip("\n").split(_FIELD)
-            if len(parts) == 3:
-                tags.append(Tag(name, Commit(*[p.strip() for p in parts])))
+            commit = self.commit(name)
+            if commit is not None:
+                tags.append(Tag(name, commit))
         return sorted(tags, key=lambda t: (t.commit.date, t.name))
 
     def archive(self, tag: Tag, target: Path) -> Path | None:

@@ -40,11 +40,11 @@ from ..site.context import PageBuild, SiteData
 from ..site.markup import THEME_FILTERS
 from ..state import build_lock
 from ..validation.check import finish_pending_import, validate_datasets
-from ..validation.content import content_problems
-from ..validation.published_text import personal_content_problems
+from ..validation.content import page_problems
 from ..validation.report import Report
 from . import cache, parts
 from .extras import copy_extras
+from .history_guard import guard_problems
 from .noop import REPORT_FILE, BuildResult, check_unchanged, part_inputs, refuse_links
 from .publish import check_output, publish_locked, scratch
 from .search import index_site
@@ -190,8 +190,7 @@ def _build_locked(project: Project, output: Path, quiet: bool, workers: int | No
             return result
     with stage("validasi"):
         catalog, report = validate_datasets(project.datasets, published=output)
-        report.extend(content_problems(project))
-        report.extend(personal_content_problems(project))  # as `check` does (commands.check)
+        report.extend(page_problems(project))  # as `check` does (commands.check)
     report.problems[:0] = pending
     result.report = report
     if catalog is None or not report.ok:
@@ -202,6 +201,10 @@ def _build_locked(project: Project, output: Path, quiet: bool, workers: int | No
             raise UnknownPart(part, model.parts())
         context = build_context(model, project.root, project.cache, part)
         charts = plan_charts(context)
+    with stage("riwayat"):  # nothing personal published from git history (before any output)
+        report.extend(guard_problems(context.history, catalog))
+    if not report.ok:
+        return result
     if not model.boundaries:
         result.notes.append(("note_no_boundaries", {}))
     if not os.environ.get("MONOGRAFI_URL"):

@@ -15,6 +15,7 @@ from pathlib import Path
 
 from . import dialect, package
 from .report import Problem
+from .retraction import Retraction
 from .spec import PACKAGE_FILE, ResourceSpec
 
 SOURCES = "sumber"  # the sources table (and the column that refers to it)
@@ -37,6 +38,8 @@ class Catalog:
     # level → validation.boundaries.Boundaries as validation read and checked them (None: not
     # checked yet): the model draws its maps from these, never reading a GeoJSON file again
     boundaries: dict | None = dataclasses.field(default=None, repr=False, compare=False)
+    # what staff withdrew from published history (validation.retraction), as validation read it
+    retractions: list[Retraction] = dataclasses.field(default_factory=list, repr=False, compare=False)
 
     def resource(self, name: str) -> ResourceSpec:
         return next(r for r in self.resources if r.name == name)

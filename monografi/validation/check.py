@@ -16,7 +16,7 @@ from frictionless import FrictionlessException, Package
 from ..messages import Message
 from ..project import Project
 from ..state import recover
-from . import dialect, personal_rows, published_text, screening, sources
+from . import dialect, personal_rows, published_text, retraction, screening, sources
 from .boundaries import load_boundaries
 from .catalog import Catalog, load_catalog
 from .frictionless_errors import frictionless_problems
@@ -89,6 +89,8 @@ def validate_datasets(root: Path, published: Path | None = None,
     if catalog is None:
         return None, report
     report.extend(schema_problems(catalog))
+    catalog.retractions, found = retraction.read(root, {spec.name for spec in catalog.resources})
+    report.extend(found)
     if not report.ok:
         return None, report  # Frictionless would crash on a broken pattern or a missing table
     report.extend(published_text.descriptor_problems(catalog))

@@ -21,6 +21,7 @@ from .. import urls
 from ..messages import Message
 from ..project import Project
 from . import AREA_LEVELS
+from .published_text import personal_content_problems
 from .report import Problem
 from .rules import Kind, Rule
 
@@ -254,3 +255,9 @@ def content_problems(project: Project) -> list[Problem]:
                                             details={"batas": written[page.save_as]}))
                 written.setdefault(page.save_as, where)
     return problems
+
+
+def page_problems(project: Project) -> list[Problem]:
+    """Everything `check` and the build both refuse in content/: the pages as Pelican would read
+    them, and personal data in any published text there. One function, so the two cannot drift."""
+    return content_problems(project) + personal_content_problems(project)

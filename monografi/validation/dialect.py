@@ -16,11 +16,19 @@ import io
 import re
 from dataclasses import dataclass, field
 
+from frictionless.formats.csv import parser as _frictionless_csv  # noqa: F401  (see CELL_LIMIT)
+
 from ..messages import Message
 from . import decoding, number_cells
 from .report import Problem
 from .rules import Kind, Rule
 from .spec import ResourceSpec
+
+# csv's field limit is process-wide and Frictionless's CSV parser raises it to 2**31 when first
+# imported; importing that parser above and then fixing the limit makes one cell's limit the same
+# in every command, whichever module happened to load Frictionless first.
+CELL_LIMIT = 131_072
+csv.field_size_limit(CELL_LIMIT)
 
 NUMERIC = ("integer", "number")
 CANDIDATE_DELIMITERS = (",", ";", "\t", "|")
@@ -163,7 +171,7 @@ def _csv_failure(exc: Exception) -> dict:
     """What csv could not read, as data: its message is English (a cell past the field limit is
     the one staff can cause with a readable file)."""
     if "field larger than field limit" in str(exc):
-        return {"sebab": "cell_too_long", "batas": csv.field_size_limit()}
+        return {"sebab": "cell_too_long", "batas": CELL_LIMIT}
     return {"sebab": "csv"}
 
 

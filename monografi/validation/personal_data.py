@@ -43,8 +43,8 @@ PERSONAL_DATA = Rule("data_pribadi", Kind.DATA, Message(
     "Personal data (NIK, family card no., NIP, phone, e-mail) must never be published: remove it.",
 ), words=_kind_words)
 
-# A plain figure (at most 12 digits, a decimal part) that does not start like a phone number.
-_FIGURE = re.compile(r"-?(?!0\d|62)\d{1,12}(?:[.,]\d{1,6})?", re.ASCII)
+# A plain figure (at most 15 digits with its decimal part) that does not start like a phone number.
+_FIGURE = re.compile(r"-?(?!0\d|62)\d{1,9}(?:[.,]\d{1,6})?", re.ASCII)
 
 
 def find(text: str, code: bool = False) -> str | None:

@@ -78,6 +78,7 @@ class Group:
     start: int
     end: int
     joiner: str  # what joins it to the group before it in its run ("" for the first)
+    typed: str = ""  # as it was typed, letters and all
 
 
 # A word with a digit in it, or a word of letters that all stand for digits ("OOOl").
@@ -92,7 +93,8 @@ _JOINER = re.compile(r"[ \t]*[-.,/_'][ \t]*|[ \t]+")
 def _group(token: str, start: int) -> Group | None:
     if set(token) <= {"|"}:  # a table border
         return None
-    return Group(token.translate(LOOKALIKES), sum(c.isdigit() for c in token), start, start + len(token), "")
+    return Group(token.translate(LOOKALIKES), sum(c.isdigit() for c in token), start, start + len(token), "",
+                 token)
 
 
 def _groups(text: str) -> Iterator[Group]:
@@ -125,7 +127,7 @@ def runs(text: str) -> list[list[Group]]:
     for group in _groups(text):
         gap = text[previous.end:group.start] if previous else None
         if gap is not None and _JOINER.fullmatch(gap):
-            found[-1].append(Group(group.digits, group.real, group.start, group.end, gap))
+            found[-1].append(Group(group.digits, group.real, group.start, group.end, gap, group.typed))
         else:
             found.append([group])
         previous = group
@@ -169,12 +171,26 @@ def _is_date(chunk: list[Group]) -> bool:
         return False
 
 
+def _is_figure(chunk: list[Group]) -> bool:
+    """A figure with thousands separators or a decimal comma (1.201, 10.000.000, 2,572,553,
+    4.344,5, 0,00), or a semester period (2024S1): what a monograph prints, never a NIK's part."""
+    if len(chunk) == 1:
+        return bool(_PERIOD.fullmatch(chunk[0].typed))
+    typed = chunk[0].typed + "".join(g.joiner + g.typed for g in chunk[1:])
+    return bool(_FIGURE.fullmatch(typed))
+
+
+_FIGURE = re.compile(r"\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+,\d{1,2}", re.ASCII)
+_PERIOD = re.compile(r"(?:19|20)\d\d[Ss][12]", re.ASCII)
+
+
 def _may_join(chunks: list[list[Group]], first: int, last: int) -> bool:
-    """Whether chunks first..last may be read as one number: a NIK never has an area code or a
-    date inside it, and never starts with a whole desa code or a date (32.15.05.2001 123.456 is a
-    code and a figure, 12-01-2001 01-01-1990 two dates)."""
+    """Whether chunks first..last may be read as one number: a NIK never has an area code, a date
+    or a figure with thousands separators inside it, and never starts with a whole desa code
+    (32.15.05.2001 123.456 is a code and a figure, 12-01-2001 01-01-1990 two dates, 1.201, 2.001,
+    10.000.000 three figures)."""
     return (_area_code(chunks[first]) != "desa"
-            and not any(_is_date(chunks[i]) for i in range(first, last + 1))
+            and not any(_is_date(chunks[i]) or _is_figure(chunks[i]) for i in range(first, last + 1))
             and not any(_area_code(chunks[i]) for i in range(first + 1, last + 1)))
 
 
@@ -278,9 +294,12 @@ def phone_number(text: str) -> str | None:
     """The first phone number a person can be reached at in canonical `text`: an Indonesian one
     written with its trunk prefix 0 or country code 62 (in any grouping, in brackets, in a wa.me
     or tel: link), or any country's written with "+"."""
-    if sum(c.isdigit() for c in text) < 7:
+    if not any(c.isdigit() for c in text):
         return None
-    read = _AREA_CODE.sub(_no_area_code, _DATE.sub(_no_date, _digits_read(text)))
+    read = _digits_read(text)
+    if sum(c.isdigit() for c in read) < 7:
+        return None
+    read = _AREA_CODE.sub(_no_area_code, _DATE.sub(_no_date, read))
     read = _COUNTRY_CODE.sub("+62", read)
     if not _PHONE_START.search(read):
         return None  # libphonenumber's matcher is slow: only where a number could start

@@ -8,6 +8,7 @@ from ... import urls
 from ...exports.citation import Citation, for_package
 from ...exports.releases import Release, release_citation
 from ...model.context import BuildContext
+from ...validation import personal_data
 
 
 @dataclass(frozen=True)
@@ -18,6 +19,7 @@ class ReleaseItem:
     path: str  # the same, as the page names the file
     bytes: int
     citation: str
+    withdrawn: str  # the public note of a withdrawn release (then it has no zip), else ''
 
 
 @dataclass(frozen=True)
@@ -26,8 +28,15 @@ class ReleasesView:
     current: Citation  # of the package as published now
 
 
+def _public_name(tag: str) -> str:
+    """A withdrawn release keeps its name on the page, unless the name is what was withdrawn."""
+    return "(nama ditarik)" if personal_data.find(tag) else tag
+
+
 def releases_view(context: BuildContext, releases: list[Release]) -> ReleasesView:
     items = [ReleaseItem(release.tag.name, release.date, urls.url(release.path), release.path,
-                         len(release.data), release_citation(context, release.tag, release.path).text)
+                         len(release.data), release_citation(context, release.tag, release.path).text,
+                         release.withdrawn) if not release.withdrawn else
+             ReleaseItem(_public_name(release.tag.name), release.date, "", "", 0, "", release.withdrawn)
              for release in reversed(releases)]
     return ReleasesView(items, for_package(context))
