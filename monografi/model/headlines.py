@@ -19,9 +19,19 @@ from .areas import Area, Dataset, Field, Model, Record
 APPROXIMATE = re.compile(r"\b(sekitar|perkiraan|kira-kira|taksiran)\b", re.IGNORECASE)
 
 
+# A row whose note says the figure is an older one quoted by a later document: its period is
+# the quoting document's year, not the year the figure is about ("angka lama, dikutip 2017").
+QUOTED = re.compile(r"\bangka lama\b", re.IGNORECASE)
+
+
 def is_approximate(record: Record) -> bool:
     note = record.get("catatan")
     return isinstance(note, str) and APPROXIMATE.search(note) is not None
+
+
+def is_quoted(record: Record) -> bool:
+    note = record.get("catatan")
+    return isinstance(note, str) and QUOTED.search(note) is not None
 
 
 @dataclass(frozen=True)
@@ -42,6 +52,7 @@ class HeadlineValue:
     approximate: bool
     period: str | None
     source: str | None
+    quoted: bool = False  # the period is the year of a document quoting an older figure
 
 
 @dataclass(frozen=True)
@@ -91,7 +102,7 @@ def headline_value(dataset: Dataset, headline: Headline, records: list[Record]) 
         same = [r for r in same if _same(r["sumber"], latest["sumber"])]
     chosen = same if headline.aggregation == "jumlah" else [latest]
     return HeadlineValue(sum(r[measure] for r in chosen), any(is_approximate(r) for r in chosen),
-                         period, latest.get("sumber"))
+                         period, latest.get("sumber"), any(is_quoted(r) for r in chosen))
 
 
 def key_figures(model: Model, area: Area) -> list[KeyFigure]:
@@ -106,14 +117,34 @@ def key_figures(model: Model, area: Area) -> list[KeyFigure]:
     return figures
 
 
-def covering_figures(model: Model, areas: list[Area]) -> tuple[Headline | None, list[HeadlineValue | None]]:
-    """One figure per area, all of one headline: the first headline of a table that covers the
-    most areas (so a grid of areas shows one comparable number, or none)."""
-    best: tuple[int, Headline | None, list[HeadlineValue | None]] = (0, None, [None] * len(areas))
+@dataclass(frozen=True)
+class Covering:
+    """One headline for a list of areas, all from one source and one period (a list that places
+    areas side by side never mixes them), or no headline at all."""
+
+    headline: Headline | None
+    figures: list[HeadlineValue | None]
+    source: str | None = None
+    period: str | None = None
+
+
+def covering_figures(model: Model, areas: list[Area]) -> Covering:
+    """One figure per area, all of one headline, one source and one period: of the first
+    headline of each table, the (source, period) that covers the most areas (the latest of
+    equals), so a grid of areas shows comparable numbers, or none."""
+    best = Covering(None, [None] * len(areas))
+    found_best = 0
     for dataset in model.topics(areas[0].level) if areas else []:
         for headline in headlines(dataset)[:1]:
-            figures = [headline_value(dataset, headline, dataset.records_for(a.code)) for a in areas]
-            found = sum(1 for f in figures if f)
-            if found > best[0]:
-                best = (found, headline, figures)
-    return best[1], best[2]
+            rows = {a.code: dataset.records_for(a.code) for a in areas}
+            keys = {(r.get("sumber"), r[dataset.period_field] if dataset.period_field else None)
+                    for records in rows.values() for r in records}
+            for source, period in sorted(keys, key=lambda k: (str(k[1]), str(k[0])), reverse=True):
+                figures = [headline_value(dataset, headline, [
+                    r for r in rows[a.code] if (source is None or _same(r.get("sumber"), source))
+                    and (period is None or _same(r.get(dataset.period_field or ""), period))]) for a in areas]
+                found = sum(1 for f in figures if f)
+                if found > found_best:
+                    found_best, best = found, Covering(headline, figures, source,
+                                                       None if period is None else str(period))
+    return best

@@ -7,6 +7,7 @@ pages.
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass, field
 
 from ... import fmt, urls
@@ -84,6 +85,9 @@ class Grid:
     title: str | None  # the headline shown, None when no table covers any of them
     unit: str
     areas: list[GridItem]
+    period: str | None = None  # the one period and source every figure of the grid is from
+    source: SourceView | None = None
+    covered: int = 0  # areas with a figure
 
 
 @dataclass
@@ -138,12 +142,24 @@ def _sections(blocks: list[Block]) -> list[Section]:
     return [Section(t, [b for b in blocks if b.dataset.section == t]) for t in titles]
 
 
+def period_text(figure: HeadlineValue) -> str | None:
+    """The period a figure is about; for an older figure quoted later, says so."""
+    if figure.period is not None and figure.quoted:
+        return f"angka lama, dikutip {figure.period}"
+    return None if figure.period is None else str(figure.period)
+
+
 def key_figure_views(model: Model, area: Area) -> list[KeyFigureView]:
-    """The model's headline figures of the area, formatted, with the title of their source."""
-    return [KeyFigureView(k.headline.title, figure_text(k.figure), fmt.satuan(k.headline.measure.unit),
-                          k.figure.approximate, k.figure.period, k.figure.source,
+    """The model's headline figures of the area, formatted, with the title of their source.
+    Two cards never share a label: where headlines of different tables would (two 'Jumlah
+    penduduk', BPS and Dukcapil), each is named by its table instead."""
+    figures = key_figures(model, area)
+    titles = Counter(k.headline.title for k in figures)
+    return [KeyFigureView(k.headline.title if titles[k.headline.title] == 1 else k.dataset.title,
+                          figure_text(k.figure), fmt.satuan(k.headline.measure.unit),
+                          k.figure.approximate, period_text(k.figure), k.figure.source,
                           *_source_link(model, k.figure.source), k.dataset)
-            for k in key_figures(model, area)]
+            for k in figures]
 
 
 def _source_link(model: Model, source: str | None) -> tuple[str | None, str | None]:
@@ -228,15 +244,18 @@ def missing_topics(sections: list[Section]) -> list[str]:
 
 
 def kecamatan_grid(model: Model, area: Area) -> Grid | None:
-    """Every area one level down with one figure: the first headline that covers most of them."""
+    """Every area one level down with one figure, all from one source and period (stated)."""
     children = area.children
     if not children:
         return None
-    headline, figures = covering_figures(model, children)
+    covering = covering_figures(model, children)
+    headline, figures = covering.headline, covering.figures
     items = [GridItem(c, urls.url(urls.area_path(c)), figure_text(f) if f else fmt.MISSING)
              for c, f in zip(children, figures, strict=True)]
+    source = known_sources(model, [covering.source] if covering.source else [])
     return Grid(children[0].kind, headline.title if headline else None,
-                fmt.satuan(headline.measure.unit) if headline else "", items)
+                fmt.satuan(headline.measure.unit) if headline else "", items, covering.period,
+                source[0] if source else None, sum(1 for f in figures if f))
 
 
 def _sources_shown(model: Model, sections: list[Section], figures: list[KeyFigureView]) -> list[SourceView]:

@@ -8,7 +8,7 @@ from ... import fmt, urls
 from ...charts import Chart
 from ...charts.indicators import INDICATOR_AREA, chart_ids
 from ...model.areas import Dataset, Model
-from ...model.indicators import Indicator, Ranking
+from ...model.indicators import MIN_RANKED, Indicator, Ranking
 from .common import Link, SourceView, source_view
 from .tables import Cell, TableView
 
@@ -32,6 +32,8 @@ class RankingBlock:
     reference: str | None  # the home area's own figure from the same source and period
     charts: list[Chart]
     table: TableView
+    compared: bool = True  # enough areas (MIN_RANKED) share the source and period to rank them
+    min_ranked: int = MIN_RANKED
 
 
 @dataclass
@@ -79,11 +81,16 @@ def ranking_table(indicator: Indicator, ranking: Ranking) -> TableView:
             row += [Cell(parent.name, href=urls.url(urls.area_path(parent)), title=parent.code),
                     Cell(fmt.angka(inner[e.area.code]), numeric=True)]
         rows.append([*row, Cell(fmt.angka(e.value), numeric=True)])
+    if not ranking.compared:  # fewer than MIN_RANKED areas: listed, never ranked
+        rows = [row[1:] for row in rows]
     caption = f"{indicator.title} per kecamatan, {ranking.period} (sumber {ranking.label})"
     columns = [Cell("Peringkat", numeric=True), Cell("Kecamatan")]
     if nested:
         columns += [Cell("Kabupaten/kota"), Cell("Peringkat di kabupaten/kota", numeric=True)]
     columns.append(Cell(f"{indicator.title} ({indicator.unit})", numeric=True))
+    if not ranking.compared:
+        columns = columns[1:]
+        caption = caption.replace(" per kecamatan,", " (belum diperingkat),", 1)
     return TableView(caption, columns, rows)
 
 
@@ -93,7 +100,7 @@ def _block(model: Model, indicator: Indicator, ranking: Ranking, charts: dict[st
     return RankingBlock(ranking_summary(ranking), source_view(model, ranking.source), label,
                         fmt.angka(value), None if reference is None else fmt.angka(reference),
                         [charts[i] for i in chart_ids(indicator, ranking) if i in charts],
-                        ranking_table(indicator, ranking))
+                        ranking_table(indicator, ranking), ranking.compared)
 
 
 def _dataset_link(dataset: Dataset | None) -> Link | None:
