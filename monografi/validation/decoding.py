@@ -8,6 +8,7 @@ that says what the file really is, before any CSV parsing turns them into noise.
 from __future__ import annotations
 
 import codecs
+import re
 
 from ..messages import Message
 from .report import Problem
@@ -48,6 +49,37 @@ UNDECODABLE = Rule("pengkodean", Kind.DATA, Message(
     "plain Windows CSV, declare \"encoding\": \"windows-1252\" for this resource in "
     "datasets/datapackage.json.",
 ))
+
+
+UTF8_DECLARED_OTHER = Rule("pengkodean_utf8", Kind.DATA, Message(
+    "Berkas ini tersimpan sebagai UTF-8, padahal datapackage.json menyatakan {batas}; hurufnya "
+    "(é, ñ, ’, “ ”) akan terbit rusak (mis. \"Ã©\").",
+    "This file is saved as UTF-8, but datapackage.json declares {batas}; its letters (é, ñ, ’, "
+    "“ ”) would be published garbled (e.g. \"Ã©\").",
+    "Hapus \"encoding\" sumber daya ini dari datasets/datapackage.json (bawaannya UTF-8), dan "
+    "simpan berkas dari Excel sebagai \"CSV UTF-8 (dipisah koma)\".",
+    "Remove this resource's \"encoding\" from datasets/datapackage.json (the default is UTF-8), "
+    "and save the file from Excel as \"CSV UTF-8 (comma delimited)\".",
+))
+
+
+def utf8_problem(relpath: str, data: bytes, encoding: str) -> Problem | None:
+    """A single-byte encoding (windows-1252, latin-1) declared for a file that is UTF-8 with
+    letters beyond ASCII: every such letter would decode as two or three wrong ones. Real
+    Windows text is almost never also valid UTF-8 once it holds a non-ASCII letter. Latin-1
+    declared for a Windows-1252 file is named too (bytes 0x80–0x9F)."""
+    if encoding.startswith("utf") or data.isascii():
+        return None
+    c1 = re.search(rb"[\x80-\x9f]", data) if encoding == "iso8859-1" else None
+    if c1:  # Latin-1 reads Windows-1252's ’ “ ” € as invisible control characters
+        row = data[:c1.start()].count(b"\n") + 1
+        snippet = data[max(0, c1.start() - 12):c1.end() + 12].decode("cp1252", "replace")
+        return Problem(relpath, UNDECODABLE, row=row, value=snippet.strip(), details={"batas": encoding})
+    try:
+        data.decode("utf-8")
+    except UnicodeDecodeError:
+        return None
+    return Problem(relpath, UTF8_DECLARED_OTHER, value=encoding, details={"batas": encoding})
 
 
 def signature(data: bytes) -> str | None:

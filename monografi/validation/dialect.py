@@ -207,7 +207,8 @@ def read(spec: ResourceSpec) -> Table:
 
 def read_data(spec: ResourceSpec, data: bytes) -> Table:
     """`data` (a version of the table's file: an upload, one from git) read like `read`."""
-    refused = decoding.binary_problem(spec.relpath, data, encoding(spec))
+    refused = decoding.binary_problem(spec.relpath, data, encoding(spec)) \
+        or decoding.utf8_problem(spec.relpath, data, encoding(spec))
     if refused:
         return Table([], [], [refused], unreadable=True)
     try:
