@@ -16,8 +16,6 @@ import io
 import re
 from dataclasses import dataclass, field
 
-from frictionless.formats.csv import parser as _frictionless_csv  # noqa: F401  (see CELL_LIMIT)
-
 from ..messages import Message
 from . import decoding, number_cells
 from .quotes import UNCLOSED_QUOTE, UnclosedQuote, refuse_open_quote
@@ -26,10 +24,9 @@ from .rules import Kind, Rule
 from .spec import ResourceSpec
 
 # csv's field limit is process-wide and Frictionless's CSV parser raises it to 2**31 when first
-# imported; importing that parser above and then fixing the limit makes one cell's limit the same
-# in every command, whichever module happened to load Frictionless first.
+# imported; the reader sets it back before every read, so one cell's limit is the same in every
+# command, whichever module happened to load Frictionless first.
 CELL_LIMIT = 131_072
-csv.field_size_limit(CELL_LIMIT)
 
 NUMERIC = ("integer", "number")
 CANDIDATE_DELIMITERS = (",", ";", "\t", "|")
@@ -262,6 +259,7 @@ def _records(spec: ResourceSpec, data: bytes) -> list[list[str]]:
     interned: dict[str, str] = {}
     share = interned.setdefault
     records = []
+    csv.field_size_limit(CELL_LIMIT)
     reader = csv.reader(stream, delimiter=delimiter(spec))
     start = last = 1  # the line the record being read starts on, and the last one read
     record: list[str] = []
