@@ -14,13 +14,10 @@ from __future__ import annotations
 import csv
 import io
 
-import openpyxl
 from hypothesis import HealthCheck, Phase, given, settings
 from hypothesis import strategies as st
 
-from monografi.forms.form import write_form
-from monografi.validation.catalog import load_catalog
-from tests.test_kotak_masuk import DUKCAPIL, KLARI, git, repo, run
+from tests.test_kotak_masuk import DUKCAPIL, KLARI, fill_form, git, repo, run
 
 __all__ = ["repo"]
 
@@ -126,19 +123,6 @@ def test_rows_deleted_in_a_stale_upload_merge_or_are_refused(repo, deleted, thei
     assert now == expected
 
 
-def _form(repo, name: str, cells: dict) -> None:
-    catalog, _ = load_catalog(repo / "datasets")
-    path = write_form(catalog, KLARI, repo / "kotak-masuk" / name, "2025-S1")
-    book = openpyxl.load_workbook(path)
-    sheet = book[DUKCAPIL]
-    keys = [c.value for c in sheet[2]]
-    row = next(r for r in sheet.iter_rows(min_row=3)
-               if r[keys.index("periode")].value == "2022-S2")
-    for column, value in cells.items():
-        row[keys.index(column)].value = value
-    book.save(path)
-
-
 @SETTINGS
 @given(form_first=st.booleans(), form_value=st.integers(1000, 999_999),
        csv_edits=EDITS, same_cell=st.booleans())
@@ -152,7 +136,8 @@ def test_a_form_and_a_csv_for_the_same_table_in_one_upload_are_merged_or_refused
         csv_edits = {**csv_edits, (klari, "jumlah"): form_value + 1}
     else:
         csv_edits = {k: v for k, v in csv_edits.items() if k != (klari, "jumlah")}
-    _form(repo, "0-formulir.xlsx" if form_first else "zz-formulir.xlsx", {"jumlah": form_value})
+    fill_form(repo, "0-formulir.xlsx" if form_first else "zz-formulir.xlsx", "2022-S2",
+              {"jumlah": form_value})
     (repo / "kotak-masuk" / f"{DUKCAPIL}.csv").write_text(_edited(original, csv_edits),
                                                            encoding="utf-8")
     before = (repo / TABLE).read_bytes()

@@ -43,18 +43,23 @@ def repo(project):
     return project
 
 
-def upload_form(repo, name="formulir-klari.xlsx", **cells):
-    """A form made from the repository's data, filled in, and 'uploaded' (committed) to the inbox."""
+def fill_form(repo, name: str, period: str, cells: dict):
+    """Klari's form made from the repository's data into the inbox, its row of `period` filled in."""
     catalog, _ = load_catalog(repo / "datasets")
     path = write_form(catalog, KLARI, repo / "kotak-masuk" / name, "2025-S1")
     book = openpyxl.load_workbook(path)
     sheet = book[DUKCAPIL]
     keys = [c.value for c in sheet[2]]
-    row = next(r for r in sheet.iter_rows(min_row=3)
-               if r[keys.index("periode")].value == "2025-S1")
+    row = next(r for r in sheet.iter_rows(min_row=3) if r[keys.index("periode")].value == period)
     for column, value in cells.items():
         row[keys.index(column)].value = value
     book.save(path)
+    return path
+
+
+def upload_form(repo, name="formulir-klari.xlsx", **cells):
+    """A form made from the repository's data, filled in, and 'uploaded' (committed) to the inbox."""
+    path = fill_form(repo, name, "2025-S1", cells)
     git(repo, "add", "--all")
     git(repo, "commit", "--quiet", "-m", f"Unggah {name}")
     return path
